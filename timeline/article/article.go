@@ -1,0 +1,261 @@
+// Package article reads articles from the forms analysts have them in: plain text
+// (the whole file is the body, byte offsets refer to it exactly as read), TimeML
+// (.tml, .TE3input: DOCID, DCT and the text of TEXT) and JSON Lines (one article a
+// line: title, body, published, url, id).
+package article
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/timeml"
+)
+
+// Format of an input.
+type Format int
+
+// Formats.
+const (
+	Text Format = iota
+	TimeML
+	JSONLines
+)
+
+// FormatOf picks the format from a file name.
+func FormatOf(name string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".tml", ".te3input", ".timeml":
+		return TimeML
+	case ".jsonl", ".ndjson":
+		return JSONLines
+	}
+	return Text
+}
+
+// sniff picks the format of unnamed input (standard input) from its first bytes.
+func sniff(b []byte) Format {
+	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	switch {
+	case bytes.HasPrefix(t, []byte("<?xml")) || bytes.HasPrefix(t, []byte("<TimeML")):
+		return TimeML
+	case bytes.HasPrefix(t, []byte("{")):
+		return JSONLines
+	}
+	return Text
+}
+
+// Error is a failure to read one input, naming where it happened.
+type Error struct {
+	Path string // file name, "-" for standard input
+	Line int    // line of a JSON Lines file, 0 otherwise
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Parse reads the articles held in data, read from path. A plain-text or TimeML
+// input holds one article; a JSON Lines input one a line, and a bad line is
+// reported without losing the good ones: Parse returns the articles it could read
+// and the errors of the others.
+func Parse(path string, data []byte) ([]timeline.Document, []error) {
+	format := FormatOf(path)
+	if path == "-" {
+		format = sniff(data)
+	}
+	switch format {
+	case TimeML:
+		doc, err := parseTimeML(path, data)
+		if err != nil {
+			return nil, []error{&Error{Path: path, Err: err}}
+		}
+		return []timeline.Document{doc}, nil
+	case JSONLines:
+		return parseJSONLines(path, data)
+	}
+	if err := timeline.CheckBody(data); err != nil {
+		return nil, []error{&Error{Path: path, Err: err}}
+	}
+	return []timeline.Document{{ID: idFromPath(path), Path: path, Body: string(data)}}, nil
+}
+
+func parseTimeML(path string, data []byte) (timeline.Document, error) {
+	if err := timeline.CheckBody(data); err != nil {
+		return timeline.Document{}, err
+	}
+	f, err := timeml.Read(bytes.NewReader(data))
+	if err != nil {
+		return timeline.Document{}, err
+	}
+	if strings.TrimSpace(f.Body) == "" {
+		return timeline.Document{}, timeline.Errorf(timeline.EINVALID, "empty TEXT element")
+	}
+	id := f.DocID
+	if id == "" {
+		id = idFromPath(path)
+	}
+	return timeline.Document{ID: id, Path: path, Body: f.Body, DCT: f.DCT}, nil
+}
+
+// line is one JSON Lines article.
+type line struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Body      string `json:"body"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+	Source    string `json:"source"`
+}
+
+func parseJSONLines(path string, data []byte) ([]timeline.Document, []error) {
+	var docs []timeline.Document
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 1<<20), timeline.MaxBodyBytes+1<<20)
+	for n := 1; sc.Scan(); n++ {
+		raw := bytes.TrimSpace(sc.Bytes())
+		if len(raw) == 0 {
+			continue
+		}
+		fail := func(err error) { errs = append(errs, &Error{Path: path, Line: n, Err: err}) }
+		var l line
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&l); err != nil {
+			fail(fmt.Errorf("invalid JSON article: %w", err))
+			continue
+		}
+		if err := timeline.CheckBody([]byte(l.Body)); err != nil {
+			fail(fmt.Errorf("body: %w", err))
+			continue
+		}
+		doc := timeline.Document{ID: l.ID, Title: l.Title, Body: l.Body, URL: l.URL, Source: l.Source, Path: path}
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s-%d", idFromPath(path), n)
+		}
+		if l.Published != "" {
+			dct, err := ParsePublished(l.Published)
+			if err != nil {
+				fail(err)
+				continue
+			}
+			doc.DCT = dct
+		}
+		docs = append(docs, doc)
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &Error{Path: path, Err: fmt.Errorf("read: %w", err)})
+	}
+	if len(docs) == 0 && len(errs) == 0 {
+		errs = append(errs, &Error{Path: path, Err: timeline.Errorf(timeline.EINVALID, "no articles")})
+	}
+	return docs, errs
+}
+
+// idFromPath names an article after its file: "seed-article.txt" is
+// "seed-article".
+func idFromPath(path string) string {
+	if path == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(path)
+	for ext := filepath.Ext(base); ext != "" && ext != base; ext = filepath.Ext(base) {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base
+}
+
+// Files expands the command-line inputs into the files to read, in command-line
+// order: a directory stands for the files below it (hidden ones skipped), in
+// lexical order. A path
+// that cannot be read is returned as an error beside the others, so that one
+// missing input does not stop the rest.
+func Files(inputs []string) ([]string, []error) {
+	var files []string
+	var errs []error
+	for _, in := range inputs {
+		if in == "-" {
+			files = append(files, in)
+			continue
+		}
+		info, err := os.Stat(in)
+		if err != nil {
+			errs = append(errs, &Error{Path: in, Err: unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, in)
+			continue
+		}
+		err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &Error{Path: p, Err: unwrapPathError(err)})
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != in {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &Error{Path: in, Err: err})
+		}
+	}
+	return files, errs
+}
+
+// Read reads one input file ("-": standard input) and parses its articles.
+func Read(path string, stdin io.Reader) ([]timeline.Document, []error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, timeline.MaxBodyBytes+1))
+	} else {
+		data, err = readFile(path)
+	}
+	if err != nil {
+		return nil, []error{&Error{Path: path, Err: unwrapPathError(err)}}
+	}
+	return Parse(path, data)
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Read one byte past the limit so that CheckBody can say the file is too
+	// large without loading a file of any size into memory.
+	return io.ReadAll(io.LimitReader(f, timeline.MaxBodyBytes+1))
+}
+
+// unwrapPathError drops the *fs.PathError wrapper: Error already names the path.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,72 @@
+// Package pipeline runs the whole analysis of one article: sentences, temporal
+// expressions, the publication date when missing, occurrences and events.
+package pipeline
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/actors"
+	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/temporal"
+	"github.com/timelinehq/timeline/timeline/text"
+)
+
+// Data overrides the embedded data files; nil readers select the defaults.
+type Data struct {
+	Actors    io.Reader
+	Lexicon   io.Reader
+	Gazetteer io.Reader
+}
+
+// Pipeline analyses articles. It is safe for concurrent use.
+type Pipeline struct {
+	Tagger    *temporal.Tagger
+	Extractor *events.Extractor
+}
+
+// New loads the data and returns a Pipeline.
+func New(d Data) (*Pipeline, error) {
+	tagger, err := temporal.New(temporal.Options{Gazetteer: d.Gazetteer})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: gazetteer: %w", err)
+	}
+	var dict *actors.Dictionary
+	if d.Actors != nil {
+		dict, err = actors.Load(d.Actors)
+	} else {
+		dict, err = actors.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: actor dictionary: %w", err)
+	}
+	x, err := events.New(dict, d.Lexicon)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: trigger lexicon: %w", err)
+	}
+	return &Pipeline{Tagger: tagger, Extractor: x}, nil
+}
+
+// Analyze runs every step on doc. Without a DCT it bounds the publication date
+// from the text first, so that relative expressions resolve against the earliest
+// date the article can have been written.
+func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
+	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
+		return nil, err
+	}
+	if doc.DCT.IsZero() && !doc.DCTInferred {
+		if lo, hi, ok := p.Tagger.InferDCT(doc.Body); ok {
+			doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
+		}
+	}
+	ref := doc.Reference()
+	a := &timeline.Analysis{
+		Document:    doc,
+		Sentences:   text.Sentences(doc.Body),
+		Timexes:     p.Tagger.Tag(doc.Body, ref),
+		Occurrences: p.Tagger.Occurrences(doc.Body, ref),
+	}
+	a.Events = p.Extractor.Extract(a)
+	return a, nil
+}
