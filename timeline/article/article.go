@@ -167,14 +167,21 @@ func parseJSONLines(path string, data []byte) ([]timeline.Document, []error) {
 	return docs, errs
 }
 
+// inputExts are the file extensions idFromPath drops; any other dot belongs to
+// the name ("APW19980227.0494.tml" is "APW19980227.0494").
+var inputExts = map[string]bool{
+	".txt": true, ".text": true, ".tml": true, ".te3input": true, ".timeml": true,
+	".xml": true, ".jsonl": true, ".ndjson": true, ".json": true,
+}
+
 // idFromPath names an article after its file: "seed-article.txt" is
-// "seed-article".
+// "seed-article", "X.tml.TE3input" is "X".
 func idFromPath(path string) string {
 	if path == "-" {
 		return "stdin"
 	}
 	base := filepath.Base(path)
-	for ext := filepath.Ext(base); ext != "" && ext != base; ext = filepath.Ext(base) {
+	for ext := filepath.Ext(base); inputExts[strings.ToLower(ext)] && ext != base; ext = filepath.Ext(base) {
 		base = strings.TrimSuffix(base, ext)
 	}
 	return base

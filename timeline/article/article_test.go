@@ -1,0 +1,141 @@
+package article
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, path string
+		data       string
+		want       string // substring of the error
+	}{
+		{"empty", "empty.txt", "", "empty article"},
+		{"blank", "blank.txt", " \n\t\n", "empty article"},
+		{"binary", "x.bin", "PK\x03\x04\x00\x00binary", "binary file"},
+		{"invalid utf8", "latin1.txt", "caf\xe9 au lait", "invalid UTF-8 at byte 3"},
+		{"timeml without text", "x.tml", "<TimeML><DOCID>x</DOCID></TimeML>", "x.tml"},
+		{"jsonl nothing", "x.jsonl", "\n\n", "no articles"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := Parse(tt.path, []byte(tt.data))
+			if len(docs) != 0 || len(errs) != 1 {
+				t.Fatalf("got %d docs, %d errors (%v); want one error", len(docs), len(errs), errs)
+			}
+			if !strings.Contains(errs[0].Error(), tt.want) || !strings.HasPrefix(errs[0].Error(), tt.path) {
+				t.Errorf("error %q: want it to name %s and say %q", errs[0], tt.path, tt.want)
+			}
+		})
+	}
+}
+
+func TestParsePlainText(t *testing.T) {
+	data, err := os.ReadFile("testdata/plain.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := Parse("testdata/plain.txt", data)
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("docs %d, errs %v", len(docs), errs)
+	}
+	if docs[0].ID != "plain" || docs[0].Body != string(data) {
+		t.Errorf("got id %q, body %q; want the file exactly as read", docs[0].ID, docs[0].Body)
+	}
+}
+
+// A bad line of a JSON Lines feed is reported by line; the good lines are kept.
+func TestParseJSONLines(t *testing.T) {
+	data, err := os.ReadFile("testdata/feed.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := Parse("feed.jsonl", data)
+	if len(docs) != 2 {
+		t.Fatalf("got %d docs, want 2", len(docs))
+	}
+	if d := docs[0]; d.ID != "a1" || d.Title != "T" || d.URL != "http://x" || timeline.FormatDay(d.DCT) != "2018-01-12" {
+		t.Errorf("first article: %+v", d)
+	}
+	if docs[1].ID != "feed-5" {
+		t.Errorf("second article id %q, want feed-5 (file and line)", docs[1].ID)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("got errors %v, want 2", errs)
+	}
+	for i, line := range []int{3, 4} {
+		var e *Error
+		if !errors.As(errs[i], &e) || e.Line != line {
+			t.Errorf("error %d: %v, want line %d", i, errs[i], line)
+		}
+	}
+}
+
+func TestFilesMissing(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.txt", "a.txt", ".hidden.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, errs := Files([]string{dir, filepath.Join(dir, "missing.txt")})
+	if len(files) != 2 || filepath.Base(files[0]) != "a.txt" || filepath.Base(files[1]) != "b.txt" {
+		t.Errorf("files %v, want a.txt, b.txt", files)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.txt: no such file") {
+		t.Errorf("errors %v, want the missing file named", errs)
+	}
+}
+
+func TestIDFromPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"dir/seed-article.txt":               "seed-article",
+		"APW19980227.0494.tml":               "APW19980227.0494",
+		"ABC19980108.1830.0711.tml.TE3input": "ABC19980108.1830.0711",
+		"-":                                  "stdin",
+		"notes.v2":                           "notes.v2",
+	} {
+		if got := idFromPath(in); got != want {
+			t.Errorf("idFromPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParsePublished(t *testing.T) {
+	for _, ok := range []string{"2018-01-12", "2018-01-12T10:00:00Z", "20180112"} {
+		if d, err := ParsePublished(ok); err != nil || timeline.FormatDay(d) != "2018-01-12" {
+			t.Errorf("ParsePublished(%q) = %v, %v", ok, d, err)
+		}
+	}
+	for _, bad := range []string{"", "2018-02-30", "12/01/2018", "yesterday"} {
+		if _, err := ParsePublished(bad); timeline.ErrorCode(err) != timeline.EINVALID {
+			t.Errorf("ParsePublished(%q): err %v, want invalid", bad, err)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("x.txt", "Talks on Monday.")
+	f.Add("x.jsonl", `{"body":"a","published":"2018-01-01"}`)
+	f.Add("x.tml", "<TimeML><TEXT>On <TIMEX3 tid=\"t1\">Monday</TIMEX3>.</TEXT></TimeML>")
+	f.Add("-", "{\"body\":\"\xff\"}")
+	f.Fuzz(func(t *testing.T, path, data string) {
+		docs, errs := Parse(path, []byte(data))
+		for _, d := range docs {
+			if err := timeline.CheckBody([]byte(d.Body)); err != nil {
+				t.Errorf("returned a document with a bad body: %v", err)
+			}
+		}
+		for _, err := range errs {
+			if err == nil {
+				t.Error("nil error")
+			}
+		}
+	})
+}
