@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -27,8 +29,12 @@ func writeMarkdown(w io.Writer, t *Timeline) error {
 		if n := sources(e); n > 1 {
 			src += fmt.Sprintf(" (+%d)", n-1)
 		}
+		label := what(e)
+		if cameo(e) == "" && e.Trigger.Text != "" {
+			label += ": " + e.Trigger.Text // name the occurrence: "Context: Winter Olympics"
+		}
 		fmt.Fprintf(bw, "| %s | **%s**: %s | %s | %s | %s | %s |\n",
-			date, mdEscape(what(e)), mdEscape(e.Sentence.Text),
+			date, mdEscape(label), mdEscape(e.Sentence.Text),
 			mdActor(e.Source), mdActor(e.Target), mdEscape(e.Status), src)
 	}
 	if len(t.Documents) > 0 {
@@ -46,8 +52,8 @@ func writeMarkdown(w io.Writer, t *Timeline) error {
 			if dct := docDate(d); dct != "" {
 				about = append(about, dct)
 			}
-			if d.URL != "" {
-				about = append(about, "<"+mdEscape(d.URL)+">")
+			if u := mdURL(d.URL); u != "" {
+				about = append(about, u)
 			}
 			if len(about) > 0 {
 				fmt.Fprintf(bw, " (%s)", strings.Join(about, ", "))
@@ -92,4 +98,17 @@ var mdEscaper = strings.NewReplacer(
 // mdEscape makes s safe inside a table cell: one line, markup escaped.
 func mdEscape(s string) string {
 	return mdEscaper.Replace(oneLine(s))
+}
+
+// mdURL returns an autolink for url. Escapes are not processed inside an autolink,
+// so the URL goes in as it is, when it can: one with a space, angle bracket or
+// control character cannot be an autolink and is written as escaped text.
+func mdURL(url string) string {
+	if url == "" {
+		return ""
+	}
+	if strings.ContainsFunc(url, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || unicode.IsControl(r) }) || !utf8.ValidString(url) {
+		return mdEscape(url)
+	}
+	return "<" + url + ">"
 }

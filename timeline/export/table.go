@@ -5,16 +5,17 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 )
 
-// Widths of the truncated text columns: a table line of about 160 columns fits a
-// wide terminal; the full text is in every other format.
+// Widths of the truncated text columns, so that a line stays within about 160
+// columns (a wide terminal); the full text is in every other format.
 const (
-	triggerWidth  = 24
-	sentenceWidth = 60
-	actorWidth    = 24
+	triggerWidth  = 20
+	sentenceWidth = 40
+	actorWidth    = 20
 )
 
 // writeTable writes an aligned plain-text table for a terminal, one event a line,
@@ -70,7 +71,7 @@ func cell(s string, width int) string {
 	}
 	if width > 0 && utf8.RuneCountInString(s) > width {
 		r := []rune(s)
-		s = string(r[:width-1]) + "…"
+		s = strings.TrimRight(string(r[:width-1]), " ") + "…"
 	}
 	return s
 }

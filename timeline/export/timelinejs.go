@@ -45,13 +45,7 @@ type tljsText struct {
 // writeTimelineJS writes the dated events as TimelineJS slides; undated events
 // have no place on its time axis and are left out.
 func writeTimelineJS(w io.Writer, t *Timeline) error {
-	out := tljsTimeline{
-		Title: &tljsSlide{Text: tljsText{
-			Headline: html.EscapeString(t.title()),
-			Text:     fmt.Sprintf("%d events from %d documents", len(t.Events), len(t.Documents)),
-		}},
-		Events: []tljsSlide{},
-	}
+	out := tljsTimeline{Events: []tljsSlide{}}
 	off := false
 	for i := range t.Events {
 		e := &t.Events[i]
@@ -80,6 +74,10 @@ func writeTimelineJS(w io.Writer, t *Timeline) error {
 		}
 		out.Events = append(out.Events, s)
 	}
+	out.Title = &tljsSlide{Text: tljsText{
+		Headline: html.EscapeString(t.title()),
+		Text:     fmt.Sprintf("%d dated events from %d documents", len(out.Events), len(t.Documents)),
+	}}
 	bw := bufio.NewWriter(w)
 	enc := newEncoder(bw)
 	enc.SetIndent("", "  ")
