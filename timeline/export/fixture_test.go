@@ -155,3 +155,11 @@ func fixture() *Timeline {
 		},
 	}
 }
+
+// parseOpt parses a day, "" giving the zero (open) bound.
+func parseOpt(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	return day(s)
+}
