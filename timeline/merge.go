@@ -1,0 +1,200 @@
+package timeline
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Merge returns events with the reports of one occurrence by several documents
+// made one event, so that a timeline built from many articles shows each
+// occurrence once, with the number of articles that report it.
+//
+// Events of different documents are the same occurrence when they have the same
+// kind and CAMEO root, the same source code and the same target code (at least
+// one of the two non-empty: names alone are too ambiguous to merge on), and
+// intervals that overlap, each with at least one known bound. Events of one
+// document are never merged: an article that reports two such events means two.
+//
+// Of each group the event with the finest granularity, then the narrowest
+// bounds, represents it; its bounds are narrowed to the intersection of the
+// group's intervals, Sources is set to the number of documents and Docs to the
+// other documents' ids, sorted. Other events are returned unchanged. The result
+// is in chronological order (Less) and depends only on the input set, not on its
+// order. events itself is not modified.
+func Merge(events []Event) []Event {
+	all := slices.Clone(events)
+	slices.SortFunc(all, compareEvents)
+
+	// Greedy grouping in chronological order: an event joins the first group of
+	// its key whose common interval it overlaps and that has none of its
+	// documents. Keeping the common interval (rather than pairwise overlaps)
+	// makes every member overlap every other.
+	var groups []*mergeGroup
+	byKey := make(map[mergeKey][]*mergeGroup)
+	grouped := make([]bool, len(all))
+	for i := range all {
+		e := &all[i]
+		k, ok := mergeKeyOf(e)
+		if !ok {
+			continue
+		}
+		grouped[i] = true
+		joined := false
+		for _, g := range byKey[k] {
+			if g.admits(e) {
+				g.add(i, e)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			g := &mergeGroup{lo: e.Earliest, hi: e.Latest, docs: make(map[string]bool)}
+			g.add(i, e)
+			byKey[k] = append(byKey[k], g)
+			groups = append(groups, g)
+		}
+	}
+
+	out := make([]Event, 0, len(all))
+	for i := range all {
+		if !grouped[i] {
+			out = append(out, all[i])
+		}
+	}
+	for _, g := range groups {
+		out = append(out, g.merged(all))
+	}
+	slices.SortFunc(out, compareEvents)
+	return out
+}
+
+// compareEvents is Less made a total order by the event id, so that sorting
+// gives one order whatever the input order.
+func compareEvents(a, b Event) int {
+	switch {
+	case Less(&a, &b):
+		return -1
+	case Less(&b, &a):
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// mergeKey is what events must share to be reports of one occurrence.
+type mergeKey struct {
+	kind, cameo, source, target string
+}
+
+func mergeKeyOf(e *Event) (mergeKey, bool) {
+	k := mergeKey{kind: e.Kind, cameo: e.CAMEO, source: actorCode(e.Source), target: actorCode(e.Target)}
+	if k.source == "" && k.target == "" {
+		return k, false
+	}
+	if e.Earliest.IsZero() && e.Latest.IsZero() {
+		return k, false // undated: nothing to say two reports are the same time
+	}
+	return k, true
+}
+
+func actorCode(a *Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// mergeGroup is a set of events, of distinct documents, whose intervals have the
+// non-empty intersection [lo, hi] (a zero bound: open).
+type mergeGroup struct {
+	members []int
+	lo, hi  time.Time
+	docs    map[string]bool
+}
+
+// eventDocs returns the documents e reports for: its own and, when it is itself
+// the result of a merge, the others.
+func eventDocs(e *Event) []string {
+	return append([]string{e.Doc}, e.Docs...)
+}
+
+func (g *mergeGroup) admits(e *Event) bool {
+	for _, d := range eventDocs(e) {
+		if g.docs[d] {
+			return false
+		}
+	}
+	lo, hi := intersect(g.lo, g.hi, e.Earliest, e.Latest)
+	return lo.IsZero() || hi.IsZero() || !hi.Before(lo)
+}
+
+func (g *mergeGroup) add(i int, e *Event) {
+	g.members = append(g.members, i)
+	g.lo, g.hi = intersect(g.lo, g.hi, e.Earliest, e.Latest)
+	for _, d := range eventDocs(e) {
+		g.docs[d] = true
+	}
+}
+
+// merged returns the group's representative, or its only event unchanged.
+func (g *mergeGroup) merged(all []Event) Event {
+	if len(g.members) == 1 {
+		return all[g.members[0]]
+	}
+	best := g.members[0]
+	for _, i := range g.members[1:] {
+		if finer(&all[i], &all[best]) {
+			best = i
+		}
+	}
+	rep := all[best]
+	rep.Earliest, rep.Latest = g.lo, g.hi
+	rep.Sources = len(g.docs)
+	rep.Docs = make([]string, 0, len(g.docs)-1)
+	for d := range g.docs {
+		if d != rep.Doc {
+			rep.Docs = append(rep.Docs, d)
+		}
+	}
+	slices.Sort(rep.Docs)
+	return rep
+}
+
+// finer reports whether a describes the occurrence more precisely than b: finer
+// granularity, then narrower bounds, then (for determinism) chronological order.
+func finer(a, b *Event) bool {
+	if ra, rb := a.Granularity.Rank(), b.Granularity.Rank(); ra != rb {
+		return ra < rb
+	}
+	wa, oka := width(a)
+	wb, okb := width(b)
+	switch {
+	case oka && !okb:
+		return true
+	case okb && !oka:
+		return false
+	case oka && okb && wa != wb:
+		return wa < wb
+	}
+	return compareEvents(*a, *b) < 0
+}
+
+// width is the length of e's interval; false when a bound is open.
+func width(e *Event) (time.Duration, bool) {
+	if e.Earliest.IsZero() || e.Latest.IsZero() {
+		return 0, false
+	}
+	return e.Latest.Sub(e.Earliest), true
+}
+
+// intersect intersects two intervals whose zero bounds are open.
+func intersect(lo1, hi1, lo2, hi2 time.Time) (lo, hi time.Time) {
+	lo, hi = lo1, hi1
+	if lo.IsZero() || (!lo2.IsZero() && lo2.After(lo)) {
+		lo = lo2
+	}
+	if hi.IsZero() || (!hi2.IsZero() && hi2.Before(hi)) {
+		hi = hi2
+	}
+	return lo, hi
+}

@@ -1,0 +1,162 @@
+package timeline_test
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+func day(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := timeline.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// mev builds an event: id, doc, CAMEO root, source and target codes, bounds
+// ("" open) and granularity.
+func mev(id, doc, cameo, src, tgt, earliest, latest string, g timeline.Granularity) timeline.Event {
+	e := timeline.Event{
+		ID: id, Doc: doc, Kind: timeline.KindDiplomatic, CAMEO: cameo,
+		Earliest: day(earliest), Latest: day(latest), Granularity: g,
+	}
+	if src != "" {
+		e.Source = &timeline.Actor{Name: src, Code: src}
+	}
+	if tgt != "" {
+		e.Target = &timeline.Actor{Name: tgt, Code: tgt}
+	}
+	return e
+}
+
+// summary renders the result tersely: id[bounds]xSources{docs}.
+func summary(evs []timeline.Event) string {
+	var s []string
+	for _, e := range evs {
+		r := fmt.Sprintf("%s[%s..%s]", e.ID, timeline.FormatDay(e.Earliest), timeline.FormatDay(e.Latest))
+		if e.Sources > 0 {
+			r += fmt.Sprintf("x%d{%s}", e.Sources, strings.Join(e.Docs, ","))
+		}
+		s = append(s, r)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestMerge(t *testing.T) {
+	const D, M, Y = timeline.GranDay, timeline.GranMonth, timeline.GranYear
+	for _, tt := range []struct {
+		name string
+		in   []timeline.Event
+		want string
+	}{
+		{"empty", nil, ""},
+		{"two reports of a meeting", []timeline.Event{
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-01-31", M),
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+		}, "a1[2018-01-09..2018-01-09]x2{b}"},
+		{"three documents, docs sorted, bounds narrowed", []timeline.Event{
+			mev("c1", "c", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-12-31", Y),
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-01-31", M),
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-15", "", D),
+		}, "b1[2018-01-15..2018-01-31]x3{a,c}"},
+		{"same granularity: narrowest bounds represent", []timeline.Event{
+			mev("a1", "a", "13", "PRK", "USA", "2017-01-01", "2017-12-31", Y),
+			mev("b1", "b", "13", "PRK", "USA", "2017-01-01", "", Y),
+			mev("c1", "c", "13", "PRK", "USA", "2016-12-01", "2017-06-30", Y),
+		}, "c1[2017-01-01..2017-06-30]x3{a,b}"},
+		{"same document never merged", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("a2", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+		}, "a1[2018-01-09..2018-01-09] a2[2018-01-09..2018-01-09]"},
+		{"second report of a document starts a second group", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("a2", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-01-31", M),
+		}, "a1[2018-01-09..2018-01-09]x2{b} a2[2018-01-09..2018-01-09]"},
+		{"disjoint intervals", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-10", "2018-01-10", D),
+		}, "a1[2018-01-09..2018-01-09] b1[2018-01-10..2018-01-10]"},
+		{"open bounds overlap", []timeline.Event{
+			mev("a1", "a", "16", "USA", "PRK", "2012-01-01", "", Y),
+			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
+		}, "b1[2012-01-01..2018-01-12]x2{a}"},
+		{"open bounds that do not meet", []timeline.Event{
+			mev("a1", "a", "16", "USA", "PRK", "2019-01-01", "", Y),
+			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
+		}, "b1[..2018-01-12] a1[2019-01-01..]"},
+		{"undated events are not merged", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "", "", ""),
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "", "", ""),
+		}, "a1[..] b1[..]"},
+		{"different CAMEO root", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "03", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+		}, "a1[2018-01-09..2018-01-09] b1[2018-01-09..2018-01-09]"},
+		{"different target", []timeline.Event{
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "04", "KORGOV", "USAGOV", "2018-01-09", "2018-01-09", D),
+		}, "a1[2018-01-09..2018-01-09] b1[2018-01-09..2018-01-09]"},
+		{"no codes at all", []timeline.Event{
+			mev("a1", "a", "04", "", "", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "04", "", "", "2018-01-09", "2018-01-09", D),
+		}, "a1[2018-01-09..2018-01-09] b1[2018-01-09..2018-01-09]"},
+		{"one side coded is enough", []timeline.Event{
+			mev("a1", "a", "01", "USAGOV", "", "2018-01-09", "2018-01-09", D),
+			mev("b1", "b", "01", "USAGOV", "", "2018-01-01", "2018-01-31", M),
+		}, "a1[2018-01-09..2018-01-09]x2{b}"},
+		{"unrelated events keep their place", []timeline.Event{
+			mev("z", "z", "20", "SYR", "", "2019-05-01", "2019-05-01", D),
+			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-01-31", M),
+			mev("y", "y", "01", "", "", "2017-01-01", "2017-01-01", D),
+			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
+		}, "y[2017-01-01..2017-01-01] a1[2018-01-09..2018-01-09]x2{b} z[2019-05-01..2019-05-01]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := slices.Clone(tt.in)
+			if got := summary(timeline.Merge(in)); got != tt.want {
+				t.Errorf("Merge = %q\n     want %q", got, tt.want)
+			}
+			if !reflect.DeepEqual(in, tt.in) {
+				t.Error("Merge modified its input")
+			}
+			// Any input order gives the same result.
+			slices.Reverse(in)
+			if got := summary(timeline.Merge(in)); got != tt.want {
+				t.Errorf("Merge of reversed input = %q\n     want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMerge_KeepsRepresentative(t *testing.T) {
+	a := mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", timeline.GranDay)
+	a.Trigger = timeline.Text{Start: 10, End: 13, Text: "met"}
+	a.When, a.Confidence = "2018-01-09", 0.8
+	b := mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-01", "2018-01-31", timeline.GranMonth)
+
+	got := timeline.Merge([]timeline.Event{b, a})
+	want := a
+	want.Sources, want.Docs = 2, []string{"b"}
+	if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+		t.Errorf("Merge = %+v\nwant %+v", got, want)
+	}
+
+	// Merging again, or with a third report, counts each document once.
+	c := mev("c1", "c", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", timeline.GranMonth)
+	if s := summary(timeline.Merge(append(got, b))); s != "b1[2018-01-01..2018-01-31] a1[2018-01-09..2018-01-09]x2{b}" {
+		t.Errorf("merge of a merged event and one of its documents = %q", s)
+	}
+	if s := summary(timeline.Merge(append(got, c))); s != "a1[2018-01-09..2018-01-09]x3{b,c}" {
+		t.Errorf("merge of a merged event and a third document = %q", s)
+	}
+}
