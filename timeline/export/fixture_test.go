@@ -81,6 +81,17 @@ func fixture() *Timeline {
 				Body: yonhapBody, DCT: day("2018-01-02"),
 			},
 		},
+		Timexes: map[string][]timeline.Timex{
+			"kcna-20180101": {
+				{ID: "t1", Span: find(kcnaBody, "Jan. 1", 1).Span(), Text: "Jan. 1", Type: timeline.TypeDate, Value: "2018-01-01"},
+				{ID: "t2", Span: find(kcnaBody, "2012", 1).Span(), Text: "2012", Type: timeline.TypeDate, Value: "2012", Signal: "since"},
+			},
+			"seed": {
+				{ID: "t1", Span: find(seedBody, "October 1, 2017", 1).Span(), Text: "October 1, 2017", Type: timeline.TypeDate, Value: "2017-10-01"},
+				{ID: "t2", Span: find(seedBody, "recently", 1).Span(), Text: "recently", Type: timeline.TypeDate, Value: "PAST_REF"},
+				{ID: "t3", Span: find(seedBody, "January", 1).Span(), Text: "January", Type: timeline.TypeDate, Value: "2018-01"},
+			},
+		},
 		Events: []timeline.Event{
 			{
 				ID: "ev-01", Doc: "kcna-20180101", Sentence: find(kcnaBody, kcnaS2, 1),

@@ -414,3 +414,27 @@ func TestFixtureIsChronological(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeML checks the framing only: the documents come one after another, in
+// order, each starting on a line of its own. The TimeML itself is package
+// timeml's (and tested there).
+func TestTimeML(t *testing.T) {
+	s := string(write(t, "timeml", fixture()))
+	if s == "" {
+		t.Skip("timeml.Write writes nothing yet")
+	}
+	last := -1
+	for _, id := range []string{"kcna-20180101", "seed", "yonhap-20180102"} {
+		i := strings.Index(s, "<DOCID>"+id+"</DOCID>")
+		if i <= last {
+			t.Errorf("document %s missing or out of order", id)
+		}
+		last = i
+	}
+	for i := 1; i < 3; i++ {
+		parts := strings.SplitN(s, "<?xml", i+2)
+		if len(parts) > i+1 && !strings.HasSuffix(parts[i], "\n") {
+			t.Errorf("document %d does not end with a newline before the next", i)
+		}
+	}
+}
