@@ -61,7 +61,7 @@ func writeTimelineJS(w io.Writer, t *Timeline) error {
 		s := tljsSlide{
 			StartDate: tljsDay(start, e.Granularity),
 			Text:      tljsText{Headline: html.EscapeString(headline(e)), Text: tljsBody(e)},
-			Group:     what(e),
+			Group:     html.EscapeString(what(e)), // a label TimelineJS inserts as HTML
 			UniqueID:  e.ID,
 			Autolink:  &off,
 		}
