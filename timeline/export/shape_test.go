@@ -438,3 +438,46 @@ func TestTimeML(t *testing.T) {
 		}
 	}
 }
+
+// TestEmpty checks every format writes a well-formed empty timeline.
+func TestEmpty(t *testing.T) {
+	want := map[string]string{
+		"table":      "DATE  WHEN  CAMEO  SOURCE  TARGET  STATUS  DOCS  TRIGGER  SENTENCE\n",
+		"jsonl":      "",
+		"csv":        strings.Join(csvHeader, ",") + "\r\n",
+		"timelinejs": "{\n  \"title\": {\n    \"text\": {\n      \"headline\": \"Timeline\",\n      \"text\": \"0 dated events from 0 documents\"\n    }\n  },\n  \"events\": []\n}\n",
+		"ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//timelinehq//timeline//EN\r\nCALSCALE:GREGORIAN\r\n" +
+			"NAME:Timeline\r\nX-WR-CALNAME:Timeline\r\nEND:VCALENDAR\r\n",
+		"markdown": "# Timeline\n\n0 events from 0 documents.\n\n| Date | What | Who | To whom | Status | Source |\n|---|---|---|---|---|---|\n",
+		"timeml":   "",
+	}
+	for _, f := range Formats {
+		w, ok := want[f]
+		if !ok {
+			continue // json: TestJSONEmpty
+		}
+		if got := string(write(t, f, &Timeline{})); got != w {
+			t.Errorf("%s: got %q, want %q", f, got, w)
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	one := fixture()
+	one.Documents = one.Documents[:1]
+	tests := []struct {
+		tl   *Timeline
+		want string
+	}{
+		{&Timeline{}, "Timeline"},
+		{&Timeline{Title: "Korea | 2018"}, `Korea \| 2018`},
+		{one, "Kim Jong Un's New Year address"},
+		{fixture(), "Timeline"},
+	}
+	for _, tt := range tests {
+		s := string(write(t, "markdown", tt.tl))
+		if got, _, _ := strings.Cut(s, "\n"); got != "# "+tt.want {
+			t.Errorf("heading = %q, want %q", got, "# "+tt.want)
+		}
+	}
+}
