@@ -1,8 +1,20 @@
 // Package actors recognises political actors in text and codes them CAMEO-style.
+//
+// The dictionary is data (data/*.tsv, embedded): countries with their names,
+// demonyms and capitals, organisations and institutions, role words, titles and
+// people with their terms of office. Load compiles every name into a trie keyed by
+// lowercased tokens; Find tokenizes a text once and at each token takes the longest
+// match, combining a few patterns around the trie's words: [the] [country] (title |
+// role) [of country] [name], so that "North Korea's leader Kim Jong Un" and "the
+// Baghdad government" are one mention each.
 package actors
 
 import (
+	"bytes"
+	"embed"
+	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -26,24 +38,350 @@ type Mention struct {
 	Kind  string
 	Actor timeline.Actor // canonical name and CAMEO-style code; Code may be "" when unknown
 	// Country is the ISO-3 country part the mention carries, even when the full
-	// code is unknown ("the president" of a known country); "" when none.
+	// code is unknown ("the president" of a known country); "" when none. It is
+	// "IGO" for international organisations.
 	Country string
 	// Role is the CAMEO role the mention implies ("GOV", "MIL", ...), "" for a
 	// bare country.
 	Role string
+	// Office is the office a title names ("president", "prime-minister",
+	// "foreign-minister", "leader", ...; the keys of data/titles.tsv), "" for none.
+	// With Country it lets a caller resolve a title whose country comes from
+	// context: d.Holder(country, m.Office, at).
+	Office string
+	// Former is set for "former"/"late"/"ousted" titles ("the former president"):
+	// the office is not held at the article's date.
+	Former bool
 }
 
+type category uint8
+
+const (
+	catCountry category = iota + 1 // "North Korea"
+	catAdj                         // "North Korean"
+	catPeople                      // "the Iraqis"
+	catCapital                     // "Pyongyang"
+	catOrg                         // "NATO"
+	catInst                        // "the White House", "Hezbollah"
+	catRole                        // "government", "troops"
+	catTitle                       // "president", "foreign minister"
+	catPerson                      // "Bill Clinton"
+	catGroup                       // "the two Koreas"
+	catPronoun                     // "he"
+)
+
+type mask uint16
+
+func (c category) in(m mask) bool { return m&(1<<c) != 0 }
+
+func cats(cs ...category) mask {
+	var m mask
+	for _, c := range cs {
+		m |= 1 << c
+	}
+	return m
+}
+
+var (
+	maskOwner = cats(catCountry, catAdj, catCapital, catOrg, catInst)
+	maskAny   = mask(0xffff)
+)
+
+// entry is one name of the dictionary as compiled into the trie.
+type entry struct {
+	cat    category
+	code   string // full code (country code, IGO code, institution code; a title's implied country)
+	name   string // canonical name
+	role   string // role words and titles
+	office string // titles
+	alone  bool   // role words that make a mention with no country
+	person *person
+	// cases holds, per token, what case a text token must have to match: the
+	// rules of countries.tsv, fixed at load time.
+	cases []uint8
+	// strict ranks entries sharing a key: a stricter case requirement means a
+	// more specific reading ("US" the country before "us" the pronoun).
+	strict int
+}
+
+// Case requirements of an entry token.
+const (
+	reqAny   uint8 = iota // lowercase in the data: any case
+	reqCap                // capitalised in the data: the text must be too
+	reqUpper              // a short acronym: the text must be all capitals
+)
+
+type node struct {
+	next    map[string]*node
+	entries []*entry
+}
+
+type term struct {
+	code     string
+	from, to time.Time // inclusive; zero: open
+	offices  []string
+	after    string // code once out of office; "" for the default, country + OPP
+}
+
+func (t term) holds(at time.Time) bool {
+	return (t.from.IsZero() || !at.Before(t.from)) && (t.to.IsZero() || !at.After(t.to))
+}
+
+type person struct {
+	name  string
+	terms []term
+}
+
+type holderKey struct{ owner, office string }
+
 // Dictionary is the actor dictionary. It is safe for concurrent use.
-type Dictionary struct{}
+type Dictionary struct {
+	root         *node
+	countries    map[string]string // code -> name
+	countryOrder []string
+	demonyms     map[string]string // code -> first adjective
+	offices      map[string]bool   // office keys titles.tsv defines
+	people       []*person
+	byName       map[string]*person
+	holders      map[holderKey][]*person
+	orgs         map[string]string // code -> name
 
-// Load reads a dictionary.
-func Load(r io.Reader) (*Dictionary, error) { return &Dictionary{}, nil }
+	pool sync.Pool // *tokenizer
+}
 
-// Default returns the embedded dictionary.
-func Default() (*Dictionary, error) { return &Dictionary{}, nil }
+func newDictionary() *Dictionary {
+	return &Dictionary{
+		root:      &node{},
+		countries: make(map[string]string),
+		demonyms:  make(map[string]string),
+		offices:   make(map[string]bool),
+		byName:    make(map[string]*person),
+		holders:   make(map[holderKey][]*person),
+		orgs:      make(map[string]string),
+	}
+}
 
-// Find returns the actor mentions in text, longest match first, in order of
-// position, with spans shifted by base (the offset of text in its body). at is the
-// article's date, used to resolve titles to the office holder of the time ("the
-// president" of the United States in 1998 is Clinton); zero when unknown.
-func (d *Dictionary) Find(text string, base int, at time.Time) []Mention { return nil }
+// Load reads a dictionary: one or more tables in the formats of data/*.tsv, each
+// starting at its header row. Titles must come before the people holding them.
+func Load(r io.Reader) (*Dictionary, error) {
+	d := newDictionary()
+	b := &builder{d: d}
+	if err := b.parse("input", r); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// dataFiles lists the embedded tables in the order they are read: titles before
+// people, whose offices they define.
+var dataFiles = []string{"countries.tsv", "names.tsv", "roles.tsv", "titles.tsv", "people.tsv"}
+
+var defaultDict = sync.OnceValues(func() (*Dictionary, error) {
+	d := newDictionary()
+	b := &builder{d: d}
+	for _, f := range dataFiles {
+		data, err := dataFS.ReadFile("data/" + f)
+		if err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		if err := b.parse(f, bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+	}
+	return d, nil
+})
+
+// Default returns the embedded dictionary. It is compiled once and shared.
+func Default() (*Dictionary, error) { return defaultDict() }
+
+// add compiles name into the trie.
+func (b *builder) add(name string, e *entry) {
+	d := b.d
+	if e.cat == catOrg && d.orgs[e.code] == "" {
+		d.orgs[e.code] = e.name
+	}
+	if e.cat == catTitle && e.office != "" {
+		d.offices[e.office] = true
+	}
+	var t tokenizer
+	t.run(name)
+	if len(t.toks) == 0 {
+		return
+	}
+	// Case rules: a name of two capitalised words or more is specific enough to
+	// match in any case ("the united states" in a transcript); a single
+	// capitalised word must be capitalised ("China", not "china"); a short
+	// acronym must be in capitals ("US", not "us").
+	capped := 0
+	for i := range t.toks {
+		if c := t.toks[i].cls; c == caseTitle || c == caseUpper {
+			capped++
+		}
+	}
+	e.cases = make([]uint8, len(t.toks))
+	for i, tok := range t.toks {
+		switch {
+		case tok.cls == caseUpper && t.toks[i].k1-t.toks[i].k0 <= 3:
+			e.cases[i] = reqUpper
+			e.strict += 2
+		case (tok.cls == caseTitle || tok.cls == caseUpper) && capped == 1:
+			e.cases[i] = reqCap
+			e.strict++
+		}
+	}
+	n := d.root
+	for i := range t.toks {
+		k := t.key(i)
+		if n.next == nil {
+			n.next = make(map[string]*node)
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &node{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	for _, old := range n.entries {
+		if old.cat == e.cat && old.code == e.code && old.person == e.person && old.role == e.role && old.office == e.office {
+			return // the same reading twice ("Bush" on two lines of one person)
+		}
+	}
+	// Keep the stricter readings first: they are tried first.
+	i := len(n.entries)
+	for i > 0 && n.entries[i-1].strict < e.strict {
+		i--
+	}
+	n.entries = append(n.entries, nil)
+	copy(n.entries[i+1:], n.entries[i:])
+	n.entries[i] = e
+}
+
+// Countries returns the number of countries, historical states and regions.
+func (d *Dictionary) Countries() int { return len(d.countries) }
+
+// People returns the number of people.
+func (d *Dictionary) People() int { return len(d.people) }
+
+// Orgs returns the number of international organisations.
+func (d *Dictionary) Orgs() int { return len(d.orgs) }
+
+// CountryName returns the name of a country code ("PRK" -> "North Korea").
+func (d *Dictionary) CountryName(code string) (string, bool) {
+	n, ok := d.countries[code]
+	return n, ok
+}
+
+// Demonym returns the adjective of a country code ("PRK" -> "North Korean").
+func (d *Dictionary) Demonym(code string) (string, bool) {
+	n, ok := d.demonyms[code]
+	return n, ok
+}
+
+// Holder returns who held office in country (an ISO-3 code, or an organisation's
+// code such as "IGOUNO") on the day at, with the code they carried then. office
+// is a key of data/titles.tsv ("president", "prime-minister", "leader", ...).
+// "leader" falls back to the president, then the prime minister.
+func (d *Dictionary) Holder(country, office string, at time.Time) (timeline.Actor, bool) {
+	if at.IsZero() || country == "" || office == "" {
+		return timeline.Actor{}, false
+	}
+	at = timeline.Day(at)
+	offices := []string{office}
+	if office == "leader" {
+		offices = append(offices, "president", "prime-minister", "chancellor", "king")
+	}
+	for _, o := range offices {
+		for _, p := range d.holders[holderKey{country, o}] {
+			for _, t := range p.terms {
+				if ownerKey(t.code) == country && t.holds(at) && contains(t.offices, o) {
+					return timeline.Actor{Name: p.name, Code: t.code}, true
+				}
+			}
+		}
+	}
+	return timeline.Actor{}, false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// codeAt is the code p carries on day at: that of the term then running; before
+// the first term, the first term's; between or after terms, the "after" code of
+// the last term ended (by default the country + OPP, as EVENTS.md codes former
+// leaders). With no date it is the code of the latest term.
+func (p *person) codeAt(at time.Time) string {
+	if len(p.terms) == 0 {
+		return ""
+	}
+	if at.IsZero() {
+		return p.terms[len(p.terms)-1].code
+	}
+	at = timeline.Day(at)
+	var last *term
+	first := &p.terms[0]
+	for i := range p.terms {
+		t := &p.terms[i]
+		if t.holds(at) {
+			return t.code
+		}
+		if !t.from.IsZero() && t.from.Before(first.from) {
+			first = t
+		}
+		if !t.to.IsZero() && t.to.Before(at) && (last == nil || t.to.After(last.to)) {
+			last = t
+		}
+	}
+	if last == nil {
+		return first.code
+	}
+	if last.after != "" {
+		return last.after
+	}
+	if c, _ := splitCode(last.code); c != "" && c != "IGO" {
+		return c + "OPP"
+	}
+	return ""
+}
+
+// inOffice reports whether p holds any term on day at, and how recently a term
+// of p started before at (for telling apart two people of one surname).
+func (p *person) rank(at time.Time) (bool, time.Time) {
+	var latest time.Time
+	for _, t := range p.terms {
+		if t.holds(at) {
+			return true, t.from
+		}
+		if !t.from.IsZero() && t.from.Before(at) && t.from.After(latest) {
+			latest = t.from
+		}
+	}
+	return false, latest
+}
+
+// pickPerson chooses among the people sharing a name ("Bush"): the one in office
+// at the date, else the one whose last term started most recently before it.
+func pickPerson(es []*entry, at time.Time) *entry {
+	if len(es) == 1 || at.IsZero() {
+		return es[0]
+	}
+	at = timeline.Day(at)
+	best := es[0]
+	bestIn, bestFrom := best.person.rank(at)
+	for _, e := range es[1:] {
+		in, from := e.person.rank(at)
+		if in && !bestIn || in == bestIn && from.After(bestFrom) {
+			best, bestIn, bestFrom = e, in, from
+		}
+	}
+	return best
+}

@@ -1,0 +1,317 @@
+package actors_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline/actors"
+)
+
+func mustDefault(tb testing.TB) *actors.Dictionary {
+	tb.Helper()
+	d, err := actors.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+func day(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// want is one expected mention: its text, kind, actor code and, when set, name.
+type want struct {
+	text, kind, code, name string
+}
+
+func TestFind(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct {
+		name string
+		text string
+		at   string
+		want []want
+	}{
+		{"country and short forms", "North Korea warned the U.S. and the United States.", "2017-10-01", []want{
+			{"North Korea", actors.KindCountry, "PRK", "North Korea"},
+			{"U.S.", actors.KindCountry, "USA", ""},
+			{"United States", actors.KindCountry, "USA", ""},
+		}},
+		{"capital as government", "Washington and Pyongyang traded threats; Seoul and Baghdad too.", "", []want{
+			{"Washington", actors.KindGov, "USAGOV", ""},
+			{"Pyongyang", actors.KindGov, "PRKGOV", ""},
+			{"Seoul", actors.KindGov, "KORGOV", ""},
+			{"Baghdad", actors.KindGov, "IRQGOV", ""},
+		}},
+		{"possessive leader with name", "North Korea’s leader Kim Jong Un said.", "2017-10-01", []want{
+			{"North Korea’s leader Kim Jong Un", actors.KindPerson, "PRKGOV", "Kim Jong Un"},
+		}},
+		{"hyphenated name", "Kim Jong-Un and Kim Jong-il", "2017-10-01", []want{
+			{"Kim Jong-Un", actors.KindPerson, "PRKGOV", "Kim Jong Un"},
+			{"Kim Jong-il", actors.KindPerson, "PRKOPP", "Kim Jong Il"},
+		}},
+		{"organisation", "the United Nations, the UN, NATO and the IAEA", "", []want{
+			{"United Nations", actors.KindOrg, "IGOUNO", "United Nations"},
+			{"UN", actors.KindOrg, "IGOUNO", ""},
+			{"NATO", actors.KindOrg, "IGONATO", ""},
+			{"IAEA", actors.KindOrg, "IGOIAEA", ""},
+		}},
+		{"security council", "the U.N. Security Council and UN security council", "", []want{
+			{"U.N. Security Council", actors.KindOrg, "IGOUNO", ""},
+			{"UN security council", actors.KindOrg, "IGOUNO", ""},
+		}},
+		{"title and name", "President Bill Clinton met Secretary of State Madeleine Albright.", "1998-02-27", []want{
+			{"President Bill Clinton", actors.KindPerson, "USAGOV", "Bill Clinton"},
+			{"Secretary of State Madeleine Albright", actors.KindPerson, "USAGOV", "Madeleine Albright"},
+		}},
+		{"demonym title and name", "Iraqi Deputy Prime Minister Tariq Aziz spoke.", "1998-02-27", []want{
+			{"Iraqi Deputy Prime Minister Tariq Aziz", actors.KindPerson, "IRQGOV", "Tariq Aziz"},
+		}},
+		{"unknown person coded by title", "South Korean Foreign Minister Yoon Byung-se arrived.", "2014-01-01", []want{
+			{"South Korean Foreign Minister Yoon Byung-se", actors.KindPerson, "KORGOV", "Yoon Byung-se"},
+		}},
+		{"unknown name alone is no mention", "John Smithers arrived.", "", nil},
+		{"title resolved 1998", "the U.S. president spoke", "1998-02-27", []want{
+			{"the U.S. president", actors.KindTitle, "USAGOV", "Bill Clinton"},
+		}},
+		{"title resolved 2018", "the U.S. president spoke", "2018-01-03", []want{
+			{"the U.S. president", actors.KindTitle, "USAGOV", "Donald Trump"},
+		}},
+		{"title of country", "the President of Ukraine", "1998-02-27", []want{
+			{"the President of Ukraine", actors.KindTitle, "UKRGOV", "Leonid Kuchma"},
+		}},
+		{"despot", "the North Korean despot", "2017-10-01", []want{
+			{"the North Korean despot", actors.KindTitle, "PRKGOV", "Kim Jong Un"},
+		}},
+		{"title with no country", "the president said", "1998-02-27", []want{
+			{"the president", actors.KindTitle, "", ""},
+		}},
+		{"secretary-general", "the secretary-general and NATO Secretary General", "1998-02-27", []want{
+			{"the secretary-general", actors.KindTitle, "IGOUNO", "Kofi Annan"},
+			{"NATO Secretary General", actors.KindTitle, "IGONATO", "Javier Solana"},
+		}},
+		{"POTUS", "the POTUS tweeted", "2018-01-03", []want{
+			{"the POTUS", actors.KindTitle, "USAGOV", "Donald Trump"},
+		}},
+		{"institutions", "the White House, the Pentagon, the State Department and the Kremlin", "", []want{
+			{"White House", actors.KindGov, "USAGOV", ""},
+			{"Pentagon", actors.KindGov, "USAMIL", ""},
+			{"State Department", actors.KindGov, "USAGOV", ""},
+			{"Kremlin", actors.KindGov, "RUSGOV", ""},
+		}},
+		{"roles", "the South Korean government, Israeli soldiers, the Ukrainian parliament, Tanzanian police", "", []want{
+			{"the South Korean government", actors.KindGov, "KORGOV", ""},
+			{"Israeli soldiers", actors.KindGov, "ISRMIL", ""},
+			{"the Ukrainian parliament", actors.KindGov, "UKRLEG", ""},
+			{"Tanzanian police", actors.KindGov, "TZAGOV", ""},
+		}},
+		{"role of country", "the government of Iraq and authorities in Kenya", "", []want{
+			{"the government of Iraq", actors.KindGov, "IRQGOV", ""},
+			{"authorities in Kenya", actors.KindGov, "KENGOV", ""},
+		}},
+		{"capital government", "the Baghdad government", "", []want{
+			{"the Baghdad government", actors.KindGov, "IRQGOV", ""},
+		}},
+		{"org with role", "U.N. officials and the Pentagon spokesman", "", []want{
+			{"U.N. officials", actors.KindOrg, "IGOUNO", ""},
+			{"the Pentagon spokesman", actors.KindGov, "USAMIL", ""},
+		}},
+		{"pronouns", "He said she told them it was us.", "", []want{
+			{"He", actors.KindPronoun, "", ""},
+			{"she", actors.KindPronoun, "", ""},
+			{"them", actors.KindPronoun, "", ""},
+			{"it", actors.KindPronoun, "", ""},
+			{"us", actors.KindPronoun, "", ""},
+		}},
+		{"US is not us", "the US and us", "", []want{
+			{"US", actors.KindCountry, "USA", ""},
+			{"us", actors.KindPronoun, "", ""},
+		}},
+		{"china plates", "china plates from China, a turkey from Turkey", "", []want{
+			{"China", actors.KindCountry, "CHN", ""},
+			{"Turkey", actors.KindCountry, "TUR", ""},
+		}},
+		{"lowercase multiword name", "the united states is not authorized", "", []want{
+			{"united states", actors.KindCountry, "USA", ""},
+		}},
+		{"groups", "the two Koreas, both Koreas and the international community", "", []want{
+			{"the two Koreas", actors.KindGroup, "PRK", ""},
+			{"both Koreas", actors.KindGroup, "PRK", ""},
+			{"international community", actors.KindGroup, "", ""},
+		}},
+		{"people of a country", "the Iraqis and the Palestinians", "", []want{
+			{"Iraqis", actors.KindCountry, "IRQ", ""},
+			{"Palestinians", actors.KindCountry, "PSE", ""},
+		}},
+		{"surname by date", "Bush said", "1990-06-01", []want{
+			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
+		}},
+		{"surname by date 2003", "Bush said", "2003-06-01", []want{
+			{"Bush", actors.KindPerson, "USAGOV", "George W. Bush"},
+		}},
+		{"former leader", "Former Soviet leader Mikhail Gorbachev says", "1999-03-12", []want{
+			{"Former Soviet leader Mikhail Gorbachev", actors.KindPerson, "RUSCVL", "Mikhail Gorbachev"},
+		}},
+		{"out of office is opposition", "Winston Churchill warned", "1946-03-05", []want{
+			{"Winston Churchill", actors.KindPerson, "GBROPP", ""},
+		}},
+		{"former title", "the former president", "1998-01-01", []want{
+			{"the former president", actors.KindTitle, "", ""},
+		}},
+		{"historical state", "the Soviet Union and Yugoslavia", "1985-01-01", []want{
+			{"Soviet Union", actors.KindCountry, "RUS", ""},
+			{"Yugoslavia", actors.KindCountry, "YUG", ""},
+		}},
+		{"tweet handle", "Donald J. Trump (@realDonaldTrump)", "2017-10-01", []want{
+			{"Donald J. Trump", actors.KindPerson, "USAGOV", "Donald Trump"},
+			{"realDonaldTrump", actors.KindPerson, "USAGOV", "Donald Trump"},
+		}},
+		{"appositive", "Leonid Kuchma, President of Ukraine", "1998-02-27", []want{
+			{"Leonid Kuchma", actors.KindPerson, "UKRGOV", ""},
+			{"President of Ukraine", actors.KindTitle, "UKRGOV", "Leonid Kuchma"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.Find(tt.text, 0, day(tt.at))
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %d mentions, want %d:\n%s", tt.text, len(got), len(tt.want), dump(got))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Kind != w.kind || g.Actor.Code != w.code || w.name != "" && g.Actor.Name != w.name {
+					t.Errorf("mention %d = %q %s %s %q, want %q %s %s %q", i, g.Text, g.Kind, g.Actor.Code, g.Actor.Name, w.text, w.kind, w.code, w.name)
+				}
+				if tt.text[g.Span.Start:g.Span.End] != g.Text {
+					t.Errorf("mention %d: span %v is %q, text %q", i, g.Span, tt.text[g.Span.Start:g.Span.End], g.Text)
+				}
+			}
+		})
+	}
+}
+
+func dump(ms []actors.Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString("  " + m.Text + " " + m.Kind + " " + m.Actor.Code + " " + m.Actor.Name + "\n")
+	}
+	return b.String()
+}
+
+func TestFindBase(t *testing.T) {
+	d := mustDefault(t)
+	ms := d.Find("Seoul said.", 100, time.Time{})
+	if len(ms) != 1 || ms[0].Span.Start != 100 || ms[0].Span.End != 105 {
+		t.Fatalf("got %+v, want one mention at 100-105", ms)
+	}
+}
+
+func TestTitleFields(t *testing.T) {
+	d := mustDefault(t)
+	ms := d.Find("the Iraqi leader", 0, day("1998-02-27"))
+	if len(ms) != 1 {
+		t.Fatalf("got %d mentions", len(ms))
+	}
+	m := ms[0]
+	if m.Country != "IRQ" || m.Role != "GOV" || m.Office != "leader" || m.Actor.Name != "Saddam Hussein" {
+		t.Errorf("got %+v", m)
+	}
+	ms = d.Find("the president", 0, day("1998-02-27"))
+	if len(ms) != 1 || ms[0].Office != "president" || ms[0].Country != "" || ms[0].Role != "GOV" {
+		t.Fatalf("got %+v", ms)
+	}
+}
+
+func TestHolder(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct {
+		country, office, at, name, code string
+	}{
+		{"USA", "president", "1998-02-27", "Bill Clinton", "USAGOV"},
+		{"USA", "president", "2018-01-03", "Donald Trump", "USAGOV"},
+		{"USA", "leader", "2018-01-03", "Donald Trump", "USAGOV"},
+		{"USA", "foreign-minister", "1998-02-27", "Madeleine Albright", "USAGOV"},
+		{"RUS", "president", "1998-02-27", "Boris Yeltsin", "RUSGOV"},
+		{"RUS", "president", "2010-01-01", "Dmitry Medvedev", "RUSGOV"},
+		{"RUS", "leader", "2010-01-01", "Vladimir Putin", "RUSGOV"},
+		{"PRK", "leader", "2017-10-01", "Kim Jong Un", "PRKGOV"},
+		{"IGOUNO", "secretary-general", "1998-02-27", "Kofi Annan", "IGOUNO"},
+		{"GBR", "prime-minister", "1998-02-05", "Tony Blair", "GBRGOV"},
+		{"ISR", "prime-minister", "1998-03-01", "Benjamin Netanyahu", "ISRGOV"},
+	}
+	for _, tt := range tests {
+		a, ok := d.Holder(tt.country, tt.office, day(tt.at))
+		if !ok || a.Name != tt.name || a.Code != tt.code {
+			t.Errorf("Holder(%s, %s, %s) = %+v, %v; want %s %s", tt.country, tt.office, tt.at, a, ok, tt.name, tt.code)
+		}
+	}
+	if a, ok := d.Holder("USA", "president", time.Time{}); ok {
+		t.Errorf("Holder with no date = %+v, want none", a)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	d := mustDefault(t)
+	for name, code := range map[string]string{
+		"Kofi Annan": "IGOUNO", "the United Nations": "IGOUNO", "Pyongyang": "PRKGOV", "U.S.": "USA",
+	} {
+		m, ok := d.Lookup(strings.TrimPrefix(name, "the "), day("1998-02-27"))
+		if !ok || m.Actor.Code != code {
+			t.Errorf("Lookup(%q) = %+v, %v; want %s", name, m, ok, code)
+		}
+	}
+	if _, ok := d.Lookup("Kofi Annan said", time.Time{}); ok {
+		t.Error("Lookup of a sentence succeeded")
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	d := mustDefault(t)
+	const text = "President Clinton told Iraq's Saddam Hussein that the U.N. Security Council would act."
+	want := len(d.Find(text, 0, day("1998-02-27")))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 100 {
+				if got := len(d.Find(text, 0, day("1998-02-27"))); got != want {
+					t.Errorf("got %d mentions, want %d", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"no header", "USA\tUnited States\t-\t-\t-\n", "input:1: data before a table header"},
+		{"bad code", "code\tnames\tadjectives\tcapitals\tplurals\nUS\tUnited States\t-\t-\t-\n", "input:2: bad country code"},
+		{"fields", "kind\tcode\tnames\norg\tIGOUNO\n", "input:2: want 3 tab-separated fields"},
+		{"dates", "office\tcountry\trole\ttitles\npresident\t-\tGOV\tpresident\ncode\tname\taliases\toffices\tfrom\tto\tafter\nUSAGOV\tX Y\t-\tpresident\t2001-01-01\t2000-01-01\t-\n", "input:4: X Y: term ends"},
+		{"office", "code\tname\taliases\toffices\tfrom\tto\tafter\nUSAGOV\tX Y\t-\tpope\t-\t-\t-\n", "unknown office"},
+	}
+	for _, tt := range tests {
+		_, err := actors.Load(strings.NewReader(tt.data))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	d, err := actors.Load(strings.NewReader("code\tnames\tadjectives\tcapitals\tplurals\nFRA\tFrance\tFrench\tParis\t-\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := d.Find("Paris and France", 0, time.Time{}); len(ms) != 2 || ms[0].Actor.Code != "FRAGOV" {
+		t.Errorf("got %+v", ms)
+	}
+}

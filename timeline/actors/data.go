@@ -1,0 +1,340 @@
+package actors
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// Table headers. A data stream is one or more tables, each starting at its header
+// row, so that Load can read one file or several concatenated.
+var headers = map[string]string{
+	"code\tnames\tadjectives\tcapitals\tplurals":    "countries",
+	"kind\tcode\tnames":                             "names",
+	"role\talone\twords":                            "roles",
+	"office\tcountry\trole\ttitles":                 "titles",
+	"code\tname\taliases\toffices\tfrom\tto\tafter": "people",
+}
+
+// Roles is the set of CAMEO roles a code may end with.
+var Roles = []string{"GOV", "MIL", "OPP", "REB", "JUD", "LEG", "BUS", "MED", "CVL"}
+
+// ValidCode reports whether code is a well-formed actor code: a three-letter
+// country code with an optional role ("PRK", "USAGOV"), or IGO followed by an
+// organisation's acronym ("IGOUNO").
+func ValidCode(code string) bool {
+	if strings.HasPrefix(code, "IGO") {
+		return len(code) > 3 && upperAlnum(code[3:])
+	}
+	switch len(code) {
+	case 3:
+		return upperAlnum(code) && !strings.ContainsAny(code, "0123456789")
+	case 6:
+		return ValidCode(code[:3]) && slices.Contains(Roles, code[3:])
+	}
+	return false
+}
+
+func upperAlnum(s string) bool {
+	for _, c := range []byte(s) {
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// splitCode splits a code into its country part and role ("USAGOV" -> "USA",
+// "GOV"; "IGOUNO" -> "IGO", "").
+func splitCode(code string) (country, role string) {
+	if len(code) < 3 {
+		return "", ""
+	}
+	if strings.HasPrefix(code, "IGO") {
+		return "IGO", ""
+	}
+	return code[:3], code[3:]
+}
+
+// ownerKey is the key office holders are filed under: the country for a state
+// ("USAGOV" -> "USA"), the whole code for an organisation ("IGONATO").
+func ownerKey(code string) string {
+	if strings.HasPrefix(code, "IGO") || len(code) < 3 {
+		return code
+	}
+	return code[:3]
+}
+
+// builder accumulates the parsed tables.
+type builder struct {
+	d *Dictionary
+}
+
+// parse reads one stream of tables; name is used in error messages.
+func (b *builder) parse(name string, r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	table := ""
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if t, ok := headers[line]; ok {
+			table = t
+			continue
+		}
+		if table == "" {
+			return fmt.Errorf("%s:%d: data before a table header", name, n)
+		}
+		f := strings.Split(line, "\t")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		var err error
+		switch table {
+		case "countries":
+			err = b.country(f)
+		case "names":
+			err = b.name(f)
+		case "roles":
+			err = b.role(f)
+		case "titles":
+			err = b.title(f)
+		case "people":
+			err = b.person(f)
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// list splits a "|"-separated field; "-" is the empty list.
+func list(f string) []string {
+	if f == "-" || f == "" {
+		return nil
+	}
+	var out []string
+	for _, s := range strings.Split(f, "|") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func fields(f []string, n int) error {
+	if len(f) != n {
+		return fmt.Errorf("want %d tab-separated fields, got %d", n, len(f))
+	}
+	return nil
+}
+
+func (b *builder) country(f []string) error {
+	if err := fields(f, 5); err != nil {
+		return err
+	}
+	code := f[0]
+	if len(code) != 3 || !ValidCode(code) {
+		return fmt.Errorf("bad country code %q", code)
+	}
+	names := list(f[1])
+	if len(names) == 0 {
+		return fmt.Errorf("country %s has no name", code)
+	}
+	if _, dup := b.d.countries[code]; !dup {
+		b.d.countries[code] = names[0]
+		b.d.countryOrder = append(b.d.countryOrder, code)
+	}
+	for _, n := range names {
+		b.add(n, &entry{cat: catCountry, code: code, name: names[0]})
+	}
+	adjs := list(f[2])
+	if len(adjs) > 0 && b.d.demonyms[code] == "" {
+		b.d.demonyms[code] = adjs[0]
+	}
+	for _, a := range adjs {
+		b.add(a, &entry{cat: catAdj, code: code, name: names[0]})
+		// Plurals of demonyms are the people: "the Iraqis", "Palestinians".
+		if (strings.HasSuffix(a, "an") || strings.HasSuffix(a, "i")) && len(a) > 3 && strings.ToUpper(a) != a {
+			b.add(a+"s", &entry{cat: catPeople, code: code, name: names[0]})
+		}
+	}
+	for _, c := range list(f[3]) {
+		b.add(c, &entry{cat: catCapital, code: code + "GOV", name: c})
+	}
+	for _, p := range list(f[4]) {
+		b.add(p, &entry{cat: catPeople, code: code, name: names[0]})
+	}
+	return nil
+}
+
+func (b *builder) name(f []string) error {
+	if err := fields(f, 3); err != nil {
+		return err
+	}
+	code := f[1]
+	if code == "-" {
+		code = ""
+	} else if !ValidCode(code) {
+		return fmt.Errorf("bad code %q", code)
+	}
+	var c category
+	switch f[0] {
+	case "org":
+		c = catOrg
+		if !strings.HasPrefix(code, "IGO") {
+			return fmt.Errorf("organisation code %q does not start with IGO", code)
+		}
+	case "gov":
+		c = catInst
+	case "group":
+		c = catGroup
+	case "pronoun":
+		c = catPronoun
+	default:
+		return fmt.Errorf("unknown kind %q: want org, gov, group or pronoun", f[0])
+	}
+	names := list(f[2])
+	if len(names) == 0 {
+		return fmt.Errorf("no names")
+	}
+	for _, n := range names {
+		b.add(n, &entry{cat: c, code: code, name: canonicalName(c, names[0], n)})
+	}
+	return nil
+}
+
+// canonicalName is the name a mention's actor carries: an organisation's first
+// name, and otherwise the name as written ("the White House").
+func canonicalName(c category, first, n string) string {
+	if c == catOrg {
+		return first
+	}
+	return n
+}
+
+func (b *builder) role(f []string) error {
+	if err := fields(f, 3); err != nil {
+		return err
+	}
+	if !slices.Contains(Roles, f[0]) {
+		return fmt.Errorf("unknown role %q", f[0])
+	}
+	var alone bool
+	switch f[1] {
+	case "yes":
+		alone = true
+	case "no":
+	default:
+		return fmt.Errorf("alone is %q: want yes or no", f[1])
+	}
+	for _, w := range list(f[2]) {
+		b.add(w, &entry{cat: catRole, role: f[0], alone: alone, name: w})
+	}
+	return nil
+}
+
+func (b *builder) title(f []string) error {
+	if err := fields(f, 4); err != nil {
+		return err
+	}
+	office := f[0]
+	if office == "-" {
+		office = ""
+	}
+	country := f[1]
+	if country == "-" {
+		country = ""
+	} else if !ValidCode(country) || len(country) != 3 && !strings.HasPrefix(country, "IGO") {
+		return fmt.Errorf("bad country %q", country)
+	}
+	if !slices.Contains(Roles, f[2]) {
+		return fmt.Errorf("unknown role %q", f[2])
+	}
+	for _, w := range list(f[3]) {
+		b.add(w, &entry{cat: catTitle, office: office, code: country, role: f[2], name: w})
+	}
+	return nil
+}
+
+func parseBound(s string, last bool) (time.Time, error) {
+	if s == "-" {
+		return time.Time{}, nil
+	}
+	first, end, err := timeline.ParseRange(s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if last {
+		return end, nil
+	}
+	return first, nil
+}
+
+func (b *builder) person(f []string) error {
+	if err := fields(f, 7); err != nil {
+		return err
+	}
+	code := f[0]
+	if code != "-" && !ValidCode(code) {
+		return fmt.Errorf("bad code %q", code)
+	}
+	if code == "-" {
+		code = ""
+	}
+	name := f[1]
+	if name == "" || name == "-" {
+		return fmt.Errorf("no name")
+	}
+	from, err := parseBound(f[4], false)
+	if err != nil {
+		return fmt.Errorf("from: %w", err)
+	}
+	to, err := parseBound(f[5], true)
+	if err != nil {
+		return fmt.Errorf("to: %w", err)
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return fmt.Errorf("%s: term ends %s before it starts %s", name, f[5], f[4])
+	}
+	after := f[6]
+	if after == "-" {
+		after = ""
+	} else if !ValidCode(after) {
+		return fmt.Errorf("bad after code %q", after)
+	}
+	offices := list(f[3])
+	for _, o := range offices {
+		if !b.d.offices[o] {
+			return fmt.Errorf("%s: unknown office %q (not in titles.tsv)", name, o)
+		}
+	}
+	p, ok := b.d.byName[name]
+	if !ok {
+		p = &person{name: name}
+		b.d.byName[name] = p
+		b.d.people = append(b.d.people, p)
+		b.add(name, &entry{cat: catPerson, person: p, name: name})
+	}
+	for _, a := range list(f[2]) {
+		b.add(a, &entry{cat: catPerson, person: p, name: name})
+	}
+	t := term{code: code, from: from, to: to, offices: offices, after: after}
+	p.terms = append(p.terms, t)
+	for _, o := range offices {
+		k := holderKey{ownerKey(code), o}
+		b.d.holders[k] = append(b.d.holders[k], p)
+	}
+	return nil
+}

@@ -1,0 +1,423 @@
+package actors
+
+import (
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// modifiers may stand between "the", a country and a title or role ("the former
+// Soviet leader", "top Israeli officials"); the first set marks someone out of
+// office.
+var (
+	formerMods = map[string]bool{"former": true, "late": true, "ousted": true, "deposed": true, "exiled": true, "ex": true, "erstwhile": true}
+	otherMods  = map[string]bool{"then": true, "current": true, "acting": true, "outgoing": true, "incoming": true,
+		"top": true, "senior": true, "visiting": true, "veteran": true, "hardline": true, "moderate": true,
+		"embattled": true, "interim": true, "chief": true, "influential": true, "powerful": true, "reclusive": true,
+		"young": true, "elderly": true, "ailing": true, "newly": true, "elected": true, "unpredictable": true}
+)
+
+// notNames are capitalised words that never start or continue a person's name
+// after a title ("President Clinton Tuesday", "the President On").
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "on": true, "in": true, "at": true,
+	"of": true, "for": true, "to": true, "with": true, "said": true, "says": true, "i": true, "he": true, "she": true,
+	"we": true, "it": true, "they": true, "this": true, "that": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+}
+
+// nameParticles may stand inside a name after a title ("Ahmed Maher el Sayed").
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "de": true, "van": true, "von": true, "da": true, "di": true, "der": true, "la": true, "le": true}
+
+// Find returns the actor mentions in text, longest match first, in order of
+// position, with spans shifted by base (the offset of text in its body). at is the
+// article's date, used to resolve titles to the office holder of the time ("the
+// president" of the United States in 1998 is Clinton); zero when unknown.
+func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
+	t, _ := d.pool.Get().(*tokenizer)
+	if t == nil {
+		t = &tokenizer{}
+	}
+	defer d.pool.Put(t)
+	t.run(text)
+	f := finder{d: d, t: t, text: text, base: base, at: at}
+	var out []Mention
+	for i := 0; i < len(t.toks); {
+		m, end := f.next(i)
+		if end <= i {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = end
+	}
+	return out
+}
+
+// Lookup finds the actor a whole name stands for ("Kofi Annan", "the U.S.
+// State Department", "Pyongyang"), dated at at (zero: the latest).
+func (d *Dictionary) Lookup(name string, at time.Time) (Mention, bool) {
+	ms := d.Find(name, 0, at)
+	if len(ms) != 1 || ms[0].Span.Start != 0 || ms[0].Span.End != len(name) {
+		return Mention{}, false
+	}
+	return ms[0], true
+}
+
+type finder struct {
+	d    *Dictionary
+	t    *tokenizer
+	text string
+	base int
+	at   time.Time
+}
+
+func (f *finder) key(i int) string {
+	if i >= len(f.t.toks) {
+		return ""
+	}
+	return string(f.t.keyBytes(i))
+}
+
+// passes reports whether e's case rules accept the tokens from p.
+func (f *finder) passes(e *entry, p int) bool {
+	for i, req := range e.cases {
+		cls := f.t.toks[p+i].cls
+		switch req {
+		case reqUpper:
+			if cls != caseUpper {
+				return false
+			}
+		case reqCap:
+			if cls != caseTitle && cls != caseUpper {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// match walks the trie from token p and returns the end of the longest name with
+// an entry of a category in m that the text's case accepts, and that entry
+// (the first by strictness, then by load order). end is p when nothing matches.
+func (f *finder) match(p int, m mask) (end int, best *entry, n *node) {
+	end = p
+	cur := f.d.root
+	for j := p; j < len(f.t.toks); j++ {
+		c := cur.next[string(f.t.keyBytes(j))]
+		if c == nil {
+			break
+		}
+		cur = c
+		for _, e := range cur.entries {
+			if e.cat.in(m) && f.passes(e, p) {
+				end, best, n = j+1, e, cur
+				break
+			}
+		}
+	}
+	return end, best, n
+}
+
+// persons picks the person a matched name stands for on the article's date.
+func (f *finder) persons(n *node, p int) *entry {
+	var es []*entry
+	for _, e := range n.entries {
+		if e.cat == catPerson && f.passes(e, p) {
+			es = append(es, e)
+		}
+	}
+	return pickPerson(es, f.at)
+}
+
+func (f *finder) mention(a, b int, kind string, actor timeline.Actor, country, role string) Mention {
+	s, e := f.t.toks[a].start, f.t.toks[b-1].end
+	return Mention{
+		Span:    timeline.Span{Start: f.base + s, End: f.base + e},
+		Text:    f.text[s:e],
+		Kind:    kind,
+		Actor:   actor,
+		Country: country,
+		Role:    role,
+	}
+}
+
+// skipMods skips modifiers from p and reports whether one marked a former holder.
+func (f *finder) skipMods(p int) (int, bool) {
+	former := false
+	for p < len(f.t.toks) {
+		k := f.key(p)
+		if formerMods[k] {
+			former = true
+		} else if !otherMods[k] {
+			break
+		}
+		p++
+		if f.key(p) == "-" { // "ex-president"
+			p++
+		}
+	}
+	return p, former
+}
+
+// ownerCountry returns the country part and the holder key of an owner entry.
+func ownerCountry(e *entry) (country, key string) {
+	switch e.cat {
+	case catCountry, catAdj, catPeople:
+		return e.code, e.code
+	case catOrg:
+		return "IGO", e.code
+	default: // capitals and institutions carry a full code
+		c, _ := splitCode(e.code)
+		return c, ownerKey(e.code)
+	}
+}
+
+// owner matches a country, organisation, capital or institution at p, with an
+// optional possessive, and returns it with the offset after it.
+func (f *finder) owner(p int) (*entry, int, int) {
+	end, e, _ := f.match(p, maskOwner)
+	if e == nil {
+		return nil, p, p
+	}
+	nameEnd := end
+	if f.key(end) == "'s" && e.cat != catAdj {
+		end++
+	}
+	return e, nameEnd, end
+}
+
+// ofOwner matches "of [the] <country>" or "in <country>" after a title or role
+// ("President of Ukraine", "authorities in Kenya").
+func (f *finder) ofOwner(p int) (*entry, int) {
+	k := f.key(p)
+	if k != "of" && k != "in" {
+		return nil, p
+	}
+	q := p + 1
+	if f.key(q) == "the" {
+		q++
+	}
+	end, e, _ := f.match(q, cats(catCountry, catOrg))
+	if e == nil {
+		return nil, p
+	}
+	return e, end
+}
+
+// next finds the mention starting at token i, returning it and the token after it;
+// end <= i when there is none.
+func (f *finder) next(i int) (Mention, int) {
+	sm, send := f.structured(i)
+	dend, de, dn := f.match(i, maskAny)
+	if de == nil || send >= dend {
+		return sm, send
+	}
+	return f.direct(i, dend, de, dn)
+}
+
+// direct makes the mention of a single dictionary entry.
+func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
+	switch e.cat {
+	case catCountry, catAdj, catPeople:
+		m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, "")
+		return m, end
+	case catCapital:
+		c, r := splitCode(e.code)
+		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
+	case catOrg:
+		return f.mention(i, end, KindOrg, timeline.Actor{Name: e.name, Code: e.code}, "IGO", ""), end
+	case catInst:
+		c, r := splitCode(e.code)
+		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
+	case catPerson:
+		p := f.persons(n, i)
+		code := p.person.codeAt(f.at)
+		c, r := splitCode(code)
+		return f.mention(i, end, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), end
+	case catGroup:
+		c, _ := splitCode(e.code)
+		return f.mention(i, end, KindGroup, timeline.Actor{Name: f.text[f.t.toks[i].start:f.t.toks[end-1].end], Code: e.code}, c, ""), end
+	case catPronoun:
+		return f.mention(i, end, KindPronoun, timeline.Actor{}, "", ""), end
+	case catTitle:
+		return f.title(i, i, end, e, nil, false)
+	case catRole:
+		if !e.alone {
+			return Mention{}, i
+		}
+		m := f.mention(i, end, KindGov, timeline.Actor{}, "", e.role)
+		m.Actor.Name = m.Text
+		return m, end
+	}
+	return Mention{}, i
+}
+
+// structured matches [the] [mods] [owner ['s]] [mods] (title | role | person)
+// [of owner] [name], or a bare owner.
+func (f *finder) structured(i int) (Mention, int) {
+	p := i
+	the := f.key(p) == "the"
+	if the {
+		p++
+	}
+	p, former := f.skipMods(p)
+	own, ownEnd, q := f.owner(p)
+	q2, former2 := f.skipMods(q)
+	former = former || former2
+	hend, h, hn := f.match(q2, cats(catPerson, catTitle, catRole))
+	if h != nil {
+		// A title or role word may also be a person's name ("Baker"); prefer the
+		// reading the words around it support.
+		switch h.cat {
+		case catPerson:
+			pe := f.persons(hn, q2)
+			start := q2
+			if own != nil || former {
+				start = i
+			}
+			code := pe.person.codeAt(f.at)
+			c, r := splitCode(code)
+			return f.mention(start, hend, KindPerson, timeline.Actor{Name: pe.person.name, Code: code}, c, r), hend
+		case catTitle:
+			return f.title(i, q2, hend, h, own, former)
+		case catRole:
+			return f.role(i, q2, hend, h, own, the)
+		}
+	}
+	if own != nil && ownEnd > p {
+		return f.direct(p, ownEnd, own, nil)
+	}
+	return Mention{}, i
+}
+
+// title makes the mention of a title (tokens ts..te) with an optional owner
+// before it, perhaps followed by "of <country>" and a name.
+func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mention, int) {
+	end := te
+	if own == nil {
+		if o, e := f.ofOwner(end); o != nil {
+			own, end = o, e
+		}
+	}
+	country, key := "", h.code
+	if own != nil {
+		country, key = ownerCountry(own)
+	} else if h.code != "" {
+		country, _ = splitCode(h.code)
+	}
+	start := i
+	if own == nil && !former && f.key(i) != "the" {
+		start = ts
+	}
+	// A known person after the title: one mention, the person's.
+	if pend, pe, pn := f.match(end, cats(catPerson)); pe != nil {
+		p := f.persons(pn, end)
+		code := p.person.codeAt(f.at)
+		c, r := splitCode(code)
+		return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend
+	}
+	code := ""
+	if key != "" {
+		switch {
+		case country == "IGO":
+			code = key
+		case former:
+			code = country + "OPP"
+		default:
+			code = country + h.role
+		}
+	}
+	// An unknown name after a capitalised title ("South Korean Foreign Minister
+	// Yoon Byung-se") is a person coded by the title.
+	if cls := f.t.toks[ts].cls; (cls == caseTitle || cls == caseUpper) && f.key(i) != "the" {
+		if nend := f.name(end); nend > end {
+			m := f.mention(start, nend, KindPerson, timeline.Actor{Name: f.text[f.t.toks[end].start:f.t.toks[nend-1].end], Code: code}, country, roleOf(code))
+			m.Office = h.office
+			m.Former = former
+			return m, nend
+		}
+	}
+	m := f.mention(start, end, KindTitle, timeline.Actor{Code: code}, country, roleOf(code))
+	if code == "" {
+		m.Role = h.role
+	}
+	m.Actor.Name = m.Text
+	m.Office = h.office
+	m.Former = former
+	if !former && h.office != "" && key != "" {
+		if a, ok := f.d.Holder(key, h.office, f.at); ok {
+			m.Actor = a
+		}
+	}
+	return m, end
+}
+
+func roleOf(code string) string {
+	_, r := splitCode(code)
+	return r
+}
+
+// name returns the end of a capitalised name starting at p (up to four words,
+// with particles inside), p when there is none.
+func (f *finder) name(p int) int {
+	end := p
+	for j, n := p, 0; j < len(f.t.toks) && n < 4; j++ {
+		cls := f.t.toks[j].cls
+		k := f.key(j)
+		if (cls == caseTitle || cls == caseUpper) && !notNames[k] {
+			end = j + 1
+			n++
+			continue
+		}
+		if n > 0 && cls == caseLower && nameParticles[k] {
+			continue
+		}
+		// The lowercase end of a hyphenated name: "Yoon Byung-se".
+		if n > 0 && cls == caseLower && j > 0 && f.t.toks[j].start == f.t.toks[j-1].end+1 && f.text[f.t.toks[j-1].end] == '-' {
+			end = j + 1
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// role makes the mention of a role word (tokens rs..re) with an optional owner.
+func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, int) {
+	end := re
+	if own == nil {
+		if o, e := f.ofOwner(end); o != nil {
+			own, end = o, e
+		}
+	}
+	if own == nil {
+		if !h.alone {
+			return Mention{}, i
+		}
+		start := rs
+		if the {
+			start = i
+		}
+		m := f.mention(start, end, KindGov, timeline.Actor{}, "", h.role)
+		m.Actor.Name = m.Text
+		return m, end
+	}
+	var code string
+	switch own.cat {
+	case catOrg, catInst:
+		code = own.code // "U.N. officials", "Pentagon spokesman", "Maariv newspaper"
+	default:
+		c, _ := ownerCountry(own)
+		code = c + h.role
+	}
+	c, r := splitCode(code)
+	m := f.mention(i, end, KindGov, timeline.Actor{Code: code}, c, r)
+	if own.cat == catOrg {
+		m.Kind = KindOrg
+	}
+	m.Actor.Name = m.Text
+	return m, end
+}
