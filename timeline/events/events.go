@@ -1,23 +1,389 @@
-// Package events extracts dated diplomatic events from analysed articles.
+// Package events extracts dated diplomatic events from analysed articles, per
+// shared/spec/EVENTS.md: a clause whose trigger word or phrase (data/triggers.tsv)
+// asserts that a political actor did, said, planned or refused something, coded
+// with a CAMEO root, a status, source and target actors, and the dates the text
+// supports; plus the named occurrences the story is dated against.
 package events
 
 import (
+	"fmt"
 	"io"
+	"sort"
+	"strings"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
+	"github.com/timelinehq/timeline/timeline/text"
 )
 
 // Extractor finds events. It is safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	dict  *actors.Dictionary
+	lex   *lexicon
+	cues  []*entry
+	words wordClasses
+}
 
 // New returns an Extractor using dict and the trigger lexicon read from lexicon
 // (nil: the embedded default).
 func New(dict *actors.Dictionary, lexicon io.Reader) (*Extractor, error) {
-	return &Extractor{}, nil
+	if lexicon == nil {
+		lexicon = strings.NewReader(defaultTriggers)
+	}
+	trig, err := readEntries(lexicon, "triggers.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range trig {
+		if _, ok := timeline.CAMEORoot(e.code); !ok {
+			return nil, fmt.Errorf("triggers.tsv:%d: unknown CAMEO root %q", e.line, e.code)
+		}
+		switch e.class {
+		case classSay, classVerb, classNoun, classCtx, classIntent:
+		default:
+			return nil, fmt.Errorf("triggers.tsv:%d: unknown class %q", e.line, e.class)
+		}
+	}
+	cues, err := readEntries(strings.NewReader(defaultCues), "cues.tsv")
+	if err != nil {
+		return nil, err
+	}
+	words, err := readWords(defaultWords)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dict: dict, lex: newLexicon(trig), cues: cues, words: words}, nil
+}
+
+// cand is a candidate event while a sentence is read.
+type cand struct {
+	sent   int
+	ti, tj int // trigger tokens [ti, tj)
+	e      *entry
+	code   string
+	status string
+	tense  tense
+
+	src, tgt *timeline.Actor
+	srcMent  int // token index of the source mention, -1 when none
+
+	// speech: the token range [cs, ce) of what a statement says.
+	cs, ce   int
+	absorbed bool // folded into the statement that reports it
+	drop     bool
+	tweet    bool
+	govTimex *timeline.Timex
+	govOcc   *timeline.Occurrence
+	inter    bool // the clause is planned through an intent verb ("agreed to delay")
+}
+
+// sentence is a sentence being read.
+type sentence struct {
+	span     timeline.Span
+	toks     []token
+	mentions []mention
+	mtok     []int // first token index of each mention
+	cands    []*cand
+	tweetAt  int // token index of the dash before a tweet's dateline, -1 when none
+	author   *timeline.Actor
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
 // temporal expressions and occurrences; events come in document order with dates
 // resolved.
-func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event { return nil }
+func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
+	if a == nil {
+		return nil
+	}
+	doc := &a.Document
+	body := doc.Body
+	spans := a.Sentences
+	if len(spans) == 0 {
+		spans = text.Sentences(body)
+	}
+	var all []actors.Mention
+	if x.dict != nil {
+		all = x.dict.Find(body, 0, doc.Reference())
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Span.Start < all[j].Span.Start })
+
+	d := newDater(a)
+	var disc discourse
+	seenNoun := make(map[string]bool)
+	var out []timeline.Event
+	mi := 0
+	var lastTarget *timeline.Actor
+	for si, sp := range spans {
+		if sp.Start < 0 || sp.End > len(body) || sp.End <= sp.Start {
+			continue
+		}
+		s := &sentence{span: sp, toks: tokenize(body, sp.Start, sp.End), tweetAt: -1}
+		for mi < len(all) && all[mi].Span.Start < sp.Start {
+			mi++
+		}
+		var raw []actors.Mention
+		for j := mi; j < len(all) && all[j].Span.Start < sp.End; j++ {
+			if all[j].Span.End <= sp.End && !isDateline(all[j], sp, body) {
+				raw = append(raw, all[j])
+			}
+		}
+		x.findTweet(s, raw)
+		disc.speaker = s.author
+		x.resolveMentions(s, raw, &disc)
+		x.findTriggers(s, si)
+		x.readSpeech(s)
+		x.readIntent(s)
+		for _, c := range s.cands {
+			x.readStatus(s, c)
+		}
+		for _, c := range s.cands {
+			if c.drop || c.absorbed {
+				continue
+			}
+			x.findActors(s, c, &disc, lastTarget)
+			if c.tgt != nil {
+				t := *c.tgt
+				lastTarget = &t
+			}
+		}
+		d.attach(s)
+		for _, c := range s.cands {
+			if c.drop || c.absorbed {
+				continue
+			}
+			key := c.e.class + ":" + strings.ToLower(triggerText(s, c))
+			if c.e.class == classNoun || c.e.class == classCtx {
+				if seenNoun[key] {
+					continue
+				}
+			}
+			ev, ok := x.build(doc, s, c, d)
+			if !ok {
+				continue
+			}
+			if c.e.class == classNoun || c.e.class == classCtx {
+				seenNoun[key] = true
+			}
+			out = append(out, ev)
+		}
+		disc.speaker = nil
+	}
+	out = append(out, d.contextEvents(spans)...)
+	out = dropShadowed(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	return out
+}
+
+// isDateline reports whether m is the all-capitals place name of a wire dateline
+// ("MOSCOW (AP)_", "WASHINGTON, August 11 (Xinhua) --"), which names no actor.
+func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
+	if m.Span.Start-sp.Start > 2 || len(m.Text) < 4 {
+		return false
+	}
+	return strings.ToUpper(m.Text) == m.Text
+}
+
+func triggerText(s *sentence, c *cand) string {
+	return s.toksText(c.ti, c.tj)
+}
+
+func (s *sentence) toksText(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return strings.Join(func() []string {
+		var w []string
+		for _, t := range s.toks[i:j] {
+			w = append(w, t.text)
+		}
+		return w
+	}(), " ")
+}
+
+// findTweet recognises an embedded post: text, a dash, a person and "(@handle)".
+func (x *Extractor) findTweet(s *sentence, raw []actors.Mention) {
+	for i, t := range s.toks {
+		if t.word || (t.text != "—" && t.text != "--" && t.text != "–") {
+			continue
+		}
+		at := -1
+		for k := i + 1; k < len(s.toks) && k <= i+8; k++ {
+			if strings.HasPrefix(s.toks[k].text, "@") {
+				at = k
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		s.tweetAt = i
+		for _, m := range raw {
+			if m.Span.Start >= t.end && m.Span.Start < s.toks[at].start && m.Kind == actors.KindPerson {
+				a := timeline.Actor{Name: m.Actor.Name, Code: codeOf(m)}
+				s.author = &a
+				break
+			}
+		}
+		if s.author == nil {
+			a := timeline.Actor{Name: strings.TrimSpace(s.toksText(i+1, at))}
+			s.author = &a
+		}
+		return
+	}
+}
+
+// resolveMentions resolves the sentence's mentions in reading order, updating the
+// discourse so that "Trump said he ..." resolves "he" to Trump.
+func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *discourse) {
+	ti := 0
+	for _, m := range raw {
+		for ti < len(s.toks) && s.toks[ti].end <= m.Span.Start {
+			ti++
+		}
+		if ti >= len(s.toks) {
+			break
+		}
+		quoted := s.toks[ti].quoted
+		if s.tweetAt >= 0 && ti < s.tweetAt {
+			quoted = true
+		}
+		if quoted && m.Kind == actors.KindPronoun && s.author == nil {
+			// "I" and "we" in a quotation are the speaker, found with the statement.
+			s.mentions = append(s.mentions, mention{Mention: m})
+			s.mtok = append(s.mtok, ti)
+			continue
+		}
+		rm := disc.resolve(m, quoted)
+		s.mentions = append(s.mentions, rm)
+		s.mtok = append(s.mtok, ti)
+		if s.tweetAt >= 0 && ti > s.tweetAt {
+			continue
+		}
+		if x.afterPreposition(s, ti) || quoted {
+			disc.noteSeen(rm)
+		} else {
+			disc.note(rm)
+		}
+	}
+}
+
+// afterPreposition reports whether the mention at token ti is the object of a
+// preposition ("with the North Korean despot"): such a mention is no subject.
+func (x *Extractor) afterPreposition(s *sentence, ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
+		t := s.toks[k]
+		if !t.word {
+			return false
+		}
+		if x.words.is(t.lower, "preposition") {
+			return true
+		}
+	}
+	return false
+}
+
+// findTriggers matches the lexicon over the sentence, longest match first.
+func (x *Extractor) findTriggers(s *sentence, si int) {
+	for i := 0; i < len(s.toks); {
+		if !s.toks[i].word {
+			i++
+			continue
+		}
+		e, end := x.lex.match(s.toks, i)
+		if e == nil || s.insideMention(i) {
+			i++
+			continue
+		}
+		if s.tweetAt >= 0 && i > s.tweetAt {
+			break
+		}
+		c := &cand{sent: si, ti: i, tj: end, e: e, code: e.code, srcMent: -1}
+		c.tweet = s.tweetAt >= 0
+		s.cands = append(s.cands, c)
+		i = end
+	}
+}
+
+// insideMention reports whether token i lies within an actor mention ("Partnership
+// for Peace", "Security Council") other than at its first word.
+func (s *sentence) insideMention(i int) bool {
+	t := s.toks[i]
+	for _, m := range s.mentions {
+		if t.start >= m.Span.Start && t.end <= m.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// dropShadowed removes a diplomatic event in the sentence of a context event over
+// the same trigger.
+func dropShadowed(evs []timeline.Event) []timeline.Event {
+	ctx := make(map[int]bool)
+	for _, e := range evs {
+		if e.Kind == timeline.KindContext {
+			ctx[e.Trigger.Start] = true
+		}
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Kind != timeline.KindContext && ctx[e.Trigger.Start] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// build turns a candidate into an event, or reports that it is not one.
+func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater) (timeline.Event, bool) {
+	body := doc.Body
+	trig := timeline.TextOf(body, timeline.Span{Start: s.toks[c.ti].start, End: s.toks[c.tj-1].end})
+	ev := timeline.Event{
+		Doc:      doc.ID,
+		Sentence: timeline.TextOf(body, s.span),
+		Trigger:  trig,
+		Kind:     timeline.KindDiplomatic,
+		CAMEO:    c.code,
+		Status:   c.status,
+		Source:   c.src,
+		Target:   c.tgt,
+	}
+	switch c.e.class {
+	case classCtx:
+		if c.govTimex == nil && c.govOcc == nil {
+			return ev, false
+		}
+		ev.Kind, ev.CAMEO, ev.Source, ev.Target = timeline.KindContext, "", nil, nil
+	case classNoun:
+		if c.src == nil && c.tgt == nil && c.govTimex == nil {
+			return ev, false
+		}
+	default:
+		if c.src == nil && !c.tweet {
+			return ev, false
+		}
+	}
+	d.date(&ev, s, c)
+	if ev.Kind == timeline.KindContext && ev.Status == timeline.StatusOccurred && !ev.Earliest.IsZero() && d.after(ev.Earliest) {
+		ev.Status = timeline.StatusPlanned
+	}
+	ev.Confidence = confidence(c, &ev)
+	ev.ID = timeline.MakeID(doc.ID, trig.Span(), ev.CAMEO)
+	return ev, true
+}
+
+func confidence(c *cand, ev *timeline.Event) float64 {
+	conf := map[string]float64{classSay: 0.7, classVerb: 0.7, classIntent: 0.7, classNoun: 0.55, classCtx: 0.6}[c.e.class]
+	if ev.Source == nil {
+		conf -= 0.15
+	}
+	if ev.Anchor == timeline.AnchorExplicit || ev.Anchor == timeline.AnchorGazetteer {
+		conf += 0.1
+	}
+	return min(max(conf, 0.05), 0.95)
+}
+
+// day is midnight UTC of t's calendar day.
+func day(t time.Time) time.Time { return timeline.Day(t) }

@@ -1,0 +1,201 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/actors"
+)
+
+// findActors sets the source (the clause's subject) and target (the object or
+// complement after the trigger) of c.
+func (x *Extractor) findActors(s *sentence, c *cand, disc *discourse, lastTarget *timeline.Actor) {
+	if c.tweet && s.author != nil {
+		c.src = s.author
+	}
+	if c.src == nil {
+		c.src, c.srcMent = x.subject(s, c)
+	}
+	if c.src == nil && c.e.class == classSay {
+		// "..., he said" where the pronoun was not in the dictionary: the last subject.
+		if disc.lastSubject != nil && c.ti > 0 {
+			a := *disc.lastSubject
+			c.src = &a
+		}
+	}
+	c.tgt = x.object(s, c)
+	if c.tgt == nil && c.src != nil && lastTarget != nil && lastTarget.Code != c.src.Code &&
+		(c.e.class == classSay || c.e.class == classIntent) {
+		// A statement with no named addressee is addressed to the story's other party.
+		t := *lastTarget
+		c.tgt = &t
+	}
+	if c.tgt != nil && c.src != nil && c.tgt.Code != "" && c.tgt.Code == c.src.Code && c.tgt.Name == c.src.Name {
+		c.tgt = nil
+	}
+}
+
+// subject returns the actor of the clause's subject: the first mention between the
+// clause start and the trigger that is not a preposition's object, or for an
+// inverted statement ("“...,” said Eitan") the mention right after the verb.
+func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
+	// Inverted reporting: a closing quote and comma right before "said X".
+	if c.e.class == classSay && c.ti > 0 {
+		prev := s.toks[c.ti-1]
+		if !prev.word && (prev.text == "''" || prev.text == "”" || prev.text == "\"" || prev.text == ",") {
+			if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
+				return actorPtr(s.mentions[m].actor), m
+			}
+		}
+	}
+	if s.toks[c.ti].lower == "according" {
+		if m, ok := s.mentionAt(c.tj+1, 3); ok && s.mentions[m].resolved {
+			return actorPtr(s.mentions[m].actor), m
+		}
+	}
+	start := x.clauseStart(s, c.ti)
+	for floor := start; ; {
+		for m, ti := range s.mtok {
+			if ti < floor || ti >= c.ti || !s.mentions[m].resolved {
+				continue
+			}
+			if x.afterPreposition(s, ti) && !s.byAgent(ti) {
+				continue
+			}
+			if s.toks[ti].quoted && !c.tweet && !s.toks[c.ti].quoted {
+				continue
+			}
+			if next := s.followedByPossessive(m); next >= 0 {
+				// "North Korea's leader Kim Jong Un": the head, not the possessor.
+				if s.mentions[next].resolved {
+					return actorPtr(s.mentions[next].actor), next
+				}
+			}
+			return actorPtr(s.mentions[m].actor), m
+		}
+		if floor == 0 {
+			break
+		}
+		// An elided subject ("... and called on all states"): the enclosing clause's.
+		floor = x.clauseStart(s, floor-1)
+	}
+	// A passive "signed by X" or a possessor "Kuchma's visit", "Iraq's proposal".
+	if c.e.class == classNoun && c.ti > 0 {
+		for m, ti := range s.mtok {
+			if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 5 && s.mentions[m].resolved {
+				if s.followedByPossessive(m) >= 0 || s.possessive(m) {
+					return actorPtr(s.mentions[m].actor), m
+				}
+			}
+		}
+	}
+	if m, ok := s.mentionAt(c.tj, 1); ok && s.toks[c.tj].lower == "by" && s.mentions[m].resolved {
+		return actorPtr(s.mentions[m].actor), m
+	}
+	return nil, -1
+}
+
+// clauseStart returns the first token of the clause holding token ti: after the
+// nearest clause boundary (a relative or subordinating word, a semicolon, or the
+// reporting verb whose content the clause is).
+func (x *Extractor) clauseStart(s *sentence, ti int) int {
+	for k := ti - 1; k > 0; k-- {
+		t := s.toks[k]
+		if t.text == ";" || t.text == ":" {
+			return k + 1
+		}
+		if t.word && x.words.is(t.lower, "boundary") {
+			if t.lower == "and" || t.lower == "but" {
+				// "and" joins clauses only when a new subject follows it.
+				if _, ok := s.mentionAt(k+1, 2); !ok {
+					continue
+				}
+			}
+			return k + 1
+		}
+		for _, o := range s.cands {
+			if o.e.class == classSay && o.tj == k+1 && o.ti <= k && !s.toks[o.ti].quoted && o.ti != ti {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// object returns the first actor after the trigger in its clause that is not the
+// subject itself.
+func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
+	end := len(s.toks)
+	if s.tweetAt >= 0 {
+		end = s.tweetAt
+	}
+	if c.e.class == classSay && s.toks[c.ti].lower == "according" {
+		end = c.ti
+	}
+	for m, ti := range s.mtok {
+		if m == c.srcMent || !s.mentions[m].resolved {
+			continue
+		}
+		after := ti >= c.tj && ti < end
+		if c.e.class == classSay && s.toks[c.ti].lower == "according" {
+			after = ti < c.ti
+		}
+		if !after && c.e.class == classSay && c.cs < c.ce && ti >= c.cs && ti < c.ce {
+			after = true
+		}
+		if !after {
+			continue
+		}
+		a := s.mentions[m].actor
+		if c.src != nil && a.Code == c.src.Code && (a.Code != "" || a.Name == c.src.Name) {
+			continue
+		}
+		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
+			continue
+		}
+		if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].resolved {
+			return actorPtr(s.mentions[next].actor)
+		}
+		return actorPtr(a)
+	}
+	return nil
+}
+
+// mentionAt returns the mention starting within n tokens from token i.
+func (s *sentence) mentionAt(i, n int) (int, bool) {
+	for m, ti := range s.mtok {
+		if ti >= i && ti < i+n {
+			return m, true
+		}
+	}
+	return -1, false
+}
+
+// followedByPossessive returns the mention that a possessive "X's" right after
+// mention m introduces, or -1.
+func (s *sentence) followedByPossessive(m int) int {
+	if !s.possessive(m) || m+1 >= len(s.mentions) {
+		return -1
+	}
+	if s.mtok[m+1]-s.mtok[m] <= 6 && s.mentions[m+1].Kind != actors.KindCountry {
+		return m + 1
+	}
+	return -1
+}
+
+// possessive reports whether mention m is followed by "'s".
+func (s *sentence) possessive(m int) bool {
+	for k := s.mtok[m]; k < len(s.toks); k++ {
+		if s.toks[k].start >= s.mentions[m].Span.End {
+			return s.toks[k].lower == "'s" || s.toks[k].lower == "'"
+		}
+	}
+	return false
+}
+
+// byAgent reports whether the mention at ti is a passive agent ("by Kofi Annan").
+func (s *sentence) byAgent(ti int) bool {
+	return ti > 0 && s.toks[ti-1].lower == "by"
+}
+
+func actorPtr(a timeline.Actor) *timeline.Actor { return &a }

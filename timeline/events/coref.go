@@ -1,0 +1,113 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/actors"
+)
+
+// mention is an actor mention with its resolved actor (pronouns and bare titles
+// take their antecedent's identity).
+type mention struct {
+	actors.Mention
+	actor    timeline.Actor
+	person   bool // a person or a title: "he" and "she" can refer to it
+	resolved bool // actor is known (coded or named)
+}
+
+// discourse tracks the antecedents pronouns and titles resolve to, in reading order.
+type discourse struct {
+	lastPerson  *timeline.Actor // the most recent person or leader acting as a subject
+	lastSubject *timeline.Actor // the most recent subject of any kind
+	lastOther   *timeline.Actor // the most recent non-person collective
+	speaker     *timeline.Actor // the author of the statement being read (quotes, tweets)
+}
+
+func codeOf(m actors.Mention) string {
+	if m.Actor.Code != "" {
+		return m.Actor.Code
+	}
+	if m.Country != "" {
+		return m.Country + m.Role
+	}
+	return ""
+}
+
+// resolve gives a mention its actor, looking pronouns and uncoded titles up in the
+// discourse state. quoted tells whether the mention is inside a quotation, where
+// "I" and "we" are the speaker.
+func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
+	out := mention{Mention: m, actor: timeline.Actor{Name: m.Actor.Name, Code: codeOf(m)}}
+	if out.actor.Name == "" {
+		out.actor.Name = m.Text
+	}
+	switch m.Kind {
+	case actors.KindPerson:
+		out.person, out.resolved = true, true
+	case actors.KindTitle:
+		out.person = true
+		if out.actor.Code != "" {
+			out.resolved = true
+			if d.lastPerson != nil && d.lastPerson.Code == out.actor.Code {
+				out.actor.Name = d.lastPerson.Name
+			}
+		} else if d.lastPerson != nil {
+			out.actor, out.resolved = *d.lastPerson, true
+		}
+	case actors.KindPronoun:
+		p := strings.ToLower(m.Text)
+		var ante *timeline.Actor
+		switch p {
+		case "i", "me", "my", "we", "us", "our":
+			if quoted || d.speaker != nil {
+				ante = d.speaker
+			}
+		case "he", "him", "his", "she", "her":
+			ante = d.lastPerson
+		case "they", "them", "their", "it", "its":
+			ante = d.lastOther
+			if ante == nil {
+				ante = d.lastSubject
+			}
+		default:
+			ante = d.lastSubject
+		}
+		if ante != nil {
+			out.actor, out.resolved = *ante, true
+			out.person = p == "he" || p == "him" || p == "his" || p == "she" || p == "her" || p == "i" || p == "me" || p == "my"
+		}
+	default:
+		out.resolved = out.actor.Code != "" || m.Kind == actors.KindGroup
+	}
+	return out
+}
+
+// note records a resolved mention acting as a subject.
+func (d *discourse) note(m mention) {
+	if !m.resolved {
+		return
+	}
+	a := m.actor
+	d.lastSubject = &a
+	if m.person {
+		d.lastPerson = &a
+	} else {
+		d.lastOther = &a
+	}
+}
+
+// noteSeen records a mention merely seen (an object), so that a later "he" can
+// reach a person named as an object when no subject person is known.
+func (d *discourse) noteSeen(m mention) {
+	if !m.resolved {
+		return
+	}
+	a := m.actor
+	if m.person && d.lastPerson == nil {
+		d.lastPerson = &a
+	}
+	if !m.person && m.Kind != actors.KindPronoun {
+		d.lastOther = &a
+	}
+}

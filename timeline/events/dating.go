@@ -1,0 +1,376 @@
+package events
+
+import (
+	"strings"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// dater resolves event dates: the timex that governs the clause, a tweet's
+// dateline, a named occurrence, the article's news peg, or the publication date by
+// tense.
+type dater struct {
+	a        *timeline.Analysis
+	dct      time.Time // the publication date, zero when only bounded
+	lo, hi   time.Time // bounds of the publication date (both = dct when known)
+	timexes  []timeline.Timex
+	occs     []timeline.Occurrence
+	peg      *timeline.Timex // the first day the article reports past news on
+	maxReach int             // how far (bytes) a timex reaches to the trigger it dates
+}
+
+func newDater(a *timeline.Analysis) *dater {
+	d := &dater{a: a, timexes: a.Timexes, occs: a.Occurrences, maxReach: 150}
+	doc := &a.Document
+	switch {
+	case !doc.DCT.IsZero():
+		d.dct = day(doc.DCT)
+		d.lo, d.hi = d.dct, d.dct
+	case doc.DCTInferred:
+		if !doc.DCTEarliest.IsZero() {
+			d.lo = day(doc.DCTEarliest)
+		}
+		if !doc.DCTLatest.IsZero() {
+			d.hi = day(doc.DCTLatest)
+		}
+	}
+	return d
+}
+
+// after reports whether t lies after the earliest publication date.
+func (d *dater) after(t time.Time) bool { return !d.lo.IsZero() && t.After(d.lo) }
+
+// usable reports whether a timex can date an event: a date or time with bounds, an
+// anchored duration, or a past/present/future reference.
+func usable(t *timeline.Timex) bool {
+	switch t.Type {
+	case timeline.TypeSet:
+		return false
+	case timeline.TypeDuration:
+		return t.Interval != "" && (!t.Earliest.IsZero() || !t.Latest.IsZero())
+	}
+	switch t.Value {
+	case "PAST_REF", "PRESENT_REF", "FUTURE_REF":
+		return true
+	}
+	return !t.Earliest.IsZero() || !t.Latest.IsZero()
+}
+
+// attach assigns to the sentence's candidates the timexes and occurrences that
+// govern them.
+func (d *dater) attach(s *sentence) {
+	live := func(c *cand) bool { return !c.absorbed && !c.drop }
+	for i := range d.timexes {
+		t := &d.timexes[i]
+		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
+			continue
+		}
+		// A tweet's dateline dates everything the tweet says.
+		if s.tweetAt >= 0 && t.Span.Start >= s.toks[s.tweetAt].end {
+			for _, c := range s.cands {
+				if c.govTimex == nil {
+					c.govTimex = t
+				}
+			}
+			continue
+		}
+		// A sentence-initial date ("Last year, ...", "On Friday, ...") governs the
+		// main clause.
+		if d.initial(s, t) {
+			for _, c := range s.cands {
+				if live(c) && c.govTimex == nil && !d.inContent(s, c) {
+					c.govTimex = t
+				}
+			}
+			continue
+		}
+		var best *cand
+		bestDist := d.maxReach
+		for _, c := range s.cands {
+			if !live(c) || c.govTimex != nil {
+				continue
+			}
+			ts, te := s.toks[c.ti].start, s.toks[c.tj-1].end
+			var dist int
+			if t.Span.Start >= te {
+				dist = t.Span.Start - te
+			} else if t.Span.End <= ts {
+				dist = ts - t.Span.End + 20
+			} else {
+				continue
+			}
+			if d.crossesStatement(s, c, t.Span) {
+				continue
+			}
+			if dist < bestDist {
+				best, bestDist = c, dist
+			}
+		}
+		if best != nil {
+			best.govTimex = t
+		}
+	}
+	for i := range d.occs {
+		o := &d.occs[i]
+		if o.Span.Start < s.span.Start || o.Span.End > s.span.End || !governedByPreposition(s, o.Span.Start) {
+			continue
+		}
+		var best *cand
+		bestDist := d.maxReach
+		for _, c := range s.cands {
+			if !live(c) || c.govTimex != nil || c.e.class == classSay {
+				continue
+			}
+			te := s.toks[c.tj-1].end
+			if te <= o.Span.Start && o.Span.Start-te < bestDist {
+				best, bestDist = c, o.Span.Start-te
+			}
+		}
+		if best != nil {
+			best.govOcc = o
+		}
+	}
+}
+
+// governedByPreposition reports whether a temporal preposition ("during", "at",
+// "before", "after", "until", "since") introduces the phrase starting at off.
+func governedByPreposition(s *sentence, off int) bool {
+	for k := len(s.toks) - 1; k >= 0; k-- {
+		if s.toks[k].end > off {
+			continue
+		}
+		switch s.toks[k].lower {
+		case "the", "this", "next", "last", "year's", "'s":
+			continue
+		case "during", "at", "before", "after", "until", "since", "for", "ahead":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// initial reports whether t opens the sentence and is set off by a comma.
+func (d *dater) initial(s *sentence, t *timeline.Timex) bool {
+	words := 0
+	for k, tok := range s.toks {
+		if tok.start >= t.Span.Start {
+			break
+		}
+		if tok.word {
+			words++
+		}
+		_ = k
+	}
+	if words > 1 {
+		return false
+	}
+	for _, tok := range s.toks {
+		if tok.start >= t.Span.End {
+			return tok.text == ","
+		}
+	}
+	return false
+}
+
+// inContent reports whether c is reported by a statement of the sentence.
+func (d *dater) inContent(s *sentence, c *cand) bool {
+	for _, o := range s.cands {
+		if o != c && o.e.class == classSay && o.cs < o.ce && c.ti >= o.cs && c.ti < o.ce {
+			return true
+		}
+	}
+	return false
+}
+
+// crossesStatement reports whether a reporting verb stands between c and the span,
+// so that a date of the report does not date what it reports and back.
+func (d *dater) crossesStatement(s *sentence, c *cand, sp timeline.Span) bool {
+	lo, hi := s.toks[c.tj-1].end, sp.Start
+	if sp.End <= s.toks[c.ti].start {
+		lo, hi = sp.End, s.toks[c.ti].start
+	}
+	for _, o := range s.cands {
+		if o == c || o.e.class != classSay || s.toks[o.ti].quoted {
+			continue
+		}
+		if s.toks[o.ti].start >= lo && s.toks[o.tj-1].end <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// date sets the event's date fields.
+func (d *dater) date(ev *timeline.Event, s *sentence, c *cand) {
+	switch {
+	case c.govTimex != nil:
+		d.fromTimex(ev, c, c.govTimex)
+	case c.govOcc != nil:
+		o := c.govOcc
+		ev.When, ev.Earliest, ev.Latest = o.When, o.Earliest, o.Latest
+		ev.Granularity, ev.Anchor = timeline.GranDay, timeline.AnchorRelative
+		ev.Evidence = textPtr(d.a.Document.Body, o.Span)
+		if ev.Status == timeline.StatusOccurred && d.after(o.Earliest) {
+			ev.Status = timeline.StatusPlanned
+		}
+	default:
+		d.byTense(ev, c)
+	}
+}
+
+func textPtr(body string, sp timeline.Span) *timeline.Text {
+	t := timeline.TextOf(body, sp)
+	return &t
+}
+
+func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
+	body := d.a.Document.Body
+	ev.Evidence = textPtr(body, t.Span)
+	ev.Granularity = t.Granularity
+	ev.Anchor = t.Anchor
+	if ev.Anchor == "" {
+		ev.Anchor = timeline.AnchorExplicit
+	}
+	ev.When, ev.Earliest, ev.Latest = t.Value, t.Earliest, t.Latest
+	sig := strings.ToLower(t.Signal)
+	switch {
+	case sig == "since" || strings.HasSuffix(t.Interval, "PRESENT_REF"):
+		ev.Status = timeline.StatusOngoing
+		ev.When = t.Interval
+		if ev.When == "" {
+			ev.When = t.Value + "/PRESENT_REF"
+		}
+		ev.Latest = d.hi
+	case t.Type == timeline.TypeDuration:
+		ev.When = t.Interval
+	case sig == "before":
+		if !t.Earliest.IsZero() {
+			ev.Earliest, ev.Latest = time.Time{}, t.Earliest.AddDate(0, 0, -1)
+		}
+		ev.When = "PAST_REF"
+		ev.Anchor = timeline.AnchorRelative
+	case sig == "after":
+		if !t.Latest.IsZero() {
+			ev.Earliest, ev.Latest = t.Latest.AddDate(0, 0, 1), time.Time{}
+		}
+		ev.Anchor = timeline.AnchorRelative
+	}
+	switch t.Value {
+	case "PAST_REF":
+		if ev.Latest.IsZero() {
+			ev.Latest = d.hi
+		}
+	case "PRESENT_REF":
+		ev.When = "PRESENT_REF"
+		if ev.Latest.IsZero() {
+			ev.Latest = d.hi
+		}
+		if c.tense == tensePast || c.tense == tensePerfect {
+			ev.When = "PAST_REF"
+		}
+	case "FUTURE_REF":
+		if ev.Earliest.IsZero() {
+			ev.Earliest = d.lo
+		}
+	}
+	if ev.Status == timeline.StatusOccurred && !ev.Earliest.IsZero() && d.after(ev.Earliest) && c.e.class != classSay {
+		ev.Status = timeline.StatusPlanned
+	}
+	// The first past day the article dates a report by is its news peg.
+	if d.peg == nil && !c.tweet && t.Granularity == timeline.GranDay && !t.Earliest.IsZero() &&
+		t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) && (c.tense == tensePast || c.tense == tensePresent) && sig == "" {
+		d.peg = t
+	}
+}
+
+// byTense dates an event no expression governs: by the article's news peg or its
+// publication date, as its tense places it.
+func (d *dater) byTense(ev *timeline.Event, c *cand) {
+	ev.Anchor = timeline.AnchorDCT
+	ev.Granularity = timeline.GranDay
+	switch {
+	case ev.Status == timeline.StatusPlanned || c.tense == tenseFuture:
+		ev.When, ev.Earliest = "FUTURE_REF", d.lo
+		ev.Granularity = timeline.GranUnknown
+	case ev.Status == timeline.StatusOngoing || c.tense == tenseProgessive:
+		ev.When, ev.Latest = "PRESENT_REF", d.hi
+		ev.Granularity = timeline.GranUnknown
+	case c.tense == tensePresent:
+		if !d.dct.IsZero() {
+			ev.When, ev.Earliest, ev.Latest = d.dct.Format(timeline.DateLayout), d.dct, d.dct
+		} else {
+			ev.When, ev.Earliest, ev.Latest = "PRESENT_REF", d.lo, d.hi
+		}
+	case c.tense == tensePerfect:
+		ev.When, ev.Latest = "PAST_REF", d.hi
+		ev.Granularity = timeline.GranUnknown
+	default:
+		// Simple past with no date: the news the article reports, on its peg day, or
+		// else the day of publication or the day before.
+		if d.peg != nil {
+			ev.When, ev.Earliest, ev.Latest = d.peg.Value, d.peg.Earliest, d.peg.Latest
+			ev.Anchor = timeline.AnchorRelative
+			ev.Evidence = textPtr(d.a.Document.Body, d.peg.Span)
+			return
+		}
+		ev.Anchor = timeline.AnchorInferred
+		if !d.dct.IsZero() {
+			ev.When = d.dct.Format(timeline.DateLayout)
+		} else {
+			ev.When = "PAST_REF"
+			ev.Granularity = timeline.GranUnknown
+		}
+		if !d.lo.IsZero() {
+			ev.Earliest = d.lo.AddDate(0, 0, -1)
+		}
+		ev.Latest = d.hi
+	}
+}
+
+// contextEvents makes a context event of the first mention of each named
+// occurrence.
+func (d *dater) contextEvents(spans []timeline.Span) []timeline.Event {
+	body := d.a.Document.Body
+	seen := make(map[string]bool)
+	var out []timeline.Event
+	for _, o := range d.occs {
+		if seen[o.Name] {
+			continue
+		}
+		seen[o.Name] = true
+		var sent timeline.Span
+		for _, sp := range spans {
+			if sp.Contains(o.Span.Start) {
+				sent = sp
+				break
+			}
+		}
+		if sent.End == 0 {
+			continue
+		}
+		status := timeline.StatusOccurred
+		if o.Upcoming || d.after(o.Earliest) {
+			status = timeline.StatusPlanned
+		}
+		trig := timeline.TextOf(body, o.Span)
+		ev := timeline.Event{
+			ID:          timeline.MakeID(d.a.Document.ID, o.Span, ""),
+			Doc:         d.a.Document.ID,
+			Sentence:    timeline.TextOf(body, sent),
+			Trigger:     trig,
+			Kind:        timeline.KindContext,
+			Status:      status,
+			When:        o.When,
+			Earliest:    o.Earliest,
+			Latest:      o.Latest,
+			Granularity: timeline.GranDay,
+			Anchor:      timeline.AnchorGazetteer,
+			Evidence:    &trig,
+			Confidence:  0.8,
+		}
+		out = append(out, ev)
+	}
+	return out
+}

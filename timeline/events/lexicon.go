@@ -1,0 +1,161 @@
+package events
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+)
+
+//go:embed data/triggers.tsv
+var defaultTriggers string
+
+//go:embed data/cues.tsv
+var defaultCues string
+
+//go:embed data/words.tsv
+var defaultWords string
+
+// Trigger classes (see data/triggers.tsv).
+const (
+	classSay    = "say"
+	classVerb   = "verb"
+	classNoun   = "noun"
+	classCtx    = "ctx"
+	classIntent = "intent"
+)
+
+// phrase is a sequence of word slots; each slot lists its accepted lower-case
+// forms, and a nil slot is a gap of up to maxGap words.
+type phrase [][]string
+
+const maxGap = 3
+
+// entry is one lexicon line: a trigger phrase or a content cue.
+type entry struct {
+	code   string
+	class  string // trigger class, or cue mode ("any", "irr")
+	phrase phrase
+	line   int
+}
+
+// lexicon holds the trigger entries indexed by the forms of their first word.
+type lexicon struct {
+	byFirst map[string][]*entry
+}
+
+func parsePhrase(s string) phrase {
+	var p phrase
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w == "*" {
+			p = append(p, nil)
+			continue
+		}
+		p = append(p, strings.Split(w, "|"))
+	}
+	return p
+}
+
+// readEntries reads tab-separated "code class phrase" lines.
+func readEntries(r io.Reader, name string) ([]*entry, error) {
+	var out []*entry
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("%s:%d: want 3 tab-separated fields, got %d", name, n, len(f))
+		}
+		p := parsePhrase(f[2])
+		if len(p) == 0 || p[0] == nil || p[len(p)-1] == nil {
+			return nil, fmt.Errorf("%s:%d: phrase %q must start and end with a word", name, n, f[2])
+		}
+		out = append(out, &entry{code: f[0], class: f[1], phrase: p, line: n})
+	}
+	return out, sc.Err()
+}
+
+func newLexicon(entries []*entry) *lexicon {
+	lx := &lexicon{byFirst: make(map[string][]*entry)}
+	for _, e := range entries {
+		for _, form := range e.phrase[0] {
+			lx.byFirst[form] = append(lx.byFirst[form], e)
+		}
+	}
+	return lx
+}
+
+// match returns the longest entry matching the words from i, and the index just
+// past the match.
+func (lx *lexicon) match(ws []token, i int) (*entry, int) {
+	var best *entry
+	bestEnd := -1
+	for _, e := range lx.byFirst[ws[i].lower] {
+		if end, ok := matchPhrase(e.phrase, ws, i); ok && end > bestEnd {
+			best, bestEnd = e, end
+		}
+	}
+	return best, bestEnd
+}
+
+// matchPhrase matches p against the words from i; gaps match lazily.
+func matchPhrase(p phrase, ws []token, i int) (int, bool) {
+	if len(p) == 0 {
+		return i, true
+	}
+	if p[0] == nil {
+		for skip := 0; skip <= maxGap && i+skip <= len(ws); skip++ {
+			if end, ok := matchPhrase(p[1:], ws, i+skip); ok {
+				return end, true
+			}
+			if i+skip < len(ws) && !ws[i+skip].word {
+				break
+			}
+		}
+		return 0, false
+	}
+	if i >= len(ws) || !ws[i].word || !contains(p[0], ws[i].lower) {
+		return 0, false
+	}
+	return matchPhrase(p[1:], ws, i+1)
+}
+
+func contains(forms []string, w string) bool {
+	for _, f := range forms {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// wordClasses maps a function word to the classes it belongs to (data/words.tsv).
+type wordClasses map[string]map[string]bool
+
+func readWords(data string) (wordClasses, error) {
+	wc := make(wordClasses)
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			return nil, fmt.Errorf("words.tsv:%d: want 2 tab-separated fields", n)
+		}
+		for _, w := range strings.Split(f[1], "|") {
+			if wc[w] == nil {
+				wc[w] = make(map[string]bool)
+			}
+			wc[w][f[0]] = true
+		}
+	}
+	return wc, sc.Err()
+}
+
+func (wc wordClasses) is(w, class string) bool { return wc[w][class] }

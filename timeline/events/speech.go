@@ -1,0 +1,240 @@
+package events
+
+// Statements: what a reporting verb reports decides its code, and the events it
+// reports either stand on their own (a realis clause: "said they had arrested 14")
+// or are only the content of the statement (a quotation, or an irrealis clause:
+// "said it would strike Iraq" is a threat, not a strike).
+
+// readSpeech finds the content of each statement, recodes the statement by it and
+// absorbs the triggers that are only content.
+func (x *Extractor) readSpeech(s *sentence) {
+	// A trigger inside a quotation is the content of the statement that quotes it.
+	hasSay := false
+	for _, c := range s.cands {
+		if c.e.class == classSay && !s.toks[c.ti].quoted {
+			hasSay = true
+		}
+	}
+	for _, c := range s.cands {
+		if c.tweet {
+			continue
+		}
+		if s.toks[c.ti].quoted && (hasSay || c.e.class == classSay) {
+			c.absorbed = true
+		}
+	}
+	for ci, c := range s.cands {
+		if c.e.class != classSay || c.absorbed {
+			continue
+		}
+		c.cs, c.ce = x.speechContent(s, ci)
+		// A participle "saying" after another event of the clause only elaborates it.
+		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" {
+			for _, p := range s.cands[:ci] {
+				if !p.absorbed && !p.drop && p.e.class != classSay {
+					c.drop = true
+				}
+			}
+			if c.drop {
+				for _, o := range s.cands {
+					if o.ti >= c.cs && o.ti < c.ce {
+						o.absorbed = true
+					}
+				}
+				continue
+			}
+		}
+		irr := x.irrealis(s, c.cs, c.ce)
+		code := ""
+		for _, cue := range x.cues {
+			if cue.class == "irr" && !irr {
+				continue
+			}
+			if x.findPhrase(s, cue.phrase, c.cs, c.ce) {
+				code = cue.code
+				break
+			}
+		}
+		for _, o := range s.cands {
+			if o == c || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
+				continue
+			}
+			if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
+				o.absorbed = true
+				if code == "" {
+					code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
+				}
+			}
+		}
+		if code != "" {
+			c.code = code
+		}
+	}
+	// A tweet with no trigger is still a statement of its author.
+	if s.tweetAt > 0 && s.author != nil {
+		live := false
+		for _, c := range s.cands {
+			if !c.absorbed && !c.drop {
+				live = true
+			}
+		}
+		if !live {
+			first := 0
+			for first < s.tweetAt && !s.toks[first].word {
+				first++
+			}
+			c := &cand{ti: first, tj: first + 1, e: &entry{code: "01", class: classSay}, code: "01", srcMent: -1, tweet: true, cs: 0, ce: s.tweetAt}
+			for _, cue := range x.cues {
+				if cue.class == "irr" {
+					continue
+				}
+				if x.findPhrase(s, cue.phrase, 0, s.tweetAt) {
+					c.code = cue.code
+					break
+				}
+			}
+			s.cands = append(s.cands, c)
+		}
+	}
+}
+
+// contentCode maps the code of an event that is only said to happen to the code of
+// the statement: saying one will strike is a threat, saying one will meet an
+// intent to cooperate.
+func contentCode(code string, modal bool) string {
+	if !modal {
+		return code
+	}
+	switch code {
+	case "13", "15", "17", "18", "19", "20":
+		return "13"
+	case "03", "04", "05", "06", "07", "08":
+		return "03"
+	case "12", "16":
+		return "12"
+	}
+	return code
+}
+
+// speechContent returns the token range of what the statement at s.cands[ci] says.
+func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
+	c := s.cands[ci]
+	// "..., according to X": what comes before.
+	if s.toks[c.ti].lower == "according" {
+		return 0, c.ti
+	}
+	// A quotation right before the verb ("``...,'' Yeltsin said", "“...,” said X").
+	qEnd := -1
+	for k := c.ti - 1; k >= 0 && k >= c.ti-8; k-- {
+		if s.toks[k].quoted && s.toks[k].word {
+			qEnd = k + 1
+			break
+		}
+	}
+	if qEnd > 0 {
+		qs := qEnd - 1
+		for qs > 0 && s.toks[qs-1].quoted {
+			qs--
+		}
+		// Only when the quotation is the verb's object, not an earlier aside.
+		between := 0
+		for k := qEnd; k < c.ti; k++ {
+			if s.toks[k].word {
+				between++
+			}
+		}
+		if between <= 6 {
+			return qs, qEnd
+		}
+	}
+	end := len(s.toks)
+	if s.tweetAt >= 0 {
+		end = s.tweetAt
+	}
+	for _, o := range s.cands[ci+1:] {
+		if o.e.class == classSay && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
+			end = o.ti
+			break
+		}
+	}
+	return c.tj, end
+}
+
+// irrealis reports whether the range holds a modal: its content is not asserted
+// as fact.
+func (x *Extractor) irrealis(s *sentence, from, to int) bool {
+	for k := from; k < to && k < len(s.toks); k++ {
+		switch s.toks[k].lower {
+		case "would", "will", "can", "could", "may", "might", "'ll", "wo", "shall":
+			return true
+		}
+	}
+	return false
+}
+
+// modalBefore reports whether a modal governs the trigger at ti (within a few
+// words before it, not before floor).
+func (x *Extractor) modalBefore(s *sentence, ti, floor int) bool {
+	for k := ti - 1; k >= floor && k >= ti-6; k-- {
+		t := s.toks[k]
+		if !t.word && t.text != "“" && t.text != "\"" {
+			return false
+		}
+		switch t.lower {
+		case "would", "will", "can", "could", "may", "might", "'ll", "wo", "shall", "should", "must":
+			return true
+		}
+	}
+	return false
+}
+
+// findPhrase reports whether p occurs within tokens [from, to).
+func (x *Extractor) findPhrase(s *sentence, p phrase, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(s.toks); k++ {
+		if end, ok := matchPhrase(p, s.toks[:to], k); ok && end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// readIntent reads verbs of intent with an infinitive: "agreed to delay" yields
+// (08), "agreed to talk" stays an intent (03), "offered to travel" is an intent
+// and a planned visit.
+func (x *Extractor) readIntent(s *sentence) {
+	for ci, c := range s.cands {
+		if c.e.class != classIntent || c.absorbed {
+			continue
+		}
+		to := -1
+		for k := c.tj; k < len(s.toks) && k <= c.tj+6; k++ {
+			if s.toks[k].lower == "to" {
+				to = k
+				break
+			}
+			if !s.toks[k].word {
+				break
+			}
+		}
+		if to < 0 {
+			continue
+		}
+		for _, o := range s.cands[ci+1:] {
+			if o.ti != to+1 && o.ti != to+2 {
+				continue
+			}
+			switch {
+			case o.code == "08":
+				c.code = "08"
+				o.absorbed = true
+			case o.code == "04" && o.e.class == classVerb && (o.toks(s) == "talk" || o.toks(s) == "negotiate"):
+				o.absorbed = true
+			default:
+				o.inter = true
+			}
+			break
+		}
+	}
+}
+
+func (c *cand) toks(s *sentence) string { return s.toks[c.ti].lower }
