@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"io"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+// errReported is returned by commands that already printed their errors (one line
+// each, per failed input); main then only sets the exit code.
+var errReported = errors.New("some inputs failed")
+
+// App holds what every command shares: the streams and the configuration.
+type App struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+
+	v      *viper.Viper
+	config Config
+	root   *cobra.Command
+}
+
+// NewApp returns the command line wired to the given streams.
+func NewApp(stdin io.Reader, stdout, stderr io.Writer) *App {
+	a := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr, v: viper.New()}
+	a.root = a.newRootCmd()
+	return a
+}
+
+// Run runs the command line with args.
+func (a *App) Run(args []string) error {
+	a.root.SetArgs(args)
+	a.root.SetIn(a.Stdin)
+	a.root.SetOut(a.Stdout)
+	a.root.SetErr(a.Stderr)
+	err := a.root.Execute()
+	if errors.Is(err, errReported) {
+		return errSilent{err}
+	}
+	return err
+}
+
+// errSilent marks an error already reported to the user.
+type errSilent struct{ error }
+
+func (a *App) newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "timeline",
+		Short: "Turn news articles into dated, queryable timelines of diplomatic events",
+		Long: `timeline reads news articles about international relations, finds their temporal
+expressions and diplomatic events (who said, met, threatened, agreed... to whom,
+typed with CAMEO codes), dates each event against the article's publication date,
+stores everything in SQLite and exports chronological timelines.`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.loadConfig(cmd) },
+	}
+	pf := root.PersistentFlags()
+	pf.String("config", "", "configuration file (default: ./config.yaml, then the user config dir)")
+	pf.String("db", "", "SQLite database path (config key db)")
+	root.AddCommand(
+		a.newBuildCmd(),
+		a.newIngestCmd(),
+		a.newQueryCmd(),
+		a.newExportCmd(),
+		a.newTagCmd(),
+		a.newDocsCmd(),
+		a.newRmCmd(),
+		a.newConfigCmd(),
+		a.newEvalCmd(),
+	)
+	return root
+}

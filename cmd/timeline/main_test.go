@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the command line in dir with a fresh database there, returning its
+// standard output, standard error and error.
+func run(t *testing.T, dir string, args ...string) (string, string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := NewApp(strings.NewReader(""), &stdout, &stderr)
+	full := append([]string{"--db", filepath.Join(dir, "t.db"), "--config", writeConfig(t, dir, "")}, args...)
+	err := app.Run(full)
+	return stdout.String(), stderr.String(), err
+}
+
+// writeConfig writes a config file into dir, so that tests never read the
+// developer's own configuration.
+func writeConfig(t *testing.T, dir, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, "config.yaml")
+	if _, err := os.Stat(p); err == nil && body == "" {
+		return p
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func write(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const seed = "../../fixtures/seed-article.txt"
+
+type jsonTimeline struct {
+	Documents []map[string]any `json:"documents"`
+	Events    []map[string]any `json:"events"`
+}
+
+func TestBuildSeedJSON(t *testing.T) {
+	dir := t.TempDir()
+	out, stderr, err := run(t, dir, "build", "--format", "json", seed)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	var tl jsonTimeline
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	if len(tl.Documents) != 1 {
+		t.Fatalf("got %d documents, want 1", len(tl.Documents))
+	}
+	d := tl.Documents[0]
+	if d["id"] != "seed-article" || d["dct"] != nil || d["dct_inferred"] != true {
+		t.Errorf("document %v: want id seed-article, dct null, dct_inferred true", d)
+	}
+	if len(tl.Events) == 0 {
+		t.Fatal("no events")
+	}
+	for _, k := range []string{"id", "doc", "sentence", "trigger", "kind", "cameo", "cameo_name", "goldstein",
+		"quad_class", "plover", "status", "source", "target", "when", "earliest", "latest", "granularity",
+		"anchor", "evidence", "confidence"} {
+		if _, ok := tl.Events[0][k]; !ok {
+			t.Errorf("event lacks field %q", k)
+		}
+	}
+
+	// The article is stored once, however often it is built.
+	if _, stderr, err := run(t, dir, "build", "--format", "json", seed); err != nil {
+		t.Fatalf("second build: %v\n%s", err, stderr)
+	}
+	docs, _, err := run(t, dir, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(docs, "\nseed-article "); n != 1 {
+		t.Errorf("docs lists seed-article %d times, want 1:\n%s", n, docs)
+	}
+
+	// Query by range: the 2017-10-01 tweet is in October 2017.
+	q, _, err := run(t, dir, "query", "--from", "2017-10", "--to", "2017-10", "--within", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qt jsonTimeline
+	if err := json.Unmarshal([]byte(q), &qt); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range qt.Events {
+		if e["earliest"] == nil || !strings.HasPrefix(e["earliest"].(string), "2017-10") {
+			t.Errorf("event outside October 2017: %v..%v", e["earliest"], e["latest"])
+		}
+	}
+}
+
+// Each bad input gets one line naming what and where, a non-zero exit, and
+// leaves nothing stored.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"empty file", []string{"build", write(t, dir, "empty.txt", "")}, "empty.txt: empty article"},
+		{"binary file", []string{"build", write(t, dir, "x.bin", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")}, "x.bin: binary file"},
+		{"invalid utf8", []string{"build", write(t, dir, "l1.txt", "Caf\xe9 talks.")}, "l1.txt: invalid UTF-8"},
+		{"malformed published", []string{"build", "--published", "2018-02-30", seed}, "--published"},
+		{"malformed from", []string{"query", "--from", "yesterday"}, "--from"},
+		{"to before from", []string{"query", "--from", "2018", "--to", "2017"}, "before --from"},
+		{"unknown format", []string{"build", "--format", "pdf", seed}, `unknown format "pdf"`},
+		{"unknown cameo", []string{"query", "--cameo", "42"}, "--cameo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, err := run(t, dir, tt.args...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := stderr + err.Error()
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("error %q, want it to say %q", msg, tt.want)
+			}
+		})
+	}
+	docs, _, err := run(t, dir, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(strings.TrimSpace(docs), "\n") != 0 {
+		t.Errorf("bad input left documents stored:\n%s", docs)
+	}
+}
+
+// A missing file among several is named; the others are still ingested.
+func TestIngestMissingAmongSeveral(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", "Iraq rejected the U.N. demand on Tuesday.")
+	b := write(t, dir, "b.txt", "President Clinton met Prime Minister Netanyahu in Washington.")
+	missing := filepath.Join(dir, "missing.txt")
+	out, stderr, err := run(t, dir, "ingest", "--published", "1998-02-27", a, missing, b)
+	if err == nil {
+		t.Fatal("no error for the missing file")
+	}
+	if !strings.Contains(stderr, "missing.txt") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("stderr %q: want one line naming missing.txt", stderr)
+	}
+	if !strings.Contains(out, "2 articles stored") {
+		t.Errorf("summary %q: want 2 articles stored", out)
+	}
+}
+
+func TestBadDatabase(t *testing.T) {
+	dir := t.TempDir()
+	notDB := write(t, dir, "junk.db", strings.Repeat("this is not a database\n", 200))
+	parentIsFile := filepath.Join(write(t, dir, "plain", "x"), "t.db")
+	for name, db := range map[string]string{"not sqlite": notDB, "unwritable path": parentIsFile} {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			app := NewApp(strings.NewReader(""), &stdout, &stderr)
+			err := app.Run([]string{"--config", writeConfig(t, dir, ""), "--db", db, "build", seed})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), db) {
+				t.Errorf("error %q does not name the database %s", err, db)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("printed a timeline despite the failure")
+			}
+		})
+	}
+	before, _ := os.ReadFile(notDB)
+	if after, _ := os.ReadFile(notDB); !bytes.Equal(before, after) {
+		t.Error("the file that is not a database was modified")
+	}
+}
+
+func TestConfig(t *testing.T) {
+	t.Run("unknown key", func(t *testing.T) {
+		dir := t.TempDir()
+		writeConfig(t, dir, "db: x.db\ndatabase: y.db\n")
+		_, _, err := run(t, dir, "config")
+		if err == nil || !strings.Contains(err.Error(), "unknown key database") {
+			t.Errorf("err %v, want unknown key database", err)
+		}
+	})
+	t.Run("bad value", func(t *testing.T) {
+		dir := t.TempDir()
+		writeConfig(t, dir, "format: pdf\ntimezone: Mars/Olympus\n")
+		_, _, err := run(t, dir, "config")
+		if err == nil || !strings.Contains(err.Error(), "format:") || !strings.Contains(err.Error(), "timezone:") {
+			t.Errorf("err %v, want both bad keys named", err)
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		err := NewApp(nil, &stdout, &stderr).Run([]string{"--config", "/nonexistent/timeline.yaml", "config"})
+		if err == nil || !strings.Contains(err.Error(), "/nonexistent/timeline.yaml") {
+			t.Errorf("err %v, want the missing file named", err)
+		}
+	})
+	t.Run("origins", func(t *testing.T) {
+		dir := t.TempDir()
+		writeConfig(t, dir, "format: csv\n")
+		t.Setenv("TIMELINE_TIMEZONE", "Europe/Paris")
+		out, _, err := run(t, dir, "config")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"flag --db", "file " + filepath.Join(dir, "config.yaml"), "env TIMELINE_TIMEZONE", "default"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("config output lacks %q:\n%s", want, out)
+			}
+		}
+	})
+}

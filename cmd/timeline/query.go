@@ -1,0 +1,198 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/export"
+)
+
+func (a *App) newQueryCmd() *cobra.Command {
+	var from, to, actor, cameo, doc, text, out string
+	var within bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "query [flags]",
+		Short: "Query stored events by date range, actor, CAMEO root, document or words",
+		Long: `Print stored events in chronological order. An event matches a date range when
+its interval overlaps the range; with --within, only when it lies inside it. Dates
+accept a year (2018), a month (2018-01) or a day (2018-01-03): --from takes the
+first day of it, --to the last. Events of several articles that report the same
+occurrence are shown once, with the number of sources.`,
+		Example: `  timeline query --from 2017 --to 2018-01
+  timeline query --from 2018-01-01 --to 2018-03-31 --within --actor PRK --cameo 13
+  timeline query --text "joint exercise" --format csv --out events.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := eventFilter(from, to, within, actor, cameo, doc, text)
+			if err != nil {
+				return err
+			}
+			f.Limit = limit
+			db, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			docs, evs, err := db.Timeline(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.Merge(evs)})
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&from, "from", "", "start of the date range: YYYY, YYYY-MM or YYYY-MM-DD")
+	fs.StringVar(&to, "to", "", "end of the date range: YYYY, YYYY-MM or YYYY-MM-DD")
+	fs.BoolVar(&within, "within", false, "only events lying wholly inside the range (default: overlapping it)")
+	fs.StringVar(&actor, "actor", "", "source or target actor: a name (substring) or a code prefix (USA, PRKGOV)")
+	fs.StringVar(&cameo, "cameo", "", "CAMEO root code, 01-20")
+	fs.StringVar(&doc, "doc", "", "document id")
+	fs.StringVar(&text, "text", "", "words that must all occur in the event's sentence")
+	fs.IntVar(&limit, "limit", 0, "at most this many events (0: all)")
+	fs.StringVarP(&out, "out", "o", "", "write to FILE instead of standard output")
+	formatFlag(fs)
+	return cmd
+}
+
+// eventFilter validates the query flags into a filter.
+func eventFilter(from, to string, within bool, actor, cameo, doc, text string) (timeline.EventFilter, error) {
+	f := timeline.EventFilter{Within: within, Actor: strings.TrimSpace(actor), Doc: doc, Text: text}
+	if from != "" {
+		first, _, err := timeline.ParseRange(from)
+		if err != nil {
+			return f, timeline.Errorf(timeline.EINVALID, "--from: %v", err)
+		}
+		f.From = first
+	}
+	if to != "" {
+		_, last, err := timeline.ParseRange(to)
+		if err != nil {
+			return f, timeline.Errorf(timeline.EINVALID, "--to: %v", err)
+		}
+		f.To = last
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, timeline.Errorf(timeline.EINVALID, "--to %s is before --from %s", to, from)
+	}
+	if within && (f.From.IsZero() || f.To.IsZero()) {
+		return f, timeline.Errorf(timeline.EINVALID, "--within needs both --from and --to")
+	}
+	if cameo != "" {
+		if len(cameo) == 1 {
+			cameo = "0" + cameo
+		}
+		if _, ok := timeline.CAMEORoot(cameo); !ok {
+			return f, timeline.Errorf(timeline.EINVALID, "--cameo: unknown CAMEO root %q (want 01-20)", cameo)
+		}
+		f.CAMEO = cameo
+	}
+	return f, nil
+}
+
+func (a *App) newExportCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export [flags]",
+		Short: "Export the whole database as a timeline",
+		Long: `Write every stored event as one chronological timeline, in any output format:
+json and csv for analysis, timelinejs for Knight Lab's TimelineJS, timeml for
+TempEval tools (one document per article), ics for calendars, markdown for reports.`,
+		Example: `  timeline export --format timelinejs --out timeline.json
+  timeline export --format ics --out events.ics`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			ctx := cmd.Context()
+			docs, evs, err := db.Timeline(ctx, timeline.EventFilter{})
+			if err != nil {
+				return err
+			}
+			t := &export.Timeline{Documents: docs, Events: timeline.Merge(evs)}
+			if a.format() == "timeml" {
+				// TimeML carries every document with its temporal expressions,
+				// including those with no event.
+				all, err := db.Documents(ctx)
+				if err != nil {
+					return err
+				}
+				t.Documents = t.Documents[:0]
+				t.Timexes = make(map[string][]timeline.Timex, len(all))
+				for _, s := range all {
+					d, err := db.Document(ctx, s.ID)
+					if err != nil {
+						return err
+					}
+					txs, err := db.Timexes(ctx, s.ID)
+					if err != nil {
+						return err
+					}
+					t.Documents = append(t.Documents, *d)
+					t.Timexes[s.ID] = txs
+				}
+			}
+			return a.writeTimeline(out, t)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&out, "out", "o", "", "write to FILE instead of standard output")
+	formatFlag(fs)
+	return cmd
+}
+
+func (a *App) newDocsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "docs",
+		Short: "List the stored articles",
+		Long:  "List the stored articles: id, publication date (or inferred bounds), events, title or path.",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			docs, err := db.Documents(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return writeDocs(a.Stdout, docs)
+		},
+	}
+}
+
+func (a *App) newRmCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm DOC ...",
+		Short: "Delete stored articles and their events",
+		Long:  "Delete the named articles (ids as `timeline docs` lists them) with their events and temporal expressions.",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			failed := false
+			for _, id := range args {
+				if err := db.DeleteDocument(cmd.Context(), id); err != nil {
+					a.report(fmt.Errorf("rm %s: %w", id, err))
+					failed = true
+					continue
+				}
+				fmt.Fprintf(a.Stdout, "removed %s\n", id)
+			}
+			if failed {
+				return errReported
+			}
+			return nil
+		},
+	}
+}

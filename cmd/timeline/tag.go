@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/temporal"
+	"github.com/timelinehq/timeline/timeline/timeml"
+)
+
+func (a *App) newTagCmd() *cobra.Command {
+	var dct, format, outDir string
+	cmd := &cobra.Command{
+		Use:   "tag [flags] FILE|DIR|- ...",
+		Short: "Find and normalise temporal expressions only (TIMEX3)",
+		Long: `Tag the temporal expressions of articles with TimeML TIMEX3 values, resolved
+against the publication date: --dct for inputs without one (TimeML input keeps its
+own DOCID and DCT), else inferred as bounds from the text. Output is TimeML (the
+body byte-identical between tags, as TempEval scorers need) or JSON. With --out DIR,
+one <name>.tml (or .json) per input is written there; nothing is stored.`,
+		Example: `  timeline tag --dct 2018-01-12 article.txt
+  timeline tag --out /tmp/sys ../shared/corpora/tbaq/TimeBank`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "timeml" && format != "json" {
+				return timeline.Errorf(timeline.EINVALID, "--format: unknown format %q (want timeml or json)", format)
+			}
+			ov, err := parseOverrides(dct, "", "")
+			if err != nil {
+				return timeline.Errorf(timeline.EINVALID, "--dct: %v", err)
+			}
+			if outDir != "" {
+				if info, err := os.Stat(outDir); err != nil || !info.IsDir() {
+					return timeline.Errorf(timeline.EINVALID, "--out %s: not a directory", outDir)
+				}
+			}
+			tagger, err := a.newTagger()
+			if err != nil {
+				return err
+			}
+			files, errs := article.Files(args)
+			failed := len(errs) > 0
+			for _, err := range errs {
+				a.report(err)
+			}
+			for _, path := range files {
+				docs, errs := article.Read(path, a.Stdin)
+				for _, err := range errs {
+					a.report(err)
+					failed = true
+				}
+				for _, doc := range docs {
+					if doc.DCT.IsZero() {
+						doc.DCT = ov.dct
+					}
+					if doc.DCT.IsZero() {
+						if lo, hi, ok := tagger.InferDCT(doc.Body); ok {
+							doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
+						}
+					}
+					txs := tagger.Tag(doc.Body, doc.Reference())
+					write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
+					dest := ""
+					if outDir != "" {
+						dest = filepath.Join(outDir, doc.ID+"."+map[string]string{"timeml": "tml", "json": "json"}[format])
+					}
+					if err := a.writeOutput(dest, write); err != nil {
+						a.report(fmt.Errorf("%s: %w", path, err))
+						failed = true
+					}
+				}
+			}
+			if failed {
+				return errReported
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&dct, "dct", "", "publication date YYYY-MM-DD for inputs that carry none")
+	f.StringVar(&format, "format", "timeml", "output format: timeml or json")
+	f.StringVarP(&outDir, "out", "o", "", "write one file per input into DIR")
+	return cmd
+}
+
+// newTagger loads the temporal tagger with the configured gazetteer.
+func (a *App) newTagger() (*temporal.Tagger, error) {
+	var opts temporal.Options
+	if a.config.Gazetteer != "" {
+		f, err := os.Open(a.config.Gazetteer)
+		if err != nil {
+			return nil, timeline.Errorf(timeline.EINVALID, "config: gazetteer: %v", err)
+		}
+		defer f.Close()
+		opts.Gazetteer = f
+	}
+	return temporal.New(opts)
+}
+
+// timexJSON is the JSON shape of one temporal expression.
+type timexJSON struct {
+	ID           string  `json:"tid"`
+	Start        int     `json:"start"`
+	End          int     `json:"end"`
+	Text         string  `json:"text"`
+	Type         string  `json:"type"`
+	Value        string  `json:"value"`
+	Mod          string  `json:"mod,omitempty"`
+	AnchorTimeID string  `json:"anchorTimeID,omitempty"`
+	BeginPoint   string  `json:"beginPoint,omitempty"`
+	EndPoint     string  `json:"endPoint,omitempty"`
+	Interval     string  `json:"interval,omitempty"`
+	Earliest     *string `json:"earliest"`
+	Latest       *string `json:"latest"`
+	Granularity  string  `json:"granularity"`
+	Anchor       string  `json:"anchor"`
+}
+
+func writeTags(w io.Writer, format string, doc *timeline.Document, txs []timeline.Timex) error {
+	if format == "timeml" {
+		return timeml.Write(w, doc, txs)
+	}
+	day := func(t timeline.Timex, lo bool) *string {
+		d := t.Latest
+		if lo {
+			d = t.Earliest
+		}
+		if d.IsZero() {
+			return nil
+		}
+		s := timeline.FormatDay(d)
+		return &s
+	}
+	out := struct {
+		Doc         string      `json:"doc"`
+		DCT         *string     `json:"dct"`
+		DCTInferred bool        `json:"dct_inferred"`
+		DCTEarliest *string     `json:"dct_earliest"`
+		DCTLatest   *string     `json:"dct_latest"`
+		Timexes     []timexJSON `json:"timexes"`
+	}{Doc: doc.ID, DCTInferred: doc.DCTInferred, Timexes: []timexJSON{}}
+	opt := func(t time.Time) *string {
+		if t.IsZero() {
+			return nil
+		}
+		s := timeline.FormatDay(t)
+		return &s
+	}
+	out.DCT, out.DCTEarliest, out.DCTLatest = opt(doc.DCT), opt(doc.DCTEarliest), opt(doc.DCTLatest)
+	for _, t := range txs {
+		out.Timexes = append(out.Timexes, timexJSON{
+			ID: t.ID, Start: t.Span.Start, End: t.Span.End, Text: t.Text, Type: t.Type, Value: t.Value,
+			Mod: t.Mod, AnchorTimeID: t.AnchorTimeID, BeginPoint: t.BeginPoint, EndPoint: t.EndPoint,
+			Interval: t.Interval, Earliest: day(t, true), Latest: day(t, false),
+			Granularity: string(t.Granularity), Anchor: string(t.Anchor),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
