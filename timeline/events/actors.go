@@ -16,14 +16,16 @@ func (x *Extractor) findActors(s *sentence, c *cand, disc *discourse, lastTarget
 	if c.src == nil {
 		c.src, c.srcMent = x.subject(s, c)
 	}
-	if c.src == nil && c.e.class == classSay {
-		// "..., he said" where the pronoun was not in the dictionary: the last subject.
-		if disc.lastSubject != nil && c.ti > 0 {
-			a := *disc.lastSubject
-			c.src = &a
-		}
+	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted {
+		// No subject in the sentence ("both re-opened ...", "..., he said" with an
+		// unknown pronoun): the story's subject so far.
+		a := *s.prevSubject
+		c.src = &a
 	}
 	c.tgt = x.object(s, c)
+	if c.tgt == nil {
+		c.tgt = x.antecedent(s, c)
+	}
 	if c.tgt == nil && c.src != nil && lastTarget != nil && lastTarget.Code != c.src.Code &&
 		(c.e.class == classSay || c.e.class == classIntent) {
 		// A statement with no named addressee is addressed to the story's other party.
@@ -49,7 +51,7 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	if s.toks[c.ti].lower == "according" {
-		if m, ok := s.mentionAt(c.tj+1, 3); ok && s.mentions[m].resolved {
+		if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
 			return actorPtr(s.mentions[m].actor), m
 		}
 	}
@@ -159,6 +161,34 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		return actorPtr(a)
 	}
 	return nil
+}
+
+// antecedent returns, for an event in a relative clause ("North Korea, with which
+// Washington has had no diplomacy"), the mention the clause is about.
+func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
+	start := x.clauseStart(s, c.ti)
+	if start <= 0 || start > len(s.toks) {
+		return nil
+	}
+	switch s.toks[start-1].lower {
+	case "which", "whom", "whose", "where":
+	default:
+		return nil
+	}
+	best := -1
+	for m, ti := range s.mtok {
+		if ti < start-1 && s.mentions[m].resolved {
+			best = m
+		}
+	}
+	if best < 0 || best == c.srcMent {
+		return nil
+	}
+	a := s.mentions[best].actor
+	if c.src != nil && a.Code == c.src.Code {
+		return nil
+	}
+	return &a
 }
 
 // mentionAt returns the mention starting within n tokens from token i.

@@ -259,17 +259,18 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 	}
 	switch t.Value {
 	case "PAST_REF":
-		if ev.Latest.IsZero() {
-			ev.Latest = d.hi
+		// "recently", "previously": before publication, however the tagger bounded
+		// the publication date.
+		ev.Latest = d.hi
+		if !ev.Earliest.IsZero() && !d.lo.IsZero() && ev.Earliest.After(d.lo) {
+			ev.Earliest = time.Time{}
 		}
 	case "PRESENT_REF":
-		ev.When = "PRESENT_REF"
-		if ev.Latest.IsZero() {
-			ev.Latest = d.hi
-		}
-		if c.tense == tensePast || c.tense == tensePerfect {
-			ev.When = "PAST_REF"
-		}
+		// "now" says the state holds at publication; when the event happened the tense says.
+		ev.When, ev.Earliest, ev.Latest = "", time.Time{}, time.Time{}
+		d.byTense(ev, c)
+		ev.Evidence = textPtr(body, t.Span)
+		return
 	case "FUTURE_REF":
 		if ev.Earliest.IsZero() {
 			ev.Earliest = d.lo

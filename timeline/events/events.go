@@ -70,6 +70,7 @@ type cand struct {
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int
+	quote    bool // the content is a direct quotation
 	absorbed bool // folded into the statement that reports it
 	drop     bool
 	tweet    bool
@@ -87,6 +88,8 @@ type sentence struct {
 	cands    []*cand
 	tweetAt  int // token index of the dash before a tweet's dateline, -1 when none
 	author   *timeline.Actor
+
+	prevSubject *timeline.Actor // the discourse subject before the sentence
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
@@ -111,6 +114,8 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	d := newDater(a)
 	var disc discourse
 	seenNoun := make(map[string]bool)
+	seenAct := make(map[string]bool)
+	var prevStmt *stmt
 	var out []timeline.Event
 	mi := 0
 	var lastTarget *timeline.Actor
@@ -130,10 +135,14 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		}
 		x.findTweet(s, raw)
 		disc.speaker = s.author
+		// The subject the story was about before this sentence: an event with no
+		// subject of its own ("both re-opened ...") continues it.
+		s.prevSubject = disc.lastSubject
 		x.resolveMentions(s, raw, &disc)
 		x.findTriggers(s, si)
 		x.readSpeech(s)
 		x.readIntent(s)
+		x.readObjects(s)
 		for _, c := range s.cands {
 			x.readStatus(s, c)
 		}
@@ -158,6 +167,9 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 					continue
 				}
 			}
+			if x.repeated(s, si, c, seenAct, &prevStmt) {
+				continue
+			}
 			ev, ok := x.build(doc, s, c, d)
 			if !ok {
 				continue
@@ -173,6 +185,41 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	return out
+}
+
+// stmt remembers the last statement read, to tell a quotation that only
+// elaborates it.
+type stmt struct {
+	sent  int
+	src   string
+	code  string
+	quote bool
+}
+
+// repeated reports whether c asserts again an occurrence already annotated: the
+// same actor doing the same thing with the same word and no date of its own
+// ("promised no military action" twice), or a quotation right after an indirect
+// report of the same statement ("Trump evinced he has a very good relationship."
+// then "“I probably have a very good relationship,” he told the Journal.").
+func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string]bool, prev **stmt) bool {
+	src := ""
+	if c.src != nil {
+		src = c.src.Code + "/" + c.src.Name
+	}
+	if c.e.class == classSay {
+		p := *prev
+		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
+		return p != nil && p.sent == si-1 && p.src == src && p.code == c.code && c.quote && !p.quote && c.govTimex == nil
+	}
+	if c.e.class == classNoun || c.e.class == classCtx {
+		return false
+	}
+	key := src + "|" + c.code + "|" + triggerText(s, c)
+	if seen[key] && c.govTimex == nil && c.govOcc == nil {
+		return true
+	}
+	seen[key] = true
+	return false
 }
 
 // isDateline reports whether m is the all-capitals place name of a wire dateline
@@ -273,7 +320,7 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 func (x *Extractor) afterPreposition(s *sentence, ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		t := s.toks[k]
-		if !t.word {
+		if !t.word || x.words.is(t.lower, "boundary") {
 			return false
 		}
 		if x.words.is(t.lower, "preposition") {

@@ -1,5 +1,7 @@
 package events
 
+import "strings"
+
 // Statements: what a reporting verb reports decides its code, and the events it
 // reports either stand on their own (a realis clause: "said they had arrested 14")
 // or are only the content of the statement (a quotation, or an irrealis clause:
@@ -28,6 +30,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 			continue
 		}
 		c.cs, c.ce = x.speechContent(s, ci)
+		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
 		// A participle "saying" after another event of the clause only elaborates it.
 		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" {
 			for _, p := range s.cands[:ci] {
@@ -131,7 +134,7 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 			break
 		}
 	}
-	if qEnd > 0 {
+	if qEnd > 0 && attributes(s, qEnd, c.ti) {
 		qs := qEnd - 1
 		for qs > 0 && s.toks[qs-1].quoted {
 			qs--
@@ -158,6 +161,25 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 		}
 	}
 	return c.tj, end
+}
+
+// attributes reports whether the tokens [from, to) between a quotation and a
+// reporting verb attribute the quotation to it: a comma at the quotation's end
+// ("...,” Yeltsin said", "“...,” said X") and a short subject at most.
+func attributes(s *sentence, from, to int) bool {
+	comma, words := false, 0
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		switch {
+		case t.text == "," || t.text == "!" || t.text == "?":
+			if words == 0 {
+				comma = true
+			}
+		case t.word:
+			words++
+		}
+	}
+	return comma && words <= 6
 }
 
 // irrealis reports whether the range holds a modal: its content is not asserted
@@ -238,3 +260,30 @@ func (x *Extractor) readIntent(s *sentence) {
 }
 
 func (c *cand) toks(s *sentence) string { return s.toks[c.ti].lower }
+
+// readObjects folds a nominal event that is the object of another event's verb
+// into it ("suspended all negotiations": one event, the suspension), and drops a
+// verb in the passive after "being" ("upon being asked"): its subject is not the
+// actor.
+func (x *Extractor) readObjects(s *sentence) {
+	for ci, c := range s.cands {
+		if c.absorbed || c.drop {
+			continue
+		}
+		if c.ti > 0 && s.toks[c.ti-1].lower == "being" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
+			c.drop = true
+			continue
+		}
+		if c.e.class != classNoun {
+			continue
+		}
+		for _, p := range s.cands[:ci] {
+			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay {
+				continue
+			}
+			if c.ti-p.tj <= 2 && c.ti >= p.tj {
+				c.absorbed = true
+			}
+		}
+	}
+}
