@@ -4,8 +4,16 @@
 package temporal
 
 import (
+	"fmt"
 	"io"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules"
+	"github.com/olebedev/when/rules/en"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -16,24 +24,287 @@ type Options struct {
 	Gazetteer io.Reader
 }
 
-// Tagger finds and normalises temporal expressions. It is safe for concurrent use.
-type Tagger struct{}
+// Tagger finds and normalises temporal expressions. It is safe for concurrent use:
+// everything in it is built in New and only read afterwards.
+type Tagger struct {
+	v       *vocab
+	rules   []*rule
+	tense   map[string]int
+	notYear map[string]bool
+	clock   *when.Parser // when's own hour rules read clock times
+	gaz     *gazetteer
+}
 
 // New returns a Tagger.
-func New(opts Options) (*Tagger, error) { return &Tagger{}, nil }
+func New(opts Options) (*Tagger, error) {
+	v, err := loadVocab()
+	if err != nil {
+		return nil, err
+	}
+	rs, err := compileRules(v)
+	if err != nil {
+		return nil, err
+	}
+	tense, err := loadTense()
+	if err != nil {
+		return nil, err
+	}
+	ny, err := readLines("notyear.txt")
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{v: v, rules: rs, tense: tense, notYear: map[string]bool{}}
+	for _, w := range ny {
+		t.notYear[w] = true
+	}
+	t.clock = when.New(&rules.Options{Distance: 5, MatchByOrder: true})
+	t.clock.Add(en.HourMinute(rules.Override), en.Hour(rules.Override))
+	var src io.Reader = opts.Gazetteer
+	if src == nil {
+		f, err := dataFS.Open("data/gazetteer.yaml")
+		if err != nil {
+			return nil, fmt.Errorf("temporal: open embedded gazetteer: %w", err)
+		}
+		defer f.Close()
+		src = f
+	}
+	if t.gaz, err = loadGazetteer(src); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// clockBase is the fixed day when's rules compute clock times on; only the hour
+// and minute of the result are read, so no clock is ever consulted.
+var clockBase = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// clockOf reads hour and minute through when's hour rules, on a canonical form
+// of the matched time ("10.35 p.m." becomes "10:35 pm").
+func (t *Tagger) clockOf(_ string, h, mi, ampm string) (int, int, bool) {
+	canon := h
+	if mi != "" {
+		canon += ":" + mi
+	}
+	ap := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(ampm))
+	canon += " " + ap
+	r, err := t.clock.Parse(canon, clockBase)
+	if err != nil || r == nil {
+		return 0, 0, false
+	}
+	hh, mm := r.Time.Hour(), r.Time.Minute()
+	// when reads "12 am" as noon; TimeML has midnight as T24:00 of the day before,
+	// but T00 of the day is the usual reading in news.
+	if n, _ := strconv.Atoi(h); n == 12 && ap == "am" {
+		hh = 0
+	}
+	return hh, mm, true
+}
 
 // Tag returns the temporal expressions of body in document order, resolved against
 // ref (the DCT; zero when unknown, in which case relative expressions keep
 // underspecified values).
-func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex { return nil }
+func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
+	c := &docCtx{body: body, hasRef: !ref.IsZero()}
+	if c.hasRef {
+		c.ref = timeline.Day(ref)
+	}
+	cands := t.findMatches(body)
+	// Select the best non-overlapping matches whose form is valid, then resolve the
+	// chosen ones again in document order, where the narrative context is known.
+	var chosen []*match
+	dry := &docCtx{body: body, ref: c.ref, hasRef: c.hasRef}
+	for _, m := range cands {
+		overl := false
+		for _, o := range chosen {
+			if m.start < o.end && o.start < m.end {
+				overl = true
+				break
+			}
+		}
+		if overl {
+			continue
+		}
+		if _, ok := m.r.resolve(t, m, dry); !ok {
+			continue
+		}
+		chosen = append(chosen, m)
+	}
+	sort.Slice(chosen, func(i, j int) bool { return chosen[i].start < chosen[j].start })
+	out := make([]timeline.Timex, 0, len(chosen))
+	for _, m := range chosen {
+		r, ok := m.r.resolve(t, m, c)
+		if !ok {
+			continue
+		}
+		s, e := m.start, m.end
+		if r.start != 0 || r.end != 0 {
+			if r.start != 0 {
+				s = r.start
+			}
+			if r.end != 0 {
+				e = r.end
+			}
+		}
+		x := timeline.Timex{
+			ID:    "t" + strconv.Itoa(len(out)+1),
+			Span:  timeline.Span{Start: s, End: e},
+			Text:  body[s:e],
+			Type:  r.typ,
+			Value: r.value,
+			Mod:   r.mod,
+			Quant: r.quant,
+		}
+		t.finish(&x, r, c)
+		if x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
+			c.lastDate = x.Value
+		}
+		out = append(out, x)
+	}
+	return out
+}
 
-// Occurrences returns the named occurrences (gazetteer) mentioned in body, each
-// resolved to the instance that fits ref and the mention's tense.
-func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence { return nil }
+// finish fills the interval fields, anchor and signal of a resolved timex.
+func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
+	if r.relToDCT {
+		x.AnchorTimeID = "t0"
+	}
+	switch r.anchor {
+	case "explicit":
+		x.Anchor = timeline.AnchorExplicit
+	case "dct":
+		x.Anchor = timeline.AnchorDCT
+	default:
+		x.Anchor = timeline.AnchorRelative
+	}
+	x.Signal = signalBefore(c.body, x.Span.Start)
+	switch x.Type {
+	case timeline.TypeDate, timeline.TypeTime:
+		if f, l, g, ok := bounds(x.Value); ok {
+			x.Earliest, x.Latest, x.Granularity = f, l, g
+		}
+		switch x.Value {
+		case "PRESENT_REF":
+			if c.hasRef {
+				x.Earliest, x.Latest, x.Granularity = c.ref, c.ref, timeline.GranDay
+			}
+		case "PAST_REF":
+			if c.hasRef {
+				x.Latest = c.ref
+			}
+		case "FUTURE_REF":
+			if c.hasRef {
+				x.Earliest = c.ref
+			}
+		}
+		if x.Signal == "since" && x.Granularity != timeline.GranUnknown {
+			x.Interval = x.Value + "/PRESENT_REF"
+			if c.hasRef {
+				x.Latest = c.ref
+			} else {
+				x.Latest = time.Time{}
+			}
+		}
+		if x.Signal == "until" || x.Signal == "till" || x.Signal == "through" {
+			x.Interval = "/" + x.Value
+		}
+	case timeline.TypeDuration:
+		t.anchorDuration(x, c)
+	}
+}
 
-// InferDCT bounds the publication date of an article that gives none: no earlier
-// than the latest explicit date it reports as past, before the earliest occurrence
-// it calls upcoming. ok is false when the text gives no bound.
-func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
-	return time.Time{}, time.Time{}, false
+// anchorDuration turns a duration the text runs up to the DCT ("for two years",
+// "the past three months") into the interval it covers.
+func (t *Tagger) anchorDuration(x *timeline.Timex, c *docCtx) {
+	if !c.hasRef {
+		return
+	}
+	v := x.Value
+	lowerText := strings.ToLower(x.Text)
+	past := x.Signal == "for" || x.Signal == "over" || x.Signal == "in" && strings.HasPrefix(lowerText, "the past") ||
+		strings.HasPrefix(lowerText, "the past") || strings.HasPrefix(lowerText, "the last") || strings.HasPrefix(lowerText, "past") ||
+		strings.HasPrefix(lowerText, "recent")
+	future := strings.HasPrefix(lowerText, "the next") || strings.HasPrefix(lowerText, "the coming") || strings.HasPrefix(lowerText, "next")
+	if !past && !future {
+		return
+	}
+	if x.Signal == "for" && t.tenseAt(c.body, x.Span.Start, x.Span.End) == tenseFuture {
+		past, future = false, true
+	}
+	n, code, ok := parseDuration(v)
+	if !ok {
+		return
+	}
+	x.AnchorTimeID = "t0"
+	if past {
+		start := shift(c.ref, code, -n)
+		x.Earliest, x.Latest = start, c.ref
+		x.BeginPoint, x.EndPoint = "", "t0"
+		x.Interval = valueAt(start, code) + "/" + endValue(c.ref, code)
+	} else {
+		end := shift(c.ref, code, n)
+		x.Earliest, x.Latest = c.ref, end
+		x.BeginPoint = "t0"
+		x.Interval = endValue(c.ref, code) + "/" + valueAt(end, code)
+	}
+	x.Granularity = granOfCode(code)
+}
+
+// endValue formats the DCT end of an anchored interval one step finer than the
+// duration's unit: two years up to January 2018 is "2016/2018-01".
+func endValue(ref time.Time, code string) string {
+	switch code {
+	case "Y", "DE", "CE", "ML", "Q":
+		return valueAt(ref, "M")
+	}
+	return dayValue(ref)
+}
+
+func granOfCode(code string) timeline.Granularity {
+	switch code {
+	case "Y":
+		return timeline.GranYear
+	case "M":
+		return timeline.GranMonth
+	case "Q":
+		return timeline.GranQuarter
+	case "W", "WE":
+		return timeline.GranWeek
+	case "D":
+		return timeline.GranDay
+	case "DE":
+		return timeline.GranDecade
+	case "CE", "ML":
+		return timeline.GranCentury
+	}
+	return timeline.GranUnknown
+}
+
+// parseDuration reads a whole-number date duration "P2Y" into (2, "Y").
+func parseDuration(v string) (int, string, bool) {
+	if !strings.HasPrefix(v, "P") || strings.HasPrefix(v, "PT") {
+		return 0, "", false
+	}
+	i := 1
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(v[1:i])
+	if err != nil || i == len(v) {
+		return 0, "", false
+	}
+	return n, v[i:], true
+}
+
+// signals are the words that, just before an expression, change what it means
+// for an event.
+var signals = []string{"since", "until", "till", "before", "after", "during", "for", "by", "from", "through", "throughout", "within", "in", "on", "at", "over", "around", "between", "ago"}
+
+func signalBefore(body string, start int) string {
+	w := wordBefore(body, start)
+	for _, s := range signals {
+		if w == s {
+			return s
+		}
+	}
+	return ""
 }

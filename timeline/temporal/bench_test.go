@@ -1,0 +1,76 @@
+package temporal
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/olebedev/when"
+)
+
+func timeSeconds(s int64) time.Duration { return time.Duration(s) * time.Second }
+
+var (
+	reText = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
+	reTag  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// silverTexts returns the <TEXT> bodies of the silver corpus, skipping the
+// benchmark when the shared folder is absent.
+func silverTexts(b *testing.B) ([]string, int64) {
+	shared := needShared(b)
+	files, err := filepath.Glob(filepath.Join(shared, "corpora", "silver", "*.tml"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("skipping: no silver corpus under %s", shared)
+	}
+	var texts []string
+	var n int64
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatalf("read %s: %v", f, err)
+		}
+		m := reText.FindSubmatch(raw)
+		if m == nil {
+			continue
+		}
+		s := html.UnescapeString(reTag.ReplaceAllString(string(m[1]), ""))
+		texts = append(texts, s)
+		n += int64(len(s))
+	}
+	return texts, n
+}
+
+var benchRef = time.Date(1998, 3, 6, 0, 0, 0, 0, time.UTC)
+
+func BenchmarkTagSilver(b *testing.B) {
+	texts, n := silverTexts(b)
+	tg := mustTagger(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range texts {
+			tg.Tag(s, benchRef)
+		}
+	}
+}
+
+// BenchmarkWhenSilver is the baseline: one raw when.EN.Parse per text (which finds
+// only its first cluster of matches) over the same texts.
+func BenchmarkWhenSilver(b *testing.B) {
+	texts, n := silverTexts(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range texts {
+			if _, err := when.EN.Parse(s, benchRef); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package temporal
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// The gazetteer dates named occurrences ("the Winter Olympics"). They are not
+// TIMEX3s: a story dates events against them, and an article without a dateline
+// can be bounded by the ones it calls upcoming.
+
+type gazFile struct {
+	Generic []struct {
+		Family string   `yaml:"family"`
+		Names  []string `yaml:"names"`
+		Weak   []string `yaml:"weak"`
+	} `yaml:"generic"`
+	Series []struct {
+		ID        string   `yaml:"id"`
+		Family    string   `yaml:"family"`
+		Names     []string `yaml:"names"`
+		Instances []struct {
+			Name    string `yaml:"name"`
+			Edition int    `yaml:"edition"`
+			Host    string `yaml:"host"`
+			Start   string `yaml:"start"`
+			End     string `yaml:"end"`
+		} `yaml:"instances"`
+	} `yaml:"series"`
+}
+
+type instance struct {
+	name, host, family, series string
+	edition                    int
+	start, end                 time.Time
+}
+
+type gazetteer struct {
+	re        *regexp.Regexp
+	nameKey   map[string]string // mention name -> series id or "family:" + family
+	weak      map[string]bool
+	instances []instance
+	hosts     map[string]bool
+	upcoming  []string
+}
+
+func loadGazetteer(r io.Reader) (*gazetteer, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("temporal: read gazetteer: %w", err)
+	}
+	var f gazFile
+	if err := yaml.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("temporal: parse gazetteer: %w", err)
+	}
+	g := &gazetteer{nameKey: map[string]string{}, weak: map[string]bool{}, hosts: map[string]bool{}}
+	var names, hosts []string
+	for _, gen := range f.Generic {
+		for _, n := range gen.Names {
+			g.nameKey[n] = "family:" + gen.Family
+			names = append(names, n)
+		}
+		for _, n := range gen.Weak {
+			g.weak[n] = true
+		}
+	}
+	for _, s := range f.Series {
+		for _, n := range s.Names {
+			g.nameKey[n] = s.ID
+			names = append(names, n)
+		}
+		for _, in := range s.Instances {
+			st, err1 := time.Parse(timeline.DateLayout, in.Start)
+			en, err2 := time.Parse(timeline.DateLayout, in.End)
+			if err1 != nil || err2 != nil || en.Before(st) {
+				return nil, fmt.Errorf("temporal: gazetteer instance %q: bad dates %q..%q", in.Name, in.Start, in.End)
+			}
+			g.instances = append(g.instances, instance{name: in.Name, host: in.Host, family: s.Family, series: s.ID, edition: in.Edition, start: st, end: en})
+			if in.Host != "" && !g.hosts[in.Host] {
+				g.hosts[in.Host] = true
+				hosts = append(hosts, in.Host)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("temporal: gazetteer has no names")
+	}
+	sort.Slice(g.instances, func(i, j int) bool { return g.instances[i].start.Before(g.instances[j].start) })
+	quote := func(ws []string) string {
+		sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		q := make([]string, len(ws))
+		for i, w := range ws {
+			q[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+		}
+		return strings.Join(q, "|")
+	}
+	hostPat := `(?:(?P<host>` + quote(hosts) + `)\s+)?`
+	if len(hosts) == 0 {
+		hostPat = ""
+	}
+	// Names are proper nouns: matched case-sensitively.
+	pat := `\b(?:(?P<year>1[89]\d\d|20\d\d)\s+)?` + hostPat + `(?P<name>` + quote(names) + `)\b(?:\s+(?:in|at)\s+(?P<host2>` + quote(hosts) + `))?(?:\s+(?P<year2>1[89]\d\d|20\d\d)\b)?`
+	if g.re, err = regexp.Compile(pat); err != nil {
+		return nil, fmt.Errorf("temporal: compile gazetteer pattern: %w", err)
+	}
+	up, err := readLines("upcoming.txt")
+	if err != nil {
+		return nil, err
+	}
+	g.upcoming = up
+	return g, nil
+}
+
+// Occurrences returns the named occurrences (gazetteer) mentioned in body, each
+// resolved to the instance that fits ref and the mention's tense. When ref is
+// zero, the latest explicit date the text reports as past stands in for it.
+func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence {
+	if ref.IsZero() {
+		ref, _ = t.pastBound(body)
+	}
+	return t.occurrences(body, timeline.Day(ref))
+}
+
+func (t *Tagger) occurrences(body string, ref time.Time) []timeline.Occurrence {
+	g := t.gaz
+	var out []timeline.Occurrence
+	named := map[string]bool{} // families named so far, for weak names
+	idx := g.re.SubexpNames()
+	for _, loc := range g.re.FindAllStringSubmatchIndex(body, -1) {
+		grp := func(name string) string {
+			for i, n := range idx {
+				if n == name && loc[2*i] >= 0 {
+					return body[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			return ""
+		}
+		name := strings.Join(strings.Fields(grp("name")), " ")
+		key := g.nameKey[name]
+		family := strings.TrimPrefix(key, "family:")
+		if !strings.HasPrefix(key, "family:") {
+			for _, in := range g.instances {
+				if in.series == key {
+					family = in.family
+					break
+				}
+			}
+		}
+		year := grp("year") + grp("year2")
+		host := grp("host") + grp("host2")
+		if g.weak[name] && !named[family] && year == "" && host == "" {
+			continue
+		}
+		named[family] = true
+		var cands []instance
+		for _, in := range g.instances {
+			if in.family != family || (!strings.HasPrefix(key, "family:") && in.series != key) {
+				continue
+			}
+			if year != "" {
+				y, _ := strconv.Atoi(year)
+				if in.edition != y && in.start.Year() != y {
+					continue
+				}
+			}
+			if host != "" && !strings.EqualFold(in.host, strings.Join(strings.Fields(host), " ")) {
+				continue
+			}
+			cands = append(cands, in)
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		upcoming := g.isUpcoming(body, loc[0], loc[1])
+		pick, ok := pickInstance(cands, ref, upcoming)
+		if !ok {
+			continue
+		}
+		out = append(out, timeline.Occurrence{
+			Name:     pick.name,
+			Span:     timeline.Span{Start: loc[0], End: loc[1]},
+			Text:     body[loc[0]:loc[1]],
+			When:     dayValue(pick.start) + "/" + dayValue(pick.end),
+			Earliest: pick.start,
+			Latest:   pick.end,
+			Upcoming: upcoming && (ref.IsZero() || pick.start.After(ref)),
+		})
+	}
+	return out
+}
+
+// pickInstance: a single candidate is the one; an upcoming mention takes the first
+// instance starting after ref; otherwise the instance nearest ref.
+func pickInstance(cands []instance, ref time.Time, upcoming bool) (instance, bool) {
+	if len(cands) == 1 {
+		return cands[0], true
+	}
+	if ref.IsZero() {
+		return instance{}, false
+	}
+	if upcoming {
+		for _, in := range cands { // sorted by start
+			if in.start.After(ref) {
+				return in, true
+			}
+		}
+	}
+	best, bestD := cands[0], time.Duration(1<<62)
+	for _, in := range cands {
+		d := in.start.Sub(ref)
+		if ref.After(in.start) && !ref.After(in.end) {
+			d = 0
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = in, d
+		}
+	}
+	return best, true
+}
+
+// isUpcoming looks for a cue presenting the mention as still to come in its
+// sentence before the mention, or just after it ("..., due to be held in").
+func (g *gazetteer) isUpcoming(body string, s, e int) bool {
+	ss, se := sentenceBounds(body, s, e)
+	text := strings.ToLower(body[ss:min(se, e+40)])
+	for _, cue := range g.upcoming {
+		i := 0
+		for {
+			k := strings.Index(text[i:], cue)
+			if k < 0 {
+				break
+			}
+			k += i
+			before := k == 0 || !isLetter(text[k-1])
+			after := k+len(cue) >= len(text) || !isLetter(text[k+len(cue)])
+			if before && after {
+				return true
+			}
+			i = k + 1
+		}
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package temporal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOccurrences(t *testing.T) {
+	tg := mustTagger(t)
+	cases := []struct {
+		name, body, ref, want, when string
+		upcoming                    bool
+	}{
+		{"impending", "North Korea's impending participation in the Olympics was welcomed.", "2018-01-03", "2018 Winter Olympics", "2018-02-09/2018-02-25", true},
+		{"past, nearest", "Athletes competed at the Winter Olympics in Sochi.", "2014-03-01", "2014 Winter Olympics", "2014-02-07/2014-02-23", false},
+		{"year given", "He won gold at the 1998 Winter Olympics.", "2018-01-03", "1998 Winter Olympics", "1998-02-07/1998-02-22", false},
+		{"held a year late", "The Summer Olympics will open in Tokyo.", "2021-03-01", "2020 Summer Olympics", "2021-07-23/2021-08-08", true},
+		{"Rio", "She swam at the 2016 Summer Olympics.", "2018-01-03", "2016 Summer Olympics", "2016-08-05/2016-08-21", false},
+		{"host given", "the London Summer Olympics", "2018-01-03", "2012 Summer Olympics", "2012-07-27/2012-08-12", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			occ := tg.Occurrences(c.body, day(c.ref))
+			if len(occ) == 0 {
+				t.Fatalf("no occurrence in %q", c.body)
+			}
+			o := occ[0]
+			if o.Name != c.want || o.When != c.when || o.Upcoming != c.upcoming {
+				t.Errorf("got %+v, want %s %s upcoming=%v", o, c.want, c.when, c.upcoming)
+			}
+			if c.body[o.Span.Start:o.Span.End] != o.Text {
+				t.Errorf("span %v does not cover %q", o.Span, o.Text)
+			}
+		})
+	}
+}
+
+func TestGazetteerOverride(t *testing.T) {
+	g := `generic: []
+series:
+  - id: g7
+    family: g7
+    names: ["G7 summit"]
+    instances:
+      - {name: "2018 G7 summit", edition: 2018, host: "Charlevoix", start: 2018-06-08, end: 2018-06-09}
+`
+	tg, err := New(Options{Gazetteer: strings.NewReader(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	occ := tg.Occurrences("Leaders met at the G7 summit.", day("2018-06-20"))
+	if len(occ) != 1 || occ[0].Name != "2018 G7 summit" {
+		t.Errorf("got %+v", occ)
+	}
+	if _, err := New(Options{Gazetteer: strings.NewReader("series: [")}); err == nil {
+		t.Error("bad gazetteer: want an error")
+	}
+}
+
+func TestInferDCT(t *testing.T) {
+	tg := mustTagger(t)
+	body := "The ministers met on March 3, 2014. The Winter Olympics are due to be held in Sochi, and the teams will arrive soon."
+	e, l, ok := tg.InferDCT(body)
+	if !ok || e != day("2014-03-03") {
+		t.Errorf("InferDCT earliest %v ok %v", e, ok)
+	}
+	_ = l
+	body = "The ministers met on January 10, 2010. The impending Winter Olympics are a matter of pride."
+	e, l, ok = tg.InferDCT(body)
+	if !ok || e != day("2010-01-10") || l != day("2010-02-11") {
+		t.Errorf("InferDCT = %v %v %v", e, l, ok)
+	}
+	if _, _, ok := tg.InferDCT("Nothing to date here."); ok {
+		t.Error("no cues: want ok false")
+	}
+}

@@ -1,0 +1,962 @@
+package temporal
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// docCtx is what normalisation may look at besides the match itself: the body,
+// the DCT, and the dates resolved so far in the document (for "a year earlier").
+// It lives for one Tag call only.
+type docCtx struct {
+	body   string
+	ref    time.Time // DCT at day precision; zero when unknown
+	hasRef bool
+	// lastDate is the value of the last DATE resolved in document order, for
+	// expressions relative to the narrative ("a year earlier", "the quarter").
+	lastDate string
+}
+
+func lower(s string) string { return strings.ToLower(s) }
+
+func isCap(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// collapse lower-cases s and folds runs of spaces, for table lookups.
+func collapse(s string) string { return strings.Join(strings.Fields(lower(s)), " ") }
+
+func modOf(s string) string {
+	switch s := collapse(s); s {
+	case "":
+		return ""
+	case "early", "the beginning of", "beginning of", "the start of", "start of", "the early", "early this", "early next", "early last":
+		return "START"
+	case "late", "the end of", "end of", "the late", "late this", "late next", "late last":
+		return "END"
+	case "mid", "mid-", "the middle of", "middle of", "the mid":
+		return "MID"
+	}
+	return ""
+}
+
+func modWOf(s string) string {
+	switch collapse(s) {
+	case "about", "around", "approximately", "roughly", "some":
+		return "APPROX"
+	case "nearly", "almost", "under", "less than", "fewer than", "just under":
+		return "LESS_THAN"
+	case "more than", "over", "just over", "well over":
+		return "MORE_THAN"
+	case "at least", "no less than":
+		return "EQUAL_OR_MORE"
+	case "at most", "no more than", "up to":
+		return "EQUAL_OR_LESS"
+	}
+	return ""
+}
+
+func (t *Tagger) month(s string) int { return t.v.months[strings.TrimSuffix(lower(s), ".")] }
+
+// number reads a count: digits, number words ("twenty-five"), "a", fractions;
+// vague words give ok with vague set.
+func (t *Tagger) number(s string) (n float64, vague, ok bool) {
+	s = collapse(s)
+	if s == "" {
+		return 1, false, true
+	}
+	for _, w := range t.v.vague {
+		if s == w {
+			return 0, true, true
+		}
+	}
+	half := 0.0
+	if rest, ok := strings.CutSuffix(s, " and a half"); ok {
+		s, half = rest, 0.5
+	}
+	if rest, ok := strings.CutSuffix(s, " 1/2"); ok {
+		s, half = rest, 0.5
+	}
+	if f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
+		return f + half, false, true
+	}
+	total := 0.0
+	for _, p := range strings.Split(s, "-") {
+		f, ok := t.v.numbers[p]
+		if !ok {
+			return 0, false, false
+		}
+		total += f
+	}
+	return total + half, false, true
+}
+
+// fmtNum prints a count for a duration value: 2, 2.5.
+func fmtNum(n float64) string { return strconv.FormatFloat(n, 'f', -1, 64) }
+
+// nearestYear picks the year for a month (and day) given without one: the DCT's
+// year, moved back a year when a past-tense sentence would otherwise put it in
+// the future, forward when a future-tense one would put it in the past.
+func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
+	y := c.ref.Year()
+	cand := date(y, time.Month(month), max(day, 1))
+	refd := c.ref
+	if day == 0 { // month granularity: compare months
+		refd = date(c.ref.Year(), c.ref.Month(), 1)
+	}
+	tense := t.tenseAt(c.body, m.start, m.end)
+	switch {
+	case tense == tensePast && cand.After(refd):
+		if cand.Sub(refd) > 24*time.Hour*20 || day == 0 {
+			y--
+		}
+	case tense == tenseFuture && cand.Before(refd):
+		y++
+	case tense == tenseNone:
+		if cand.Sub(refd) > 24*time.Hour*183 {
+			y--
+		} else if refd.Sub(cand) > 24*time.Hour*183 {
+			y++
+		}
+	}
+	return y
+}
+
+func resISO(t *Tagger, m *match, c *docCtx) (res, bool) {
+	y, _ := strconv.Atoi(m.g("year"))
+	if y < 100 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	}
+	mo, _ := strconv.Atoi(m.g("mm"))
+	d, _ := strconv.Atoi(m.g("dd"))
+	tm := date(y, time.Month(mo), d)
+	if tm.Day() != d {
+		return res{}, false
+	}
+	return res{typ: "DATE", value: dayValue(tm), anchor: "explicit"}, true
+}
+
+func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ms := m.g("month")
+	if !isCap(ms) {
+		return res{}, false
+	}
+	mo := t.month(ms)
+	d, _ := strconv.Atoi(m.g("day"))
+	if mo == 0 || d < 1 || d > 31 {
+		return res{}, false
+	}
+	// "Aug. 2,500" is a number, not a date.
+	if e := m.end; e+1 < len(c.body) && (c.body[e] == ',' || c.body[e] == '.') && c.body[e+1] >= '0' && c.body[e+1] <= '9' {
+		return res{}, false
+	}
+	// "May 5" after a modal is a verb and a count ("may 5 times") only lower-case,
+	// which isCap already refused; but "May" opening a sentence followed by a
+	// small number is still most often the month, so it is kept.
+	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	ys := m.g("year")
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+		r.anchor = "explicit"
+	case c.hasRef:
+		y = t.nearestYear(c, m, mo, d)
+		r.anchor, r.relToDCT = "dct", true
+	default:
+		r.value = fmt.Sprintf("XXXX-%02d-%02d", mo, d)
+		r.anchor = "relative"
+		return r, true
+	}
+	tm := date(y, time.Month(mo), d)
+	if tm.Day() != d {
+		return res{}, false
+	}
+	r.value = dayValue(tm)
+	return r, true
+}
+
+// wordBefore returns the lower-cased word ending just before offset i.
+func wordBefore(body string, i int) string {
+	j := i
+	for j > 0 && body[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (isLetter(body[k-1]) || body[k-1] == '.') {
+		k--
+	}
+	return lower(body[k:j])
+}
+
+// wordAfter returns the lower-cased word starting just after offset i.
+func wordAfter(body string, i int) string {
+	j := i
+	for j < len(body) && body[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(body) && (isLetter(body[k]) || body[k] == '-') {
+		k++
+	}
+	return body[j:k]
+}
+
+var monthPreps = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true, "from": true,
+	"to": true, "through": true, "before": true, "after": true, "of": true, "early": true, "late": true,
+	"mid": true, "last": true, "next": true, "this": true, "between": true, "and": true, "or": true,
+	"since.": true, "end": true, "throughout": true,
+}
+
+func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ms := m.g("month")
+	if !isCap(ms) {
+		return res{}, false
+	}
+	mo := t.month(ms)
+	if mo == 0 {
+		return res{}, false
+	}
+	ys, rel, rel2 := m.g("year"), collapse(m.g("rel")), collapse(m.g("rel2"))
+	bare := ys == "" && rel == "" && rel2 == "" && m.g("mod") == ""
+	if bare {
+		word := strings.TrimSuffix(lower(ms), ".")
+		if len(word) <= 4 && word != "may" && word != "june" && word != "july" {
+			return res{}, false // a bare "Jan" or "Sept." is rarely a date on its own
+		}
+		if word == "may" || word == "march" {
+			if !monthPreps[wordBefore(c.body, m.start)] {
+				return res{}, false
+			}
+		}
+	}
+	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+		r.anchor = "explicit"
+	case !c.hasRef:
+		r.value, r.anchor = fmt.Sprintf("XXXX-%02d", mo), "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		cur := int(c.ref.Month())
+		switch {
+		case strings.Contains(rel2, "last"):
+			y--
+		case strings.Contains(rel2, "next"):
+			y++
+		case strings.Contains(rel2, "this"), strings.Contains(rel, "this"):
+		case rel == "last":
+			if mo >= cur {
+				y--
+			}
+		case rel == "next":
+			if mo <= cur {
+				y++
+			}
+		default:
+			y = t.nearestYear(c, m, mo, 0)
+		}
+	}
+	r.value = monthValue(y, mo)
+	return r, true
+}
+
+// notYearAfter: a four-digit number followed by one of these is a count.
+func looksLikeCount(body string, m *match) bool {
+	s, e := m.gpos("year"), m.end
+	if s > 0 {
+		p := body[s-1]
+		if p == '$' || p == '#' || (p == ',' || p == '.') && s > 1 && body[s-2] >= '0' && body[s-2] <= '9' {
+			return true
+		}
+	}
+	if e < len(body) {
+		n := body[e]
+		if n == '%' || (n == ',' || n == '.' || n == ':') && e+1 < len(body) && body[e+1] >= '0' && body[e+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ys := m.g("year")
+	y, _ := strconv.Atoi(ys)
+	if looksLikeCount(c.body, m) {
+		return res{}, false
+	}
+	ys0 := m.gpos("year")
+	prev := wordBefore(c.body, m.start)
+	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
+		return res{}, false
+	}
+	if m.g("mod") == "" && m.g("fiscal") == "" && !monthPreps[prev] {
+		// "2012 troops", "1500 people": a bare number before a plural noun.
+		next := wordAfter(c.body, m.end)
+		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {
+			return res{}, false
+		}
+		if c.hasRef && y > c.ref.Year()+30 {
+			return res{}, false
+		}
+	}
+	_ = ys0
+	return res{typ: "DATE", value: yearValue(y), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+func resDecade(t *Tagger, m *match, c *docCtx) (res, bool) {
+	var v string
+	if cent := m.g("cent"); cent != "" {
+		v = cent + m.g("dec")
+	} else {
+		cen := 19
+		if c.hasRef {
+			cen = c.ref.Year() / 100
+			if d, _ := strconv.Atoi(m.g("dec2")); d*10 > c.ref.Year()%100 {
+				cen--
+			}
+		}
+		v = strconv.Itoa(cen) + m.g("dec2")
+	}
+	return res{typ: "DATE", value: v, mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+func resCentury(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, _ := strconv.Atoi(m.g("ord"))
+	if n < 1 || n > 30 {
+		return res{}, false
+	}
+	return res{typ: "DATE", value: fmt.Sprintf("%02d", n-1), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+var ordinalQ = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+func quarterValue(y, q int) string { return fmt.Sprintf("%04d-Q%d", y, q) }
+
+func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
+	q := ordinalQ[lower(m.g("qn"))]
+	r := res{typ: "DATE", anchor: "explicit"}
+	ys := m.g("year") + m.g("year2")
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+	case !c.hasRef:
+		r.value, r.anchor = fmt.Sprintf("XXXX-Q%d", q), "relative"
+		return r, true
+	default:
+		y = c.ref.Year()
+		if strings.HasPrefix(lower(m.g("yq")), "last") {
+			y--
+		} else if strings.HasPrefix(lower(m.g("yq")), "next") {
+			y++
+		}
+		r.anchor, r.relToDCT = "dct", true
+	}
+	r.value = quarterValue(y, q)
+	return r, true
+}
+
+// reportedQuarter is the quarter a business story most likely reports on: the
+// last mentioned one, else the one that ended before the DCT.
+func reportedQuarter(c *docCtx) (int, int) {
+	if len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
+		y, _ := strconv.Atoi(c.lastDate[:4])
+		return y, int(c.lastDate[6] - '0')
+	}
+	d := c.ref.AddDate(0, 0, -45)
+	return d.Year(), (int(d.Month())-1)/3 + 1
+}
+
+func resQuarterRel(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if !c.hasRef {
+		return res{typ: "DATE", value: "XXXX-QX", anchor: "relative"}, true
+	}
+	s := collapse(m.g("qrel"))
+	y, q := reportedQuarter(c)
+	cy, cq := c.ref.Year(), (int(c.ref.Month())-1)/3+1
+	switch {
+	case strings.Contains(s, "year-earlier"), strings.Contains(s, "year-ago"), strings.Contains(s, "corresponding"), strings.Contains(s, "comparable"):
+		y--
+	case s == "this quarter", strings.Contains(s, "current"):
+		y, q = cy, cq
+	case s == "next quarter":
+		y, q = cy, cq+1
+		if q == 5 {
+			y, q = y+1, 1
+		}
+	case s == "last quarter", strings.Contains(s, "previous"):
+		y, q = cy, cq-1
+		if q == 0 {
+			y, q = y-1, 4
+		}
+	}
+	return res{typ: "DATE", value: quarterValue(y, q), anchor: "relative", relToDCT: true}, true
+}
+
+func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
+	h := 1
+	if lower(m.g("hn")) == "second" {
+		h = 2
+	}
+	if ys := m.g("year"); ys != "" {
+		return res{typ: "DATE", value: ys + fmt.Sprintf("-H%d", h), anchor: "explicit"}, true
+	}
+	if !c.hasRef {
+		return res{typ: "DATE", value: fmt.Sprintf("XXXX-H%d", h), anchor: "relative"}, true
+	}
+	return res{typ: "DATE", value: fmt.Sprintf("%04d-H%d", c.ref.Year(), h), anchor: "dct", relToDCT: true}, true
+}
+
+func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
+	rel := collapse(m.g("rel"))
+	u := lower(m.g("unit"))
+	mod := modOf(m.g("mod"))
+	if mod == "" {
+		mod = modOf(rel)
+	}
+	dir := 0
+	switch {
+	case strings.HasSuffix(rel, "last"):
+		dir = -1
+	case strings.HasSuffix(rel, "next"):
+		dir = 1
+	}
+	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true}
+	if !c.hasRef {
+		switch u {
+		case "year":
+			r.value = "XXXX"
+		case "month":
+			r.value = "XXXX-XX"
+		case "week":
+			r.value = "XXXX-WXX"
+		default:
+			r.value = "XXXX"
+		}
+		r.anchor = "relative"
+		return r, true
+	}
+	ref := c.ref
+	if code, ok := t.v.seasons[u]; ok {
+		if u == "fall" && dir == 0 && rel != "this" {
+			return res{}, false
+		}
+		y := ref.Year()
+		cur := int(ref.Month())
+		start := seasonMonths[code][0]
+		switch dir {
+		case -1:
+			y--
+		case 1:
+			if start <= cur {
+				y++
+			}
+		}
+		r.value = fmt.Sprintf("%04d-%s", y, code)
+		return r, true
+	}
+	switch u {
+	case "year":
+		r.value = yearValue(ref.Year() + dir)
+	case "month":
+		r.value = valueAt(ref.AddDate(0, dir, 0), "M")
+	case "week":
+		r.value = weekValue(ref.AddDate(0, 0, 7*dir))
+	case "weekend":
+		r.value = weekValue(ref.AddDate(0, 0, 7*dir)) + "-WE"
+	case "decade":
+		r.value = fmt.Sprintf("%03d", ref.Year()/10+dir)
+	case "century":
+		r.value = fmt.Sprintf("%02d", ref.Year()/100+dir)
+	default:
+		return res{}, false
+	}
+	return r, true
+}
+
+// weekdayFrom resolves weekday wd (ISO) against anchor: dir -1 the last one
+// strictly before, +1 the next strictly after, 0 in the same ISO week, and for a
+// bare weekday (bare set) by tense, the anchor day itself when it matches.
+func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time {
+	cur := isoWeekday(anchor)
+	switch {
+	case bare && tense == tenseFuture:
+		d := (wd - cur + 7) % 7
+		return anchor.AddDate(0, 0, d)
+	case bare:
+		d := (cur - wd + 7) % 7
+		return anchor.AddDate(0, 0, -d)
+	case dir < 0:
+		d := (cur - wd + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return anchor.AddDate(0, 0, -d)
+	case dir > 0:
+		d := (wd - cur + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return anchor.AddDate(0, 0, d)
+	}
+	return anchor.AddDate(0, 0, wd-cur)
+}
+
+func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ws := m.g("wd")
+	if !isCap(ws) {
+		return res{}, false
+	}
+	wd := t.v.weekdays[strings.TrimSuffix(lower(ws), ".")]
+	if wd == 0 {
+		return res{}, false
+	}
+	rel := lower(m.g("rel"))
+	pod := t.v.pods[lower(m.g("pod"))]
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
+	if !c.hasRef {
+		r.value, r.anchor = fmt.Sprintf("XXXX-WXX-%d", wd), "relative"
+		if pod != "" {
+			r.typ, r.value = "TIME", r.value+"T"+pod
+		}
+		return r, true
+	}
+	dir := 0
+	switch rel {
+	case "last", "past":
+		dir = -1
+	case "next", "coming":
+		dir = 1
+	}
+	d := weekdayFrom(c.ref, wd, dir, rel == "", t.tenseAt(c.body, m.start, m.end))
+	r.value = dayValue(d)
+	if pod != "" {
+		r.typ, r.value = "TIME", r.value+"T"+pod
+	}
+	return r, true
+}
+
+func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
+	w := collapse(m.g("word"))
+	f, ok := t.v.deictic[w]
+	if !ok {
+		return res{}, false
+	}
+	if w == "future" || w == "current" {
+		// Adjectives: "future" only as "in (the) future" or before a noun it dates
+		// is too loose; keep "current" and "future" only when not capitalised
+		// names ("Current TV").
+		if isCap(m.g("word")) && m.start > 0 && c.body[m.start-1] == ' ' {
+			return res{}, false
+		}
+	}
+	return res{typ: f.Type, value: f.Value, anchor: "dct", relToDCT: true}, true
+}
+
+func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
+	w := lower(m.g("dword"))
+	prel := collapse(m.g("prel"))
+	pod := t.v.pods[lower(m.g("pod"))]
+	off := 0
+	switch {
+	case w == "tomorrow" || prel == "tomorrow":
+		off = 1
+	case w == "yesterday" || prel == "yesterday" || prel == "last":
+		off = -1
+	}
+	if w == "tonight" {
+		pod = "NI"
+	}
+	if prel == "last" && pod != "NI" {
+		return res{}, false // "last morning" is not a deictic
+	}
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
+	if c.hasRef {
+		r.value = dayValue(c.ref.AddDate(0, 0, off))
+	} else {
+		r.value, r.anchor = "XXXX-XX-XX", "relative"
+	}
+	if pod != "" {
+		r.typ, r.value = "TIME", r.value+"T"+pod
+	}
+	return r, true
+}
+
+func (t *Tagger) unitOf(s string) (unit, bool) {
+	u, ok := t.v.units[lower(s)]
+	return u, ok
+}
+
+func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, vague, ok := t.number(m.g("num"))
+	u, uok := t.unitOf(m.g("unit"))
+	if !ok || !uok {
+		return res{}, false
+	}
+	dir := collapse(m.g("dir"))
+	mod := modWOf(m.g("modw"))
+	if dir == "before" || dir == "after" {
+		// "two days before the vote": the duration is the timex, the rest a signal.
+		r, ok := durationRes(u, n, vague, mod)
+		r.end = m.gpos("dir")
+		for r.end > m.start && c.body[r.end-1] == ' ' {
+			r.end--
+		}
+		return r, ok
+	}
+	if vague {
+		if dir == "ago" || dir == "earlier" {
+			return res{typ: "DATE", value: "PAST_REF", mod: mod, anchor: "dct", relToDCT: true}, true
+		}
+		return res{typ: "DATE", value: "FUTURE_REF", mod: mod, anchor: "dct", relToDCT: true}, true
+	}
+	sign := -1
+	if dir == "later" || dir == "from now" || dir == "hence" {
+		sign = 1
+	}
+	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true}
+	anchor := c.ref
+	if dir == "earlier" || dir == "later" {
+		r.anchor, r.relToDCT = "relative", false
+		if c.lastDate != "" {
+			// relative to the narrative: keep the granularity of the last date
+			// ("the third quarter ... a year earlier" is the year's third quarter).
+			if f, _, g, ok := bounds(c.lastDate); ok && u.Code == "Y" && n == float64(int(n)) {
+				if g == "quarter" {
+					r.value = quarterValue(f.Year()+sign*int(n), (int(f.Month())+2)/3)
+					return r, true
+				}
+				anchor = f
+			} else if ok {
+				anchor = f
+			}
+		}
+	}
+	if anchor.IsZero() {
+		r.value = "XXXX"
+		return r, true
+	}
+	if n != float64(int(n)) {
+		return durationRes(u, n, vague, mod)
+	}
+	code := u.Code
+	if u.Time {
+		code = "D"
+	}
+	when := shift(anchor, code, sign*int(n))
+	switch code {
+	case "W", "WE", "2W":
+		code = "D"
+	}
+	r.value = valueAt(when, code)
+	return r, true
+}
+
+func resIn(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, vague, ok := t.number(m.g("num"))
+	u, uok := t.unitOf(m.g("unit"))
+	if !ok || !uok || vague || n != float64(int(n)) || u.Time {
+		return res{}, false
+	}
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true, start: m.gpos("num"), end: m.end}
+	if !c.hasRef {
+		r.value = "FUTURE_REF"
+		return r, true
+	}
+	code := u.Code
+	when := shift(c.ref, code, int(n))
+	if code == "W" || code == "WE" || code == "2W" {
+		code = "D"
+	}
+	r.value = valueAt(when, code)
+	return r, true
+}
+
+func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
+	q := fmtNum(n)
+	if vague {
+		q = "X"
+	}
+	code := u.Code
+	if code == "WE" {
+		return res{typ: "DURATION", value: "P" + q + "WE", mod: mod, anchor: "relative"}, true
+	}
+	if code == "2W" {
+		code = "W"
+		if !vague {
+			q = fmtNum(2 * n)
+		}
+	}
+	if strings.Contains(q, ".") && !vague {
+		// TIMEX3 wants integers: 5.5 hours is PT5H30M, 2.5 years P30M.
+		switch code {
+		case "H":
+			return res{typ: "DURATION", value: fmt.Sprintf("PT%dH%dM", int(n), int((n-float64(int(n)))*60)), mod: mod}, true
+		case "Y":
+			q, code = fmtNum(n*12), "M"
+		case "D":
+			q, code = fmtNum(n*24), "H"
+			return res{typ: "DURATION", value: "PT" + q + code, mod: mod}, true
+		}
+	}
+	if u.Time {
+		return res{typ: "DURATION", value: "PT" + q + code, mod: mod}, true
+	}
+	return res{typ: "DURATION", value: "P" + q + code, mod: mod}, true
+}
+
+func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
+	us := m.g("unit")
+	u, ok := t.unitOf(us)
+	if !ok {
+		return res{}, false
+	}
+	det := collapse(m.g("det"))
+	nums := m.g("num")
+	plural := strings.HasSuffix(lower(us), "s") || lower(us) == "millennia"
+	if nums == "" {
+		switch {
+		case plural && (det == "" || det == "recent" || det == "the past" || det == "the last" || det == "the next" || det == "the coming" || det == "coming" || det == "past" || det == "the" || det == "the first" || det == "the previous" || det == "the following" || det == "the remaining"):
+		case !plural && (det == "the past" || det == "the last" || det == "the next" || det == "the coming" || det == "the previous" || det == "the following" || det == "the current" || det == "another" || det == "an additional"):
+		case !plural && det == "the" && (u.Gran == "year" || u.Gran == "week" || u.Code == "WE"):
+		default:
+			return res{}, false
+		}
+	}
+	if strings.HasPrefix(det, "the first") && nums == "" && !plural {
+		return res{}, false
+	}
+	// Ages are not durations of anything the story dates: "a 10-year-old".
+	if rest := c.body[m.end:min(len(c.body), m.end+6)]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
+		return res{}, false
+	}
+	n, vague, ok := t.number(nums)
+	if !ok {
+		return res{}, false
+	}
+	if nums == "" && plural {
+		vague = true
+	}
+	if !vague && n == 0 {
+		return res{}, false
+	}
+	if lower(us) == "second" && nums == "" {
+		return res{}, false
+	}
+	if det == "the" && !plural && nums == "" {
+		if u.Code == "WE" && c.hasRef {
+			return res{typ: "DATE", value: weekValue(c.ref) + "-WE", anchor: "dct", relToDCT: true}, true
+		}
+	}
+	r, ok := durationRes(u, n, vague, modWOf(m.g("modw")))
+	if !ok {
+		return r, ok
+	}
+	switch det {
+	case "the past", "the last", "past", "last", "the previous", "recent", "the next", "the coming", "coming", "next", "the following":
+		r.relToDCT = true
+	}
+	if (det == "recent" || det == "past") && nums == "" && !plural {
+		return res{}, false
+	}
+	return r, true
+}
+
+func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
+	var hh, mm int
+	if hm := lower(m.g("hm")); hm != "" {
+		hh = 12
+		if hm == "midnight" {
+			hh = 24
+		}
+	} else {
+		h, mi, ok := t.clockOf(m.body[m.loc[0]:m.loc[1]], m.g("h"), m.g("mi"), m.g("ampm"))
+		if !ok {
+			return res{}, false
+		}
+		hh, mm = h, mi
+	}
+	day := "XXXX-XX-XX"
+	anchor := "relative"
+	if c.hasRef {
+		anchor = "dct"
+		d := c.ref
+		dw := lower(m.g("dayw"))
+		switch {
+		case dw == "tomorrow":
+			d = d.AddDate(0, 0, 1)
+		case dw == "yesterday":
+			d = d.AddDate(0, 0, -1)
+		case t.v.weekdays[dw] != 0:
+			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, t.tenseAt(c.body, m.start, m.end))
+		case m.g("month") != "":
+			mo := t.month(m.g("month"))
+			f := strings.Fields(dw)
+			dd, _ := strconv.Atoi(f[len(f)-1])
+			d = date(t.nearestYear(c, m, mo, dd), time.Month(mo), dd)
+		}
+		day = dayValue(d)
+	}
+	v := fmt.Sprintf("%sT%02d:%02d", day, hh, mm)
+	if hh == 24 {
+		v = day + "T24:00"
+	}
+	return res{typ: "TIME", value: v, mod: modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef}, true
+}
+
+func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
+	s := lower(m.g("season"))
+	code := t.v.seasons[s]
+	rel := collapse(m.g("rel"))
+	ys := m.g("year")
+	if s == "fall" && ys == "" && (rel == "" || rel == "the") {
+		return res{}, false
+	}
+	if isCap(m.g("season")) && ys == "" && isCap(wordAfter(c.body, m.end)) {
+		// "Winter Olympics", "Spring Valley": part of a name.
+		return res{}, false
+	}
+	if rel == "" && ys == "" && m.g("mod") == "" && isCap(m.g("season")) && m.start > 0 {
+		// A capitalised bare season mid-sentence is a name more often than a date.
+		return res{}, false
+	}
+	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "explicit"}
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+	case !c.hasRef:
+		r.value, r.anchor = "XXXX-"+code, "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		cur := int(c.ref.Month())
+		start := seasonMonths[code][0]
+		switch rel {
+		case "last", "the past":
+			y--
+		case "next", "the coming":
+			if start <= cur {
+				y++
+			}
+		case "this":
+		default:
+			tense := t.tenseAt(c.body, m.start, m.end)
+			if tense == tensePast && start > cur {
+				y--
+			} else if tense == tenseFuture && start+2 < cur {
+				y++
+			}
+		}
+	}
+	r.value = fmt.Sprintf("%04d-%s", y, code)
+	return r, true
+}
+
+func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
+	hs := m.g("hol")
+	if !isCap(hs) {
+		return res{}, false
+	}
+	name := collapse(hs)
+	name = strings.ReplaceAll(name, "’", "'")
+	var rule string
+	for _, h := range t.v.holidays {
+		if h.Name == name {
+			rule = h.Rule
+			break
+		}
+	}
+	if rule == "" {
+		return res{}, false
+	}
+	r := res{typ: "DATE", anchor: "explicit"}
+	var y int
+	switch {
+	case m.g("year") != "":
+		y, _ = strconv.Atoi(m.g("year"))
+	case !c.hasRef:
+		if d, ok := holidayDate(rule, 2001); ok && !strings.HasPrefix(rule, "easter") && !strings.HasPrefix(rule, "nth") {
+			r.value = "XXXX" + dayValue(d)[4:]
+		} else {
+			r.value = "XXXX-XX-XX"
+		}
+		r.anchor = "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		d, _ := holidayDate(rule, y)
+		switch rel := lower(m.g("rel")); {
+		case rel == "last":
+			if !d.Before(c.ref) {
+				y--
+			}
+		case rel == "next":
+			if !d.After(c.ref) {
+				y++
+			}
+		default:
+			tense := t.tenseAt(c.body, m.start, m.end)
+			if tense == tensePast && d.After(c.ref) {
+				y--
+			} else if tense == tenseFuture && d.Before(c.ref) {
+				y++
+			}
+		}
+	}
+	d, ok := holidayDate(rule, y)
+	if !ok {
+		return res{}, false
+	}
+	r.value = dayValue(d)
+	return r, true
+}
+
+var setWords = map[string][2]string{
+	"daily": {"XXXX-XX-XX", ""}, "nightly": {"XXXX-XX-XXTNI", ""}, "weekly": {"P1W", ""},
+	"monthly": {"P1M", ""}, "annually": {"P1Y", ""}, "yearly": {"P1Y", ""}, "hourly": {"PT1H", ""},
+	"quarterly": {"P3M", ""},
+}
+
+func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if w := lower(m.g("set")); w != "" {
+		v, ok := setWords[w]
+		if !ok {
+			return res{}, false
+		}
+		return res{typ: "SET", value: v[0], anchor: "relative"}, true
+	}
+	quant := strings.ToUpper(lower(m.g("every")))
+	us := lower(m.g("unit"))
+	if wd := t.v.weekdays[us]; wd != 0 {
+		return res{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), quant: quant, anchor: "relative"}, true
+	}
+	if code, ok := t.v.seasons[us]; ok {
+		return res{typ: "SET", value: "XXXX-" + code, quant: quant, anchor: "relative"}, true
+	}
+	u, ok := t.unitOf(us)
+	if !ok {
+		return res{}, false
+	}
+	n, vague, ok := t.number(m.g("num"))
+	if !ok || vague {
+		return res{}, false
+	}
+	r, _ := durationRes(u, n, false, "")
+	r.typ, r.quant = "SET", quant
+	if quant == "PER" {
+		r.quant = ""
+	}
+	return r, true
+}

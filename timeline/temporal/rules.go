@@ -1,0 +1,182 @@
+package temporal
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/olebedev/when/rules"
+)
+
+// A rule names the form it matches (a pattern built from the vocabulary) and how a
+// match is normalised. Rules satisfy when's rules.Rule so that they can be chained
+// into a when.Parser; the tagger itself runs them over candidate windows only.
+type rule struct {
+	name    string
+	re      *regexp.Regexp
+	groups  map[string]int
+	prio    int // breaks ties between matches of equal span
+	need    []uint32
+	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
+}
+
+var _ rules.Rule = (*rule)(nil)
+
+// Find implements rules.Rule: the first match in text, its captures in order. The
+// applier sets nothing on the when context because our values are TIMEX3 strings,
+// not instants; a when.Parser chaining the rule still gets the span.
+func (r *rule) Find(text string) *rules.Match {
+	loc := r.re.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return nil
+	}
+	m := &rules.Match{Left: loc[0], Right: loc[1], Text: text[loc[0]:loc[1]]}
+	for i := 2; i < len(loc); i += 2 {
+		if loc[i] >= 0 {
+			m.Captures = append(m.Captures, text[loc[i]:loc[i+1]])
+		} else {
+			m.Captures = append(m.Captures, "")
+		}
+	}
+	m.Applier = func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error) { return true, nil }
+	return m
+}
+
+// qualifies reports whether a window holding words of classes mask can match.
+func (r *rule) qualifies(mask uint32) bool {
+	for _, n := range r.need {
+		if mask&n == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// match is one rule hit in the body (offsets into body, not the window).
+type match struct {
+	r          *rule
+	start, end int
+	loc        []int // submatch offsets into body
+	body       string
+}
+
+// g returns the text of the named group, "" when it did not take part.
+func (m *match) g(name string) string {
+	i, ok := m.r.groups[name]
+	if !ok || m.loc[2*i] < 0 {
+		return ""
+	}
+	return m.body[m.loc[2*i]:m.loc[2*i+1]]
+}
+
+// gpos returns the body offset of the named group, -1 when absent.
+func (m *match) gpos(name string) int {
+	i, ok := m.r.groups[name]
+	if !ok {
+		return -1
+	}
+	return m.loc[2*i]
+}
+
+// res is what a rule's normaliser gives.
+type res struct {
+	typ, value, mod string
+	quant           string
+	anchor          string // "explicit", "dct", "relative"
+	relToDCT        bool   // value computed from the DCT: anchorTimeID t0
+	start, end      int    // optional narrowed span (0,0 = whole match)
+}
+
+// patterns used by several rules; {X} placeholders are filled from the vocabulary.
+const (
+	pMod   = `(?:(?P<mod>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+early|the\s+late|the\s+mid)\s*)?`
+	pModW  = `(?:(?P<modw>about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|under|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
+	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:-{NUMW})?(?:\s+and\s+a\s+half)?|{VAGUE})`
+	pMonth = `(?P<month>{MONTH})\.?`
+)
+
+// ruleSpecs is the grammar. Order matters only for priority on equal spans.
+var ruleSpecs = []struct {
+	name    string
+	need    []uint32 // the window must hold a word of each of these classes
+	pat     string
+	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
+}{
+	{"iso", []uint32{cYear4}, `\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b`, resISO},
+	{"slash", []uint32{cDigit}, `\b(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})\b`, resISO},
+	{"mdy", []uint32{cMonth, cYear4}, `\b` + pMod + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
+	{"dmy", []uint32{cMonth, cYear4}, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
+	{"md", []uint32{cMonth}, `\b` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`, resMonthDay},
+	{"dm", []uint32{cMonth}, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `\b`, resMonthDay},
+	{"my", []uint32{cMonth, cYear4}, `\b` + pMod + pMonth + `,?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonth},
+	{"month", []uint32{cMonth}, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},
+	{"year", []uint32{cYear4}, `\b` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
+	{"decade", []uint32{cYear4}, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
+	{"century", []uint32{cCentury}, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
+	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
+	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))\b`, resQuarterRel},
+	{"half", []uint32{cHalf}, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
+	{"rel", []uint32{cUnit | cSeason}, `\b` + pMod + `(?P<rel>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|{SEASON})\b`, resRel},
+	{"relwd", []uint32{cWeekday}, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"weekday", []uint32{cWeekday}, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"deictic", []uint32{cDeictic}, `\b(?P<word>{DEICTIC})\b`, resDeictic},
+	{"day", []uint32{cDayWord}, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:['’]s)?(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
+	{"pod", []uint32{cPod}, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
+	{"ago", []uint32{cUnit, cAgo}, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
+	{"in", []uint32{cUnit}, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
+	{"dur", []uint32{cUnit}, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+)?(?P<unit>{UNIT})\b`, resDuration},
+	{"clock", []uint32{cAMPM}, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},
+	{"noon", []uint32{cAMPM}, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
+	{"season", []uint32{cSeason}, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
+	{"holiday", []uint32{cHoliday}, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
+	{"set", []uint32{cSet}, `\b(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b`, resSet},
+	{"every", []uint32{cUnit | cWeekday | cSeason, cEvery}, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON})\b`, resSet},
+}
+
+// compileRules expands the placeholders and compiles each rule once.
+func compileRules(v *vocab) ([]*rule, error) {
+	var numw []string
+	for k := range v.numbers {
+		numw = append(numw, k)
+	}
+	var hol []string
+	for _, h := range v.holidays {
+		hol = append(hol, h.Name)
+	}
+	var wdFull, wdAbbr []string
+	for k := range v.weekdays {
+		if len(k) > 4 {
+			wdFull = append(wdFull, k)
+		} else {
+			wdAbbr = append(wdAbbr, k)
+		}
+	}
+	rep := strings.NewReplacer(
+		"{MONTH}", alt(keys(v.months)),
+		"{WDFULL}", alt(wdFull),
+		"{WDABBR}", alt(wdAbbr),
+		"{NUMW}", alt(numw),
+		"{VAGUE}", alt(v.vague),
+		"{UNIT}", alt(v.unitNames),
+		"{SEASON}", alt(keys(v.seasons)),
+		"{POD}", alt(keys(v.pods)),
+		"{HOLIDAY}", alt(hol),
+		"{DEICTIC}", alt(keys(v.deictic)),
+	)
+	out := make([]*rule, 0, len(ruleSpecs))
+	for i, s := range ruleSpecs {
+		re, err := regexp.Compile(rep.Replace(s.pat))
+		if err != nil {
+			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
+		}
+		r := &rule{name: s.name, need: s.need, re: re, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
+		for j, n := range re.SubexpNames() {
+			if n != "" {
+				r.groups[n] = j
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

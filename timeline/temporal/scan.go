@@ -1,0 +1,207 @@
+package temporal
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Running every rule over a whole article would cost one pass per rule; instead a
+// single cheap pass over the words marks the places where a temporal expression
+// can start (a month, a digit, "ago", ...) and the rules run on small windows
+// around them only.
+
+const (
+	winLeft  = 48 // bytes kept before a trigger word: "no more than", "the end of"
+	winRight = 40 // bytes kept after it: ", 1998", " EST Thursday"
+)
+
+// Trigger classes: which kinds of words a window holds, so that a rule runs only
+// on windows holding the words it needs.
+const (
+	cMonth uint32 = 1 << iota
+	cWeekday
+	cNum
+	cDigit
+	cYear4
+	cUnit
+	cSeason
+	cPod
+	cHoliday
+	cDeictic
+	cDayWord
+	cSet
+	cAMPM
+	cQuarter
+	cHalf
+	cCentury
+	cYear
+	// weak classes qualify a window but do not open one
+	cAgo
+	cEvery
+)
+
+const weakClasses = cAgo | cEvery
+
+var classNames = map[string]uint32{
+	"month": cMonth, "weekday": cWeekday, "num": cNum, "unit": cUnit, "season": cSeason,
+	"pod": cPod, "holiday": cHoliday, "deictic": cDeictic, "dayword": cDayWord, "set": cSet,
+	"ampm": cAMPM, "quarter": cQuarter, "half": cHalf, "century": cCentury, "year": cYear,
+	"ago": cAgo, "every": cEvery,
+}
+
+type window struct {
+	start, end int
+	mask       uint32
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-' || c >= 0x80
+}
+
+// digitClass classifies a token holding digits: a year-like run of four digits
+// (1600-2099, "1990s", "'90s") or another number.
+func digitClass(w string) uint32 {
+	run := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && w[i] >= '0' && w[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			y := w[i-4 : i]
+			if y[0] == '1' && y[1] >= '6' || y[0] == '2' && y[1] == '0' {
+				return cYear4 | cDigit
+			}
+		}
+		if run == 2 && i < len(w) && w[i] == 's' {
+			return cYear4 | cDigit
+		}
+		run = 0
+	}
+	return cDigit
+}
+
+// candidateWindows returns the merged windows of body around trigger words. lc is
+// body lower-cased byte for byte (ASCII only, so offsets agree).
+func (t *Tagger) candidateWindows(lc string) []window {
+	var wins []window
+	n := len(lc)
+	pendPos, pendMask := -1, uint32(0)
+	for i := 0; i < n; {
+		if !isWordByte(lc[i]) {
+			i++
+			continue
+		}
+		j := i
+		digit := false
+		for j < n && isWordByte(lc[j]) {
+			if lc[j] >= '0' && lc[j] <= '9' {
+				digit = true
+			}
+			j++
+		}
+		w := lc[i:j]
+		var cls uint32
+		if digit {
+			cls = digitClass(w)
+		} else {
+			cls = t.v.triggers[w]
+			if cls == 0 {
+				// "week-long", "mid-1990s", "year-end": look at the hyphen parts.
+				if k := strings.IndexByte(w, '-'); k > 0 {
+					cls = t.v.triggers[w[:k]] | t.v.triggers[w[k+1:]]
+				}
+			}
+			// "a.m.", "p.m.": single letters before ".m".
+			if (w == "a" || w == "p") && j+2 < n && lc[j] == '.' && lc[j+1] == 'm' {
+				cls |= cAMPM
+			}
+		}
+		if cls != 0 && cls&^weakClasses == 0 {
+			if k := len(wins) - 1; k >= 0 && i < wins[k].end {
+				wins[k].mask |= cls
+			} else {
+				pendPos, pendMask = i, pendMask|cls
+			}
+		} else if cls != 0 {
+			s, e := max(0, i-winLeft), min(n, j+winRight)
+			for s > 0 && !utf8.RuneStart(lc[s]) {
+				s--
+			}
+			for e < n && !utf8.RuneStart(lc[e]) {
+				e++
+			}
+			if pendPos >= s {
+				cls |= pendMask
+			}
+			pendPos, pendMask = -1, 0
+			if k := len(wins) - 1; k >= 0 && s <= wins[k].end {
+				wins[k].end = e
+				wins[k].mask |= cls
+			} else {
+				wins = append(wins, window{s, e, cls})
+			}
+		}
+		i = j
+	}
+	return wins
+}
+
+// lowerASCII lower-cases the ASCII letters of s, keeping every byte offset.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// findMatches runs the rules each window qualifies for and returns every match,
+// best first: longest, then rule priority, then leftmost.
+func (t *Tagger) findMatches(body string) []*match {
+	lc := lowerASCII(body)
+	var all []*match
+	for _, w := range t.candidateWindows(lc) {
+		text := lc[w.start:w.end]
+		for _, r := range t.rules {
+			if !r.qualifies(w.mask) {
+				continue
+			}
+			for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+				if loc[1] == loc[0] {
+					continue
+				}
+				// A window edge may cut a word: skip matches touching a cut.
+				if loc[0] == 0 && w.start > 0 && isWordByte(body[w.start-1]) && isWordByte(body[w.start]) {
+					continue
+				}
+				if loc[1] == len(text) && w.end < len(body) && isWordByte(body[w.end-1]) && isWordByte(body[w.end]) {
+					continue
+				}
+				abs := make([]int, len(loc))
+				for i, x := range loc {
+					if x >= 0 {
+						abs[i] = x + w.start
+					} else {
+						abs[i] = -1
+					}
+				}
+				all = append(all, &match{r: r, start: abs[0], end: abs[1], loc: abs, body: body})
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.end-a.start != b.end-b.start {
+			return a.end-a.start > b.end-b.start
+		}
+		if a.r.prio != b.r.prio {
+			return a.r.prio > b.r.prio
+		}
+		return a.start < b.start
+	})
+	return all
+}

@@ -1,0 +1,196 @@
+package temporal
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+func mustTagger(t testing.TB) *Tagger {
+	t.Helper()
+	tg, err := New(Options{})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return tg
+}
+
+func day(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// find returns the timex whose text is text.
+func find(xs []timeline.Timex, text string) (timeline.Timex, bool) {
+	for _, x := range xs {
+		if x.Text == text {
+			return x, true
+		}
+	}
+	return timeline.Timex{}, false
+}
+
+func TestTag(t *testing.T) {
+	tg := mustTagger(t)
+	cases := []struct {
+		name, body, dct       string
+		text, typ, value, mod string
+	}{
+		{"past weekday on the DCT's own weekday", "The minister resigned on Friday after a week of protests.", "2013-03-22", "Friday", "DATE", "2013-03-22", ""},
+		{"past weekday", "The minister resigned on Friday after a week of protests.", "2013-03-25", "Friday", "DATE", "2013-03-22", ""},
+		{"future weekday", "The talks will resume on Monday.", "2013-03-22", "Monday", "DATE", "2013-03-25", ""},
+		{"month in the previous year by tense", "In November, the company reported a loss.", "2013-03-22", "November", "DATE", "2012-11", ""},
+		{"month in the coming year by tense", "The plant will open in January.", "2013-10-22", "January", "DATE", "2014-01", ""},
+		{"full date keeps its year", "The treaty was signed March 26, 1996, in Paris.", "2013-03-22", "March 26, 1996", "DATE", "1996-03-26", ""},
+		{"abbreviated month day", "Prices rose sharply on Aug. 2 and fell later.", "1990-08-16", "Aug. 2", "DATE", "1990-08-02", ""},
+		{"abbreviated month day 2", "The contract expired Feb. 28.", "1998-03-06", "Feb. 28", "DATE", "1998-02-28", ""},
+		{"modifier in span", "Talks broke down in early December.", "2000-01-07", "early December", "DATE", "1999-12", "START"},
+		{"now", "The two sides now appear ready to talk.", "2018-01-11", "now", "DATE", "PRESENT_REF", ""},
+		{"currently", "He is currently in Seoul.", "2018-01-11", "currently", "DATE", "PRESENT_REF", ""},
+		{"the past", "In the past, such talks failed.", "2018-01-11", "the past", "DATE", "PAST_REF", ""},
+		{"recently", "Both re-opened the hotline recently.", "2018-01-11", "recently", "DATE", "PAST_REF", ""},
+		{"weeks ago is a day", "He arrived two weeks ago.", "1998-03-22", "two weeks ago", "DATE", "1998-03-08", ""},
+		{"years ago is a year", "The plant closed two years ago.", "1998-04-24", "two years ago", "DATE", "1996", ""},
+		{"in five years", "The plant will close in five years.", "2000-06-01", "five years", "DATE", "2005", ""},
+		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
+		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
+		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
+		{"last week", "The deal was signed last week.", "1998-03-22", "last week", "DATE", "1998-W11", ""},
+		{"yesterday", "Stocks fell yesterday.", "1998-03-22", "yesterday", "DATE", "1998-03-21", ""},
+		{"quarter", "Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", ""},
+		{"decade", "Growth was slow in the 1990s.", "2005-01-01", "the 1990s", "DATE", "199", ""},
+		{"season", "The plant opened last fall.", "1998-02-06", "last fall", "DATE", "1997-FA", ""},
+		{"clock time", "The plane landed at 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m. Friday", "TIME", "1998-08-07T10:35", ""},
+		{"set", "The paper is published daily.", "1998-08-08", "daily", "SET", "XXXX-XX-XX", ""},
+		{"approximate duration", "The meeting lasted more than four hours.", "1998-08-08", "more than four hours", "DURATION", "PT4H", "MORE_THAN"},
+		{"seed tweet date", "— Donald J. Trump (@realDonaldTrump) October 1, 2017", "", "October 1, 2017", "DATE", "2017-10-01", ""},
+		{"seed tweet date 2", "my Button works! — Donald J. Trump (@realDonaldTrump) January 3, 2018", "", "January 3, 2018", "DATE", "2018-01-03", ""},
+		{"unknown DCT keeps underspecified", "The minister resigned on Friday.", "", "Friday", "DATE", "XXXX-WXX-5", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			xs := tg.Tag(c.body, day(c.dct))
+			x, ok := find(xs, c.text)
+			if !ok {
+				t.Fatalf("no timex %q in %q; got %+v", c.text, c.body, xs)
+			}
+			if x.Type != c.typ || x.Value != c.value || x.Mod != c.mod {
+				t.Errorf("%q: got %s %s mod=%q, want %s %s mod=%q", c.text, x.Type, x.Value, x.Mod, c.typ, c.value, c.mod)
+			}
+		})
+	}
+}
+
+func TestNotDates(t *testing.T) {
+	tg := mustTagger(t)
+	for _, body := range []string{
+		"The Pentagon sent 2012 troops to the border.",
+		"The ticket cost $2,012 at auction.",
+		"President Trump said he may be open to a meeting.",
+		"Protesters march through the capital.",
+		"The sun rose over the hills.",
+		"He came second in the race.",
+		"Ratings fall as viewers leave.",
+	} {
+		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
+			t.Errorf("%q: got %+v, want no timex", body, xs)
+		}
+	}
+}
+
+func TestIntervals(t *testing.T) {
+	tg := mustTagger(t)
+	body := "The two Koreas had suspended all negotiations for two years. Washington has had no formal diplomacy with Pyongyang since 2012."
+	xs := tg.Tag(body, day("2018-01-11"))
+	x, ok := find(xs, "two years")
+	if !ok || x.Interval != "2016/2018-01" || x.Signal != "for" || x.Earliest != day("2016-01-11") || x.Latest != day("2018-01-11") {
+		t.Errorf("for two years: %+v", x)
+	}
+	x, ok = find(xs, "2012")
+	if !ok || x.Interval != "2012/PRESENT_REF" || x.Signal != "since" || x.Earliest != day("2012-01-01") || x.Latest != day("2018-01-11") {
+		t.Errorf("since 2012: %+v", x)
+	}
+	if x.Granularity != timeline.GranYear || x.Anchor != timeline.AnchorExplicit {
+		t.Errorf("since 2012: granularity %q anchor %q", x.Granularity, x.Anchor)
+	}
+}
+
+// sharedDir finds ../../../shared from the package directory (the layout every
+// developer and CI run has), or "" when it is absent.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		p := filepath.Join(dir, "shared")
+		if fi, err := os.Stat(filepath.Join(p, "spec")); err == nil && fi.IsDir() {
+			return p
+		}
+		if filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
+}
+
+func needShared(t testing.TB) string {
+	t.Helper()
+	p := sharedDir(t)
+	if p == "" {
+		t.Skip("skipping: the shared folder (../../../shared: corpora, seed article) is absent")
+	}
+	return p
+}
+
+func TestSeedArticle(t *testing.T) {
+	shared := needShared(t)
+	b, err := os.ReadFile(filepath.Join(shared, "seed-article.txt"))
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	body := string(b)
+	tg := mustTagger(t)
+	e, l, ok := tg.InferDCT(body)
+	if !ok || e != day("2018-01-03") || l != day("2018-02-08") {
+		t.Errorf("InferDCT = %v %v %v, want 2018-01-03 2018-02-08", e.Format("2006-01-02"), l.Format("2006-01-02"), ok)
+	}
+	xs := tg.Tag(body, e)
+	want := map[string]string{
+		"October 1, 2017": "2017-10-01", "January 3, 2018": "2018-01-03", "2012": "2012",
+		"two years": "P2Y", "recently": "PAST_REF", "now": "PRESENT_REF",
+	}
+	for text, v := range want {
+		x, ok := find(xs, text)
+		if !ok || x.Value != v {
+			t.Errorf("seed %q: got %+v, want value %s", text, x, v)
+		}
+	}
+	for _, x := range xs {
+		if strings.Contains(x.Text, "Winter") || strings.Contains(x.Text, "may") {
+			t.Errorf("seed: spurious timex %+v", x)
+		}
+	}
+	occ := tg.Occurrences(body, e)
+	if len(occ) == 0 {
+		t.Fatal("seed: no occurrences")
+	}
+	for _, o := range occ {
+		if o.Name != "2018 Winter Olympics" || o.When != "2018-02-09/2018-02-25" {
+			t.Errorf("seed occurrence %+v", o)
+		}
+	}
+	if !occ[0].Upcoming {
+		t.Errorf("seed: the impending Olympics should be upcoming: %+v", occ[0])
+	}
+}

@@ -1,0 +1,138 @@
+package temporal
+
+import (
+	"strings"
+)
+
+// Tense decides which instance of an underspecified date is meant: a past-tense
+// sentence's "Friday" is the last Friday, a future one's the next. The cue nearest
+// to the expression in its sentence wins; no cue at all is read as past, the
+// default of news reporting.
+
+const (
+	tensePast    = -1
+	tenseNone    = 0
+	tenseFuture  = 1
+	sentenceScan = 400 // bytes scanned each way for a sentence boundary
+)
+
+func loadTense() (map[string]int, error) {
+	lines, err := readLines("tense.txt")
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]int, len(lines))
+	for _, l := range lines {
+		kind, w, ok := strings.Cut(l, " ")
+		if !ok {
+			continue
+		}
+		if kind == "future" {
+			m[w] = tenseFuture
+		} else {
+			m[w] = tensePast
+		}
+	}
+	return m, nil
+}
+
+// sentenceBounds returns a rough [start, end) of the sentence around [s, e).
+func sentenceBounds(body string, s, e int) (int, int) {
+	lo := max(0, s-sentenceScan)
+	start := lo
+	for i := s - 1; i >= lo; i-- {
+		if isBoundary(body, i) {
+			start = i + 1
+			break
+		}
+	}
+	hi := min(len(body), e+sentenceScan)
+	end := hi
+	for i := e; i < hi; i++ {
+		if isBoundary(body, i) {
+			end = i
+			break
+		}
+	}
+	return start, end
+}
+
+// isBoundary reports whether body[i] ends a sentence: a newline, or ., ! or ?
+// followed by a space, where a dot after a short capitalised word ("Aug.", "Mr.")
+// is taken for an abbreviation.
+func isBoundary(body string, i int) bool {
+	c := body[i]
+	if c == '\n' {
+		return true
+	}
+	if c != '.' && c != '!' && c != '?' {
+		return false
+	}
+	if i+1 < len(body) && body[i+1] != ' ' && body[i+1] != '"' && body[i+1] != '\n' {
+		return false
+	}
+	if c == '.' {
+		j := i
+		for j > 0 && isLetter(body[j-1]) {
+			j--
+		}
+		if w := body[j:i]; len(w) <= 4 && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+		if j == i || (j > 0 && body[j-1] == '.') {
+			return false // "U.S."
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// tenseAt returns the tense of the sentence around [s, e) from the nearest cue.
+func (t *Tagger) tenseAt(body string, s, e int) int {
+	ss, se := sentenceBounds(body, s, e)
+	best, bestDist := tenseNone, 1<<30
+	var buf [16]byte
+	for i := ss; i < se; {
+		if !isLetter(body[i]) && body[i] != '\'' {
+			i++
+			continue
+		}
+		j := i
+		for j < se && (isLetter(body[j]) || body[j] == '\'') {
+			j++
+		}
+		if i >= s && j <= e { // the expression itself is no cue
+			i = j
+			continue
+		}
+		w := buf[:0]
+		if j-i <= len(buf) {
+			for k := i; k < j; k++ {
+				b := body[k]
+				if b >= 'A' && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				w = append(w, b)
+			}
+			k := t.tense[string(w)]
+			if k == 0 && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' {
+				k = tensePast
+			}
+			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
+				k = tenseFuture
+			}
+			if k != 0 {
+				d := i - e
+				if i < s {
+					d = s - j
+				}
+				if d < bestDist {
+					best, bestDist = k, d
+				}
+			}
+		}
+		i = j
+	}
+	return best
+}

@@ -1,0 +1,241 @@
+package temporal
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The vocabulary lives in data files so that adding a month spelling, a holiday or
+// a unit is a data change, not a code change.
+//
+//go:embed data/*.txt data/*.yaml
+var dataFS embed.FS
+
+// vocab is the parsed vocabulary. It is built once in New and only read after.
+type vocab struct {
+	months    map[string]int     // "sept" -> 9
+	weekdays  map[string]int     // "fri" -> 5 (ISO, Monday = 1)
+	numbers   map[string]float64 // "twenty" -> 20, "a" -> 1
+	ordinals  map[string]int     // "third" -> 3
+	vague     []string           // "several", "a few"
+	units     map[string]unit    // "years" -> unit{Y, year}
+	seasons   map[string]string  // "summer" -> "SU"
+	pods      map[string]string  // "morning" -> "MO"
+	holidays  []holiday          // longest name first
+	deictic   map[string]fixed   // "now" -> DATE PRESENT_REF
+	triggers  map[string]uint32  // lower-case word -> trigger classes (scan.go)
+	unitNames []string
+}
+
+type unit struct {
+	Code string // TIMEX3 duration letter: Y, M, W, D, H, ...
+	Gran string // granularity name
+	Time bool   // a time unit (PT...)
+}
+
+type holiday struct {
+	Name string
+	Rule string
+}
+
+type fixed struct {
+	Type, Value string
+}
+
+// readLines yields the non-empty, non-comment lines of an embedded data file.
+func readLines(name string) ([]string, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("temporal: read vocabulary %s: %w", name, err)
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out, sc.Err()
+}
+
+// readPairs reads "word value" lines, the value being the last field.
+func readPairs(name string) (map[string]string, error) {
+	lines, err := readLines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(lines))
+	for _, l := range lines {
+		i := strings.LastIndexByte(l, ' ')
+		if i < 0 {
+			return nil, fmt.Errorf("temporal: vocabulary %s: bad line %q", name, l)
+		}
+		m[strings.TrimSpace(l[:i])] = l[i+1:]
+	}
+	return m, nil
+}
+
+func loadVocab() (*vocab, error) {
+	v := &vocab{
+		months: map[string]int{}, weekdays: map[string]int{}, numbers: map[string]float64{},
+		ordinals: map[string]int{}, units: map[string]unit{}, seasons: map[string]string{},
+		pods: map[string]string{}, deictic: map[string]fixed{}, triggers: map[string]uint32{},
+	}
+	ints := func(name string, dst map[string]int) error {
+		m, err := readPairs(name)
+		if err != nil {
+			return err
+		}
+		for k, s := range m {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return fmt.Errorf("temporal: vocabulary %s: %q: %w", name, k, err)
+			}
+			dst[k] = n
+		}
+		return nil
+	}
+	if err := ints("months.txt", v.months); err != nil {
+		return nil, err
+	}
+	if err := ints("weekdays.txt", v.weekdays); err != nil {
+		return nil, err
+	}
+	if err := ints("ordinals.txt", v.ordinals); err != nil {
+		return nil, err
+	}
+	nums, err := readPairs("numbers.txt")
+	if err != nil {
+		return nil, err
+	}
+	for k, s := range nums {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, fmt.Errorf("temporal: vocabulary numbers.txt: %q: %w", k, err)
+		}
+		v.numbers[k] = f
+	}
+	if v.vague, err = readLines("vague.txt"); err != nil {
+		return nil, err
+	}
+	if v.seasons, err = readPairs("seasons.txt"); err != nil {
+		return nil, err
+	}
+	if v.pods, err = readPairs("partsofday.txt"); err != nil {
+		return nil, err
+	}
+	lines, err := readLines("units.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("temporal: vocabulary units.txt: bad line %q", l)
+		}
+		u := unit{Code: f[2], Gran: f[3], Time: f[3] == "time"}
+		v.units[f[0]], v.units[f[1]] = u, u
+		v.unitNames = append(v.unitNames, f[0], f[1])
+	}
+	if lines, err = readLines("holidays.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		name, rule, ok := strings.Cut(l, "|")
+		if !ok {
+			return nil, fmt.Errorf("temporal: vocabulary holidays.txt: bad line %q", l)
+		}
+		v.holidays = append(v.holidays, holiday{strings.TrimSpace(name), strings.TrimSpace(rule)})
+	}
+	if lines, err = readLines("deictic.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "|")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("temporal: vocabulary deictic.txt: bad line %q", l)
+		}
+		v.deictic[strings.TrimSpace(f[0])] = fixed{strings.TrimSpace(f[1]), strings.TrimSpace(f[2])}
+	}
+	extra, err := readLines("triggers.txt")
+	if err != nil {
+		return nil, err
+	}
+	add := func(w string, c uint32) { v.triggers[w] |= c }
+	for _, l := range extra {
+		w, cls, ok := strings.Cut(l, " ")
+		c, known := classNames[cls]
+		if !ok || !known {
+			return nil, fmt.Errorf("temporal: vocabulary triggers.txt: bad line %q", l)
+		}
+		add(w, c)
+	}
+	for k := range v.months {
+		add(k, cMonth)
+	}
+	for k := range v.weekdays {
+		add(k, cWeekday)
+	}
+	for k := range v.ordinals {
+		add(k, cNum)
+	}
+	for k := range v.numbers {
+		if len(k) > 2 { // "a" and "an" would make every sentence a candidate
+			add(k, cNum)
+		}
+	}
+	for k, u := range v.units {
+		add(k, cUnit)
+		if u.Gran == "century" {
+			add(k, cCentury)
+		}
+	}
+	for k := range v.seasons {
+		add(k, cSeason)
+	}
+	for k := range v.pods {
+		add(k, cPod)
+	}
+	for _, h := range v.holidays {
+		add(strings.Fields(h.Name)[0], cHoliday)
+	}
+	for k := range v.deictic {
+		for _, w := range strings.Fields(k) {
+			if w != "the" && w != "at" && w != "as" && w != "right" {
+				add(w, cDeictic)
+			}
+		}
+	}
+	return v, nil
+}
+
+// alt builds a regexp alternation of the words, longest first so that "sept"
+// wins over "sep", with a dot allowed after abbreviations when dots is set.
+func alt(words []string) string {
+	ws := append([]string(nil), words...)
+	sort.Slice(ws, func(i, j int) bool {
+		if len(ws[i]) != len(ws[j]) {
+			return len(ws[i]) > len(ws[j])
+		}
+		return ws[i] < ws[j]
+	})
+	for i, w := range ws {
+		ws[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+	}
+	return "(?:" + strings.Join(ws, "|") + ")"
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
