@@ -27,7 +27,7 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
   cat article.txt | timeline build -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ov, err := parseOverrides(published, title, url)
+			ov, err := a.parseOverrides(published, title, url)
 			if err != nil {
 				return err
 			}
@@ -87,10 +87,10 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
 }
 
 // parseOverrides validates the article flags before any work starts.
-func parseOverrides(published, title, url string) (overrides, error) {
+func (a *App) parseOverrides(published, title, url string) (overrides, error) {
 	ov := overrides{title: title, url: url}
 	if published != "" {
-		dct, err := article.ParsePublished(published)
+		dct, err := article.ParsePublished(published, a.config.location)
 		if err != nil {
 			return ov, timeline.Errorf(timeline.EINVALID, "--published: %v", err)
 		}

@@ -27,7 +27,7 @@ name and the others are still ingested; the exit status is then non-zero.`,
   timeline ingest --published 2018-01-12 a.txt b.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ov, err := parseOverrides(published, "", "")
+			ov, err := a.parseOverrides(published, "", "")
 			if err != nil {
 				return err
 			}

@@ -121,7 +121,7 @@ func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []stri
 }
 
 func (a *App) analyzeFile(p *pipeline.Pipeline, path string, ov overrides, nfiles int) []result {
-	docs, errs := article.Read(path, a.Stdin)
+	docs, errs := article.Read(path, a.Stdin, a.config.location)
 	var out []result
 	for _, err := range errs {
 		out = append(out, result{err: err})

@@ -33,7 +33,7 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 			if format != "timeml" && format != "json" {
 				return timeline.Errorf(timeline.EINVALID, "--format: unknown format %q (want timeml or json)", format)
 			}
-			ov, err := parseOverrides(dct, "", "")
+			ov, err := a.parseOverrides(dct, "", "")
 			if err != nil {
 				return timeline.Errorf(timeline.EINVALID, "--dct: %v", err)
 			}
@@ -52,7 +52,7 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 				a.report(err)
 			}
 			for _, path := range files {
-				docs, errs := article.Read(path, a.Stdin)
+				docs, errs := article.Read(path, a.Stdin, a.config.location)
 				for _, err := range errs {
 					a.report(err)
 					failed = true

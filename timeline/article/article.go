@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/timeml"
@@ -73,7 +74,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // input holds one article; a JSON Lines input one a line, and a bad line is
 // reported without losing the good ones: Parse returns the articles it could read
 // and the errors of the others.
-func Parse(path string, data []byte) ([]timeline.Document, []error) {
+//
+// loc is the time zone of publication dates (nil: UTC).
+func Parse(path string, data []byte, loc *time.Location) ([]timeline.Document, []error) {
 	format := FormatOf(path)
 	if path == "-" {
 		format = sniff(data)
@@ -86,7 +89,7 @@ func Parse(path string, data []byte) ([]timeline.Document, []error) {
 		}
 		return []timeline.Document{doc}, nil
 	case JSONLines:
-		return parseJSONLines(path, data)
+		return parseJSONLines(path, data, loc)
 	}
 	if err := timeline.CheckBody(data); err != nil {
 		return nil, []error{&Error{Path: path, Err: err}}
@@ -122,7 +125,7 @@ type line struct {
 	Source    string `json:"source"`
 }
 
-func parseJSONLines(path string, data []byte) ([]timeline.Document, []error) {
+func parseJSONLines(path string, data []byte, loc *time.Location) ([]timeline.Document, []error) {
 	var docs []timeline.Document
 	var errs []error
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -149,7 +152,7 @@ func parseJSONLines(path string, data []byte) ([]timeline.Document, []error) {
 			doc.ID = fmt.Sprintf("%s-%d", idFromPath(path), n)
 		}
 		if l.Published != "" {
-			dct, err := ParsePublished(l.Published)
+			dct, err := ParsePublished(l.Published, loc)
 			if err != nil {
 				fail(err)
 				continue
@@ -233,7 +236,7 @@ func Files(inputs []string) ([]string, []error) {
 }
 
 // Read reads one input file ("-": standard input) and parses its articles.
-func Read(path string, stdin io.Reader) ([]timeline.Document, []error) {
+func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document, []error) {
 	var data []byte
 	var err error
 	if path == "-" {
@@ -244,7 +247,7 @@ func Read(path string, stdin io.Reader) ([]timeline.Document, []error) {
 	if err != nil {
 		return nil, []error{&Error{Path: path, Err: unwrapPathError(err)}}
 	}
-	return Parse(path, data)
+	return Parse(path, data, loc)
 }
 
 func readFile(path string) ([]byte, error) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -25,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, errs := Parse(tt.path, []byte(tt.data))
+			docs, errs := Parse(tt.path, []byte(tt.data), nil)
 			if len(docs) != 0 || len(errs) != 1 {
 				t.Fatalf("got %d docs, %d errors (%v); want one error", len(docs), len(errs), errs)
 			}
@@ -41,7 +42,7 @@ func TestParsePlainText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, errs := Parse("testdata/plain.txt", data)
+	docs, errs := Parse("testdata/plain.txt", data, nil)
 	if len(errs) != 0 || len(docs) != 1 {
 		t.Fatalf("docs %d, errs %v", len(docs), errs)
 	}
@@ -56,7 +57,7 @@ func TestParseJSONLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, errs := Parse("feed.jsonl", data)
+	docs, errs := Parse("feed.jsonl", data, nil)
 	if len(docs) != 2 {
 		t.Fatalf("got %d docs, want 2", len(docs))
 	}
@@ -109,12 +110,19 @@ func TestIDFromPath(t *testing.T) {
 
 func TestParsePublished(t *testing.T) {
 	for _, ok := range []string{"2018-01-12", "2018-01-12T10:00:00Z", "20180112"} {
-		if d, err := ParsePublished(ok); err != nil || timeline.FormatDay(d) != "2018-01-12" {
+		if d, err := ParsePublished(ok, nil); err != nil || timeline.FormatDay(d) != "2018-01-12" {
 			t.Errorf("ParsePublished(%q) = %v, %v", ok, d, err)
 		}
 	}
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	if d, err := ParsePublished("2018-01-13T02:30:00Z", ny); err != nil || timeline.FormatDay(d) != "2018-01-12" {
+		t.Errorf("02:30 UTC in New York: %v, %v; want 2018-01-12", d, err)
+	}
 	for _, bad := range []string{"", "2018-02-30", "12/01/2018", "yesterday"} {
-		if _, err := ParsePublished(bad); timeline.ErrorCode(err) != timeline.EINVALID {
+		if _, err := ParsePublished(bad, nil); timeline.ErrorCode(err) != timeline.EINVALID {
 			t.Errorf("ParsePublished(%q): err %v, want invalid", bad, err)
 		}
 	}
@@ -126,7 +134,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("x.tml", "<TimeML><TEXT>On <TIMEX3 tid=\"t1\">Monday</TIMEX3>.</TEXT></TimeML>")
 	f.Add("-", "{\"body\":\"\xff\"}")
 	f.Fuzz(func(t *testing.T, path, data string) {
-		docs, errs := Parse(path, []byte(data))
+		docs, errs := Parse(path, []byte(data), nil)
 		for _, d := range docs {
 			if err := timeline.CheckBody([]byte(d.Body)); err != nil {
 				t.Errorf("returned a document with a bad body: %v", err)

@@ -15,11 +15,17 @@ var publishedLayouts = []string{
 	"20060102",
 }
 
-// ParsePublished parses a publication date (the DCT) to its day.
-func ParsePublished(s string) (time.Time, error) {
+// ParsePublished parses a publication date (the DCT) to its calendar day in loc
+// (nil: UTC): a timestamp with a zone is first moved into loc, so that an article
+// published at 23:30 in New York is dated by the analyst's calendar; one without a
+// zone is read as local to loc.
+func ParsePublished(s string, loc *time.Location) (time.Time, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
 	for _, layout := range publishedLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return timeline.Day(t), nil
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return timeline.Day(t.In(loc)), nil
 		}
 	}
 	return time.Time{}, timeline.Errorf(timeline.EINVALID, "invalid publication date %q: want YYYY-MM-DD", s)

@@ -26,7 +26,7 @@ func loadSilver(b *testing.B) []timeline.Document {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ds, errs := article.Parse(f, data)
+		ds, errs := article.Parse(f, data, nil)
 		if len(errs) > 0 {
 			b.Fatalf("%s: %v", f, errs[0])
 		}
