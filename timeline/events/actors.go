@@ -55,6 +55,11 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			return actorPtr(s.mentions[m].actor), m
 		}
 	}
+	if c.e.class == classNoun {
+		if a, m := x.nounAgent(s, c); m >= 0 || c.code >= "18" {
+			return a, m
+		}
+	}
 	start := x.clauseStart(s, c.ti)
 	for floor := start; ; {
 		for m, ti := range s.mtok {
@@ -81,18 +86,43 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		// An elided subject ("... and called on all states"): the enclosing clause's.
 		floor = x.clauseStart(s, floor-1)
 	}
-	// A passive "signed by X" or a possessor "Kuchma's visit", "Iraq's proposal".
-	if c.e.class == classNoun && c.ti > 0 {
+	if c.e.class == classNoun {
+		// "At a news conference with Gore, Netanyahu suggested ...": a nominal event
+		// in an opening phrase belongs to the subject that follows it.
 		for m, ti := range s.mtok {
-			if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 5 && s.mentions[m].resolved {
-				if s.followedByPossessive(m) >= 0 || s.possessive(m) {
-					return actorPtr(s.mentions[m].actor), m
-				}
+			if ti >= c.tj && s.mentions[m].resolved && !x.afterPreposition(s, ti) && !s.toks[ti].quoted {
+				return actorPtr(s.mentions[m].actor), m
 			}
 		}
 	}
-	if m, ok := s.mentionAt(c.tj, 1); ok && s.toks[c.tj].lower == "by" && s.mentions[m].resolved {
-		return actorPtr(s.mentions[m].actor), m
+	return nil, -1
+}
+
+// nounAgent returns the agent a nominal event names itself: a possessor ("Kuchma's
+// visit", "Iraq's proposal"), a modifier ("the US military buildup"), or an agent
+// phrase ("cooperation from Kenya", "an appeal by the relatives").
+func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
+	for m, ti := range s.mtok {
+		if !s.mentions[m].resolved {
+			continue
+		}
+		if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 4 {
+			between := false
+			for k := ti; k < c.ti; k++ {
+				if s.toks[k].start >= s.mentions[m].Span.End && (!s.toks[k].word || x.words.is(s.toks[k].lower, "preposition") || x.words.is(s.toks[k].lower, "boundary")) {
+					between = true
+				}
+			}
+			if s.possessive(m) || !between {
+				if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].Span.End <= s.toks[c.ti].start {
+					continue
+				}
+				return actorPtr(s.mentions[m].actor), m
+			}
+		}
+		if ti >= c.tj && ti <= c.tj+2 && c.tj < len(s.toks) && (s.toks[c.tj].lower == "by" || s.toks[c.tj].lower == "from") {
+			return actorPtr(s.mentions[m].actor), m
+		}
 	}
 	return nil, -1
 }

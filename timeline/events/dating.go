@@ -220,6 +220,18 @@ func (d *dater) date(ev *timeline.Event, s *sentence, c *cand) {
 	}
 }
 
+// isWeekday reports whether the expression is a bare weekday name ("Monday", "on
+// Tuesday").
+func isWeekday(s string) bool {
+	w := strings.ToLower(strings.TrimSpace(s))
+	w = strings.TrimPrefix(w, "on ")
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
 func textPtr(body string, sp timeline.Span) *timeline.Text {
 	t := timeline.TextOf(body, sp)
 	return &t
@@ -234,6 +246,12 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		ev.Anchor = timeline.AnchorExplicit
 	}
 	ev.When, ev.Earliest, ev.Latest = t.Value, t.Earliest, t.Latest
+	if (c.tense == tensePresent || c.tense == tenseFuture) && isWeekday(t.Text) && !t.Earliest.IsZero() && t.Earliest.Before(d.lo) {
+		// "They meet Monday": a present or future event on a bare weekday is the
+		// coming one, whichever way the tagger guessed.
+		ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, 7), t.Latest.AddDate(0, 0, 7)
+		ev.When = ev.Earliest.Format(timeline.DateLayout)
+	}
 	sig := strings.ToLower(t.Signal)
 	switch {
 	case sig == "since" || strings.HasSuffix(t.Interval, "PRESENT_REF"):
@@ -280,8 +298,8 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		ev.Status = timeline.StatusPlanned
 	}
 	// The first past day the article dates a report by is its news peg.
-	if d.peg == nil && !c.tweet && t.Granularity == timeline.GranDay && !t.Earliest.IsZero() &&
-		t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) && (c.tense == tensePast || c.tense == tensePresent) && sig == "" {
+	if d.peg == nil && !c.tweet && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
+		c.tense == tensePast && c.status == timeline.StatusOccurred && (sig == "" || sig == "on" || sig == "at") {
 		d.peg = t
 	}
 }

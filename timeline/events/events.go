@@ -320,6 +320,9 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 func (x *Extractor) afterPreposition(s *sentence, ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		t := s.toks[k]
+		if t.lower == "and" || t.lower == "or" {
+			continue // "from Kenya and Tanzania"
+		}
 		if !t.word || x.words.is(t.lower, "boundary") {
 			return false
 		}

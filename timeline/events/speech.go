@@ -274,6 +274,20 @@ func (x *Extractor) readObjects(s *sentence) {
 			c.drop = true
 			continue
 		}
+		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && x.words.is(s.toks[c.ti-1].lower, "determiner") {
+			// "the arrest": a verb form used as a noun names no act of the clause.
+			c.drop = true
+			continue
+		}
+		if c.e.class != classNoun && c.e.class != classCtx && !c.inter && c.ti > 1 && s.toks[c.ti-1].lower == "to" && !c.tweet {
+			// A purpose clause ("dispatched agents to investigate", "came to offer
+			// condolences") elaborates its main event; only a plan or an intent makes
+			// the infinitive an event of its own.
+			if p := s.toks[c.ti-2].lower; !x.words.is(p, "planned") && !x.words.is(p, "intent") {
+				c.drop = true
+				continue
+			}
+		}
 		if c.e.class != classNoun {
 			continue
 		}
