@@ -212,7 +212,9 @@ func (f *finder) ofOwner(p int) (*entry, int) {
 func (f *finder) next(i int) (Mention, int) {
 	sm, send := f.structured(i)
 	dend, de, dn := f.match(i, maskAny)
-	if de == nil || send >= dend {
+	// On a tie a known person beats the title pattern, which would read "King
+	// Hussein" as the title "King" and an unknown name.
+	if de == nil || send > dend || send == dend && de.cat != catPerson {
 		return sm, send
 	}
 	return f.direct(i, dend, de, dn)
