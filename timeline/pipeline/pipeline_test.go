@@ -74,16 +74,22 @@ func TestSeedArticle(t *testing.T) {
 
 	for _, w := range want.Events {
 		t.Run(w.What, func(t *testing.T) {
-			var found []timeline.Event
+			// The event asserted by the trigger: the one whose trigger is that
+			// phrase, else (a longer phrase such as a tweet's claim) one in the
+			// sentence holding it, as the EVENTS.md scorer matches events.
+			var exact, inSentence []timeline.Event
 			for _, e := range a.Events {
-				if !strings.EqualFold(e.Trigger.Text, w.Trigger) {
-					continue
-				}
 				if (w.CAMEO == nil) != (e.Kind == timeline.KindContext) || (w.CAMEO != nil && e.CAMEO != *w.CAMEO) {
 					continue
 				}
-				found = append(found, e)
+				switch {
+				case strings.EqualFold(e.Trigger.Text, w.Trigger):
+					exact = append(exact, e)
+				case strings.Contains(e.Sentence.Text, w.Trigger):
+					inSentence = append(inSentence, e)
+				}
 			}
+			found := append(exact, inSentence...)
 			if len(found) == 0 {
 				t.Fatalf("no event with trigger %q and CAMEO %v; events: %s", w.Trigger, deref(w.CAMEO), summary(a.Events))
 			}
