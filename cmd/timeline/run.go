@@ -47,8 +47,12 @@ func (a *App) newPipeline() (*pipeline.Pipeline, error) {
 }
 
 // openStore opens the configured database.
-func (a *App) openStore() (*store.DB, error) {
-	return store.Open(a.config.DB)
+func (a *App) openStore() (timeline.Store, error) {
+	db, err := store.Open(a.config.DB)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // overrides are the article fields given on the command line.
