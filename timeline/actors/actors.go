@@ -353,7 +353,18 @@ func (p *person) codeAt(at time.Time) string {
 	return ""
 }
 
-// inOffice reports whether p holds any term on day at, and how recently a term
+// serves reports whether p ever held a term for owner (a holder key: "USA",
+// "IGONATO").
+func (p *person) serves(owner string) bool {
+	for _, t := range p.terms {
+		if ownerKey(t.code) == owner {
+			return true
+		}
+	}
+	return false
+}
+
+// rank reports whether p holds any term on day at, and how recently a term
 // of p started before at (for telling apart two people of one surname).
 func (p *person) rank(at time.Time) (bool, time.Time) {
 	var latest time.Time

@@ -246,14 +246,8 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return f.mention(i, end, KindPronoun, timeline.Actor{}, "", ""), end
 	case catTitle:
 		return f.title(i, i, end, e, nil, false)
-	case catRole:
-		if !e.alone {
-			return Mention{}, i
-		}
-		m := f.mention(i, end, KindGov, timeline.Actor{}, "", e.role)
-		m.Actor.Name = m.Text
-		return m, end
 	}
+	// Role words are placed by structured, which has seen their context.
 	return Mention{}, i
 }
 
@@ -314,12 +308,23 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	if own == nil && !former && f.key(i) != "the" {
 		start = ts
 	}
-	// A known person after the title: one mention, the person's.
+	// A known person after the title: one mention, the person's, unless the
+	// title names another country ("South African Deputy Foreign Minister Aziz"
+	// is not Iraq's Tariq Aziz: the name is read as unknown below).
 	if pend, pe, pn := f.match(end, cats(catPerson)); pe != nil {
 		p := f.persons(pn, end)
-		code := p.person.codeAt(f.at)
-		c, r := splitCode(code)
-		return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend
+		if own == nil || p.person.serves(key) {
+			code := p.person.codeAt(f.at)
+			c, r := splitCode(code)
+			return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend
+		}
+	}
+	// A bare lowercase title with no country is most often not an actor ("a
+	// general election", "party leader"): it needs "the" or a capital.
+	if own == nil && f.key(i) != "the" && !former {
+		if cls := f.t.toks[ts].cls; cls != caseTitle && cls != caseUpper {
+			return Mention{}, i
+		}
 	}
 	code := ""
 	if key != "" {
@@ -396,7 +401,10 @@ func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, i
 		}
 	}
 	if own == nil {
-		if !h.alone {
+		// A role word alone is left to the event extractor to place, when it
+		// names an actor: "the government", "police", "rebels", not "government"
+		// before another noun.
+		if !h.alone || !the && !plural(f.key(re-1)) && h.name != "police" {
 			return Mention{}, i
 		}
 		start := rs
@@ -423,3 +431,5 @@ func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, i
 	m.Actor.Name = m.Text
 	return m, end
 }
+
+func plural(w string) bool { return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' }
