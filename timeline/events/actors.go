@@ -16,7 +16,7 @@ func (x *Extractor) findActors(s *sentence, c *cand, disc *discourse, lastTarget
 	if c.src == nil {
 		c.src, c.srcMent = x.subject(s, c)
 	}
-	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted {
+	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
 		// No subject in the sentence ("both re-opened ...", "..., he said" with an
 		// unknown pronoun): the story's subject so far.
 		a := *s.prevSubject
@@ -61,6 +61,27 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	start := x.clauseStart(s, c.ti)
+	if c.e.class == classSay {
+		// "Kuchma assured Yeltsin that ..., Yeltsin's spokesman Sergei Yastrzhembsky
+		// said": a reporting verb after a comma takes the subject after the comma.
+		comma := -1
+		for k := c.ti - 1; k >= start; k-- {
+			if s.toks[k].text == "," {
+				comma = k
+				break
+			}
+		}
+		if comma >= 0 {
+			for m, ti := range s.mtok {
+				if ti > comma && ti < c.ti && s.mentions[m].resolved && !x.afterPreposition(s, ti) {
+					if next := s.followedByPossessive(m); next >= 0 && s.mtok[next] < c.ti && s.mentions[next].resolved {
+						return actorPtr(s.mentions[next].actor), next
+					}
+					return actorPtr(s.mentions[m].actor), m
+				}
+			}
+		}
+	}
 	for floor := start; ; {
 		for m, ti := range s.mtok {
 			if ti < floor || ti >= c.ti || !s.mentions[m].resolved {
@@ -125,6 +146,25 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	return nil, -1
+}
+
+// elided reports whether c's subject is left out or only pointed to, so that the
+// story's subject so far is its actor: "both re-opened", "and called on all
+// states", "..., he said".
+func (x *Extractor) elided(s *sentence, c *cand) bool {
+	for k := c.ti - 1; k >= 0; k-- {
+		t := s.toks[k]
+		switch {
+		case t.word && (strings.HasSuffix(t.lower, "ly") || t.lower == "also" || x.words.is(t.lower, "perfect") || x.words.is(t.lower, "planned") || x.words.is(t.lower, "progressive")):
+			continue
+		case t.word && (x.words.is(t.lower, "subjectword") || t.lower == "and" || t.lower == "but"):
+			return true
+		case !t.word && (t.text == "''" || t.text == "”" || t.text == "\"" || t.text == ","):
+			return c.e.class == classSay
+		}
+		return k < 0
+	}
+	return true
 }
 
 // clauseStart returns the first token of the clause holding token ti: after the

@@ -199,6 +199,12 @@ func (d *dater) crossesStatement(s *sentence, c *cand, sp timeline.Span) bool {
 			return true
 		}
 	}
+	// Nor does a date inside a relative clause ("..., which fell ... last year").
+	for _, t := range s.toks {
+		if t.start >= lo && t.end <= hi && (t.lower == "which" || t.lower == "who" || t.text == ";") {
+			return true
+		}
+	}
 	return false
 }
 

@@ -114,7 +114,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	d := newDater(a)
 	var disc discourse
 	seenNoun := make(map[string]bool)
-	seenAct := make(map[string]bool)
+	seenAct := make(map[string][]string)
 	var prevStmt *stmt
 	var out []timeline.Event
 	mi := 0
@@ -201,7 +201,7 @@ type stmt struct {
 // ("promised no military action" twice), or a quotation right after an indirect
 // report of the same statement ("Trump evinced he has a very good relationship."
 // then "“I probably have a very good relationship,” he told the Journal.").
-func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string]bool, prev **stmt) bool {
+func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]string, prev **stmt) bool {
 	src := ""
 	if c.src != nil {
 		src = c.src.Code + "/" + c.src.Name
@@ -214,21 +214,42 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string]bool,
 	if c.e.class == classNoun || c.e.class == classCtx {
 		return false
 	}
-	key := src + "|" + c.code + "|" + triggerText(s, c)
-	if seen[key] && c.govTimex == nil && c.govOcc == nil {
-		return true
+	// The same actor, act and word about the same thing (a content word shared in
+	// the few words after the trigger) is the same occurrence.
+	key := src + "|" + c.code + "|" + strings.ToLower(triggerText(s, c))
+	var about []string
+	for k := c.tj; k < len(s.toks) && k < c.tj+6; k++ {
+		if t := s.toks[k]; t.word && !x.words.is(t.lower, "stopword") {
+			about = append(about, t.lower)
+		}
 	}
-	seen[key] = true
+	for _, w := range about {
+		for _, v := range seen[key] {
+			if w == v {
+				return true
+			}
+		}
+	}
+	seen[key] = append(seen[key], about...)
 	return false
 }
 
-// isDateline reports whether m is the all-capitals place name of a wire dateline
-// ("MOSCOW (AP)_", "WASHINGTON, August 11 (Xinhua) --"), which names no actor.
+// isDateline reports whether m lies in a wire dateline ("MOSCOW (AP)_",
+// "BAGHDAD, Iraq (AP)_"), which names the place of the report and its agency, no
+// actor.
 func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
-	if m.Span.Start-sp.Start > 2 || len(m.Text) < 4 {
-		return false
+	head := body[sp.Start:min(sp.End, sp.Start+60)]
+	end := -1
+	for _, mark := range []string{")_", ") _", ") --", ") -"} {
+		if i := strings.Index(head, mark); i >= 0 {
+			end = i + len(mark)
+			break
+		}
 	}
-	return strings.ToUpper(m.Text) == m.Text
+	if end >= 0 {
+		return m.Span.Start < sp.Start+end
+	}
+	return m.Span.Start-sp.Start <= 2 && len(m.Text) >= 4 && strings.ToUpper(m.Text) == m.Text
 }
 
 func triggerText(s *sentence, c *cand) string {

@@ -245,7 +245,10 @@ func (x *Extractor) readIntent(s *sentence) {
 			if o.ti != to+1 && o.ti != to+2 {
 				continue
 			}
-			switch {
+			switch lw := s.toks[c.ti].lower; {
+			case strings.HasPrefix(lw, "promis") || strings.HasPrefix(lw, "pledg") || strings.HasPrefix(lw, "vow"):
+				// A promise is one event whatever it promises.
+				o.absorbed = true
 			case o.code == "08":
 				c.code = "08"
 				o.absorbed = true
@@ -261,6 +264,17 @@ func (x *Extractor) readIntent(s *sentence) {
 
 func (c *cand) toks(s *sentence) string { return s.toks[c.ti].lower }
 
+// habitual reports whether an adverb of frequency makes the event a habit
+// ("Kuchma has said repeatedly", "Russia has often claimed").
+func (x *Extractor) habitual(s *sentence, c *cand) bool {
+	for k := max(c.ti-3, 0); k < len(s.toks) && k <= c.tj+1; k++ {
+		if x.words.is(s.toks[k].lower, "habitual") {
+			return true
+		}
+	}
+	return false
+}
+
 // readObjects folds a nominal event that is the object of another event's verb
 // into it ("suspended all negotiations": one event, the suspension), and drops a
 // verb in the passive after "being" ("upon being asked"): its subject is not the
@@ -273,6 +287,26 @@ func (x *Extractor) readObjects(s *sentence) {
 		if c.ti > 0 && s.toks[c.ti-1].lower == "being" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
 			c.drop = true
 			continue
+		}
+		if x.habitual(s, c) {
+			c.drop = true
+			continue
+		}
+		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && c.tj < len(s.toks) &&
+			s.toks[c.ti-1].text == "," && s.toks[c.tj].lower == "by" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
+			// ", released by the Kremlin,": a passive participle describing a noun.
+			c.drop = true
+			continue
+		}
+		if s.toks[c.ti].lower == "according" {
+			for _, o := range s.cands {
+				if o != c && o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted {
+					c.drop = true
+				}
+			}
+			if c.drop {
+				continue
+			}
 		}
 		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && x.words.is(s.toks[c.ti-1].lower, "determiner") {
 			// "the arrest": a verb form used as a noun names no act of the clause.

@@ -24,7 +24,9 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 	c.tense = tensePast
 	lw := s.toks[c.ti].lower
 	if c.e.class == classSay || c.e.class == classVerb || c.e.class == classIntent {
-		if strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ed") {
+		// A form that is neither past (-ed, "said") nor a participle (-ing) is present:
+		// "says", "insists", "they meet Monday".
+		if !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !x.words.is(lw, "pastform") && lw != "according" {
 			c.tense = tensePresent
 		}
 	}
