@@ -77,9 +77,9 @@ func (d *dater) attach(s *sentence) {
 		}
 		// A sentence-initial date ("Last year, ...", "On Friday, ...") governs the
 		// main clause.
-		if d.initial(s, t) {
+		if comma := d.initial(s, t); comma >= 0 {
 			for _, c := range s.cands {
-				if live(c) && c.govTimex == nil && !d.inContent(s, c) {
+				if live(c) && c.govTimex == nil && c.ti > comma && !d.inContent(s, c) {
 					c.govTimex = t
 				}
 			}
@@ -151,27 +151,35 @@ func governedByPreposition(s *sentence, off int) bool {
 	return false
 }
 
-// initial reports whether t opens the sentence and is set off by a comma.
-func (d *dater) initial(s *sentence, t *timeline.Timex) bool {
+// initial returns the index of the comma that ends an opening phrase holding t
+// ("Last year, ...", "Just days before the talks, ..."), or -1: such a date
+// governs the main clause after it.
+func (d *dater) initial(s *sentence, t *timeline.Timex) int {
 	words := 0
-	for k, tok := range s.toks {
+	for _, tok := range s.toks {
 		if tok.start >= t.Span.Start {
 			break
 		}
 		if tok.word {
 			words++
 		}
-		_ = k
 	}
-	if words > 1 {
-		return false
+	if words > 2 {
+		return -1
 	}
-	for _, tok := range s.toks {
-		if tok.start >= t.Span.End {
-			return tok.text == ","
+	n := 0
+	for k, tok := range s.toks {
+		if tok.start < t.Span.End {
+			continue
+		}
+		if tok.text == "," {
+			return k
+		}
+		if n++; n > 8 || !tok.word {
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // inContent reports whether c is reported by a statement of the sentence.
@@ -267,6 +275,14 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 			ev.When = t.Value + "/PRESENT_REF"
 		}
 		ev.Latest = d.hi
+	case t.Type == timeline.TypeDuration && (sig == "before" || sig == "after"):
+		// "days before X": the tagger bounds the span before (after) X.
+		ev.When = "PAST_REF"
+		if sig == "after" || d.after(t.Earliest) {
+			ev.When = "FUTURE_REF"
+		}
+		ev.Anchor = timeline.AnchorRelative
+		sig = ""
 	case t.Type == timeline.TypeDuration:
 		ev.When = t.Interval
 	case sig == "before":

@@ -52,6 +52,8 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 				}
 			}
 			c.status, c.tense = timeline.StatusPlanned, tenseFuture
+		case w == "did" || w == "didn't":
+			c.tense = tensePast
 		case x.words.is(w, "perfect"):
 			if c.tense != tenseFuture {
 				c.tense = tensePerfect

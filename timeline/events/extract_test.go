@@ -1,0 +1,233 @@
+package events
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/temporal"
+	"github.com/timelinehq/timeline/timeline/text"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(timeline.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// tx builds the timex a tagger would give for the first occurrence of phrase.
+func tx(body, phrase, typ, value, earliest, latest, signal, interval string) timeline.Timex {
+	i := strings.Index(body, phrase)
+	t := timeline.Timex{Span: timeline.Span{Start: i, End: i + len(phrase)}, Text: phrase, Type: typ, Value: value,
+		Signal: signal, Interval: interval, Anchor: timeline.AnchorExplicit, Granularity: timeline.GranDay}
+	if earliest != "" {
+		t.Earliest = date(earliest)
+	}
+	if latest != "" {
+		t.Latest = date(latest)
+	}
+	return t
+}
+
+func occ(body, phrase, name, earliest, latest string) timeline.Occurrence {
+	i := strings.Index(body, phrase)
+	return timeline.Occurrence{Name: name, Span: timeline.Span{Start: i, End: i + len(phrase)}, Text: phrase,
+		When: earliest + "/" + latest, Earliest: date(earliest), Latest: date(latest)}
+}
+
+type want struct {
+	trigger          string // a word of the trigger
+	cameo, status    string
+	source, target   string // codes; "-" for none
+	earliest, latest string // "" for open
+	when             string // "" to skip
+}
+
+func TestExtract(t *testing.T) {
+	dct := date("2018-01-12")
+	const tweet = "I told Rex Tillerson that he is wasting his time trying to negotiate with Little Rocket Man... — Donald J. Trump (@realDonaldTrump) October 1, 2017"
+	const since = "Washington has had no formal diplomacy with North Korea since 2012."
+	const speech = "President Trump said on Tuesday that he would meet Kim Jong Un."
+	const reported = "North Korea said on Tuesday it had attacked South Korea."
+	const olympics = "Trump agreed with South Korea to delay a joint military exercise that was scheduled during the Winter Olympics."
+	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
+	tests := []struct {
+		name  string
+		body  string
+		tx    []timeline.Timex
+		occ   []timeline.Occurrence
+		wants []want
+		count int // expected number of events; 0: do not check
+	}{
+		{name: "statement recoded by its content", body: speech,
+			tx:    []timeline.Timex{tx(speech, "on Tuesday", "DATE", "2018-01-09", "2018-01-09", "2018-01-09", "on", "")},
+			wants: []want{{"said", "03", "occurred", "USAGOV", "PRKGOV", "2018-01-09", "2018-01-09", "2018-01-09"}}, count: 1},
+		{name: "reported event is a second event", body: reported,
+			tx: []timeline.Timex{tx(reported, "on Tuesday", "DATE", "2018-01-09", "2018-01-09", "2018-01-09", "on", "")},
+			wants: []want{
+				{"said", "01", "occurred", "PRK", "KOR", "2018-01-09", "2018-01-09", ""},
+				{"attacked", "18", "occurred", "PRK", "KOR", "", "2018-01-12", "PAST_REF"},
+			}, count: 2},
+		{name: "planned", body: "North Korea will hold talks with South Korea.",
+			wants: []want{{"talks", "04", "planned", "PRK", "KOR", "2018-01-12", "", "FUTURE_REF"}}},
+		{name: "negated", body: "Kim Jong Un did not meet Donald Trump.",
+			wants: []want{{"meet", "04", "negated", "PRKGOV", "USAGOV", "2018-01-11", "2018-01-12", ""}}},
+		{name: "present tense dated by the DCT", body: "The Security Council insists Iraq must open all sites.",
+			wants: []want{{"insists", "10", "occurred", "IGOUNO", "IRQ", "2018-01-12", "2018-01-12", "2018-01-12"}}},
+		{name: "ongoing since", body: since,
+			tx:    []timeline.Timex{tx(since, "2012", "DATE", "2012", "2012-01-01", "2018-01-12", "since", "2012/PRESENT_REF")},
+			wants: []want{{"diplomacy", "16", "ongoing", "USAGOV", "PRK", "2012-01-01", "2018-01-12", "2012/PRESENT_REF"}}},
+		{name: "pronoun resolution", body: "Kim Jong Un spoke to reporters. He threatened the United States.",
+			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-11", "2018-01-12", ""}}},
+		{name: "tweet dateline", body: tweet,
+			tx: []timeline.Timex{tx(tweet, "October 1, 2017", "DATE", "2017-10-01", "2017-10-01", "2017-10-01", "", "")},
+			wants: []want{
+				{"told", "01", "occurred", "USAGOV", "", "2017-10-01", "2017-10-01", "2017-10-01"},
+				{"negotiate", "04", "occurred", "USAGOV", "PRKGOV", "2017-10-01", "2017-10-01", ""},
+			}},
+		{name: "exercise delayed during the Olympics", body: olympics,
+			occ: []timeline.Occurrence{occ(olympics, "Winter Olympics", "2018 Winter Olympics", "2018-02-09", "2018-02-25")},
+			wants: []want{
+				{"agreed", "08", "occurred", "USAGOV", "KOR", "2018-01-11", "2018-01-12", ""},
+				{"exercise", "15", "negated", "", "", "2018-02-09", "2018-02-25", "2018-02-09/2018-02-25"},
+				{"Olympics", "", "planned", "-", "-", "2018-02-09", "2018-02-25", "2018-02-09/2018-02-25"},
+			}},
+		{name: "days before", body: daysBefore,
+			tx: []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
+			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-01", "2018-01-07", "PAST_REF"}}},
+		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
+	}
+	x := mustExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysis(tt.body, dct)
+			a.Timexes, a.Occurrences = tt.tx, tt.occ
+			evs := x.Extract(a)
+			if tt.count > 0 && len(evs) != tt.count || tt.count < 0 && len(evs) != 0 {
+				t.Errorf("got %d events, want %d: %+v", len(evs), max(tt.count, 0), evs)
+			}
+			for _, w := range tt.wants {
+				var got *timeline.Event
+				for i := range evs {
+					if strings.Contains(evs[i].Trigger.Text, w.trigger) {
+						got = &evs[i]
+						break
+					}
+				}
+				if got == nil {
+					t.Errorf("no event with trigger %q in %+v", w.trigger, evs)
+					continue
+				}
+				check := func(field, g, w string) {
+					if w != "" && g != w {
+						t.Errorf("%s: %s = %q, want %q", got.Trigger.Text, field, g, w)
+					}
+				}
+				check("cameo", got.CAMEO, w.cameo)
+				check("status", got.Status, w.status)
+				check("source", codeOrDash(got.Source), w.source)
+				check("target", codeOrDash(got.Target), w.target)
+				check("when", got.When, w.when)
+				if g := timeline.FormatDay(got.Earliest); g != w.earliest {
+					t.Errorf("%s: earliest = %q, want %q", got.Trigger.Text, g, w.earliest)
+				}
+				if g := timeline.FormatDay(got.Latest); g != w.latest {
+					t.Errorf("%s: latest = %q, want %q", got.Trigger.Text, g, w.latest)
+				}
+				if !got.Sentence.Span().Contains(got.Trigger.Start) || got.ID == "" {
+					t.Errorf("%s: bad sentence %v or id %q", got.Trigger.Text, got.Sentence.Span(), got.ID)
+				}
+			}
+		})
+	}
+}
+
+func codeOrDash(a *timeline.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
+
+// TestSeedGold runs the seed article of the gold set through the tagger and the
+// extractor and checks that its key events land.
+func TestSeedGold(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/gold/events/seed-trump-kim.json")
+	if err != nil {
+		t.Skip("../../../shared/gold/events/seed-trump-kim.json absent: skipping the seed gold check")
+	}
+	var g struct{ Body string }
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatal(err)
+	}
+	tg, err := temporal.New(temporal.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := timeline.Document{ID: "seed", Body: g.Body, DCTInferred: true, DCTEarliest: date("2018-01-03"), DCTLatest: date("2018-02-08")}
+	a := &timeline.Analysis{Document: doc, Sentences: text.Sentences(g.Body)}
+	a.Timexes = tg.Tag(g.Body, doc.Reference())
+	a.Occurrences = tg.Occurrences(g.Body, doc.Reference())
+	evs := mustExtractor(t).Extract(a)
+	find := func(what string, ok func(e *timeline.Event) bool) *timeline.Event {
+		t.Helper()
+		for i := range evs {
+			if ok(&evs[i]) {
+				return &evs[i]
+			}
+		}
+		t.Errorf("seed: no %s", what)
+		return nil
+	}
+	day := func(t time.Time) string { return timeline.FormatDay(t) }
+	find("tweet of 2017-10-01 by USAGOV", func(e *timeline.Event) bool {
+		return e.Source != nil && e.Source.Code == "USAGOV" && day(e.Earliest) == "2017-10-01" && day(e.Latest) == "2017-10-01"
+	})
+	find("tweet of 2018-01-03 (a threat)", func(e *timeline.Event) bool {
+		return e.CAMEO == "13" && e.Source != nil && e.Source.Code == "USAGOV" && day(e.Earliest) == "2018-01-03" && day(e.Latest) == "2018-01-03"
+	})
+	find("no diplomacy since 2012 (16, ongoing)", func(e *timeline.Event) bool {
+		return e.CAMEO == "16" && e.Status == timeline.StatusOngoing && day(e.Earliest) == "2012-01-01" && day(e.Latest) == "2018-02-08"
+	})
+	find("Olympics context event", func(e *timeline.Event) bool {
+		return e.Kind == timeline.KindContext && day(e.Earliest) == "2018-02-09" && day(e.Latest) == "2018-02-25" && e.Status == timeline.StatusPlanned
+	})
+	find("exercise during the Olympics, delayed", func(e *timeline.Event) bool {
+		return e.CAMEO == "15" && e.Status == timeline.StatusNegated && day(e.Earliest) == "2018-02-09" && day(e.Latest) == "2018-02-25"
+	})
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+func BenchmarkExtract(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpora/silver/*.tml")
+	if len(files) == 0 {
+		b.Skip("../../../shared/corpora/silver absent: no silver text to benchmark on")
+	}
+	x := mustExtractor(b)
+	var as []*timeline.Analysis
+	size := 0
+	for _, f := range files[:min(len(files), 40)] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body := tagRE.ReplaceAllString(string(data), "")
+		size += len(body)
+		as = append(as, analysis(body, date("1998-02-27")))
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range as {
+			x.Extract(a)
+		}
+	}
+}
