@@ -106,9 +106,3 @@ func opensQuote(body string, i, j, end int) bool {
 	r, _ := utf8.DecodeRuneInString(body[j:])
 	return isWordRune(r)
 }
-
-// isCap reports whether the token starts with an upper-case letter.
-func (t token) isCap() bool {
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return unicode.IsUpper(r)
-}

@@ -100,7 +100,7 @@ func TestExtract(t *testing.T) {
 				{"Olympics", "", "planned", "-", "-", "2018-02-09", "2018-02-25", "2018-02-09/2018-02-25"},
 			}},
 		{name: "days before", body: daysBefore,
-			tx: []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
+			tx:    []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
 			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-01", "2018-01-07", "PAST_REF"}}},
 		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
 	}
