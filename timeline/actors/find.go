@@ -1,21 +1,33 @@
 package actors
 
 import (
+	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
 
-// modifiers may stand between "the", a country and a title or role ("the former
-// Soviet leader", "top Israeli officials"); the first set marks someone out of
-// office.
-var (
-	formerMods = map[string]bool{"former": true, "late": true, "ousted": true, "deposed": true, "exiled": true, "ex": true, "erstwhile": true}
-	otherMods  = map[string]bool{"then": true, "current": true, "acting": true, "outgoing": true, "incoming": true,
-		"top": true, "senior": true, "visiting": true, "veteran": true, "hardline": true, "moderate": true,
-		"embattled": true, "interim": true, "chief": true, "influential": true, "powerful": true, "reclusive": true,
-		"young": true, "elderly": true, "ailing": true, "newly": true, "elected": true, "unpredictable": true}
+// Modifier classes of a token.
+const (
+	modNone   uint8 = iota
+	modFormer       // "former", "late": the holder is out of office
+	modOther        // "top", "acting", "then"
 )
+
+// modifiers may stand between "the", a country and a title or role ("the former
+// Soviet leader", "top Israeli officials").
+var modifiers = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range strings.Fields("former late ousted deposed exiled ex erstwhile") {
+		m[w] = modFormer
+	}
+	for _, w := range strings.Fields(`then current acting outgoing incoming top senior visiting veteran
+		hardline moderate embattled interim chief influential powerful reclusive young elderly ailing
+		newly elected unpredictable`) {
+		m[w] = modOther
+	}
+	return m
+}()
 
 // notNames are capitalised words that never start or continue a person's name
 // after a title ("President Clinton Tuesday", "the President On").
@@ -42,6 +54,15 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	}
 	defer d.pool.Put(t)
 	t.run(text)
+	// One map lookup per token for the trie's first level and one for the
+	// modifiers; the patterns then look at each token several times.
+	t.first = t.first[:0]
+	t.mods = t.mods[:0]
+	for i := range t.toks {
+		k := t.keyBytes(i)
+		t.first = append(t.first, d.root.next[string(k)])
+		t.mods = append(t.mods, modifiers[string(k)])
+	}
 	f := finder{d: d, t: t, text: text, base: base, at: at}
 	var out []Mention
 	for i := 0; i < len(t.toks); {
@@ -104,13 +125,19 @@ func (f *finder) passes(e *entry, p int) bool {
 // (the first by strictness, then by load order). end is p when nothing matches.
 func (f *finder) match(p int, m mask) (end int, best *entry, n *node) {
 	end = p
-	cur := f.d.root
-	for j := p; j < len(f.t.toks); j++ {
-		c := cur.next[string(f.t.keyBytes(j))]
-		if c == nil {
-			break
+	if p >= len(f.t.toks) {
+		return end, nil, nil
+	}
+	cur := f.t.first[p]
+	for j := p; cur != nil; j++ {
+		if j > p {
+			if j >= len(f.t.toks) {
+				break
+			}
+			if cur = cur.next[string(f.t.keyBytes(j))]; cur == nil {
+				break
+			}
 		}
-		cur = c
 		for _, e := range cur.entries {
 			if e.cat.in(m) && f.passes(e, p) {
 				end, best, n = j+1, e, cur
@@ -147,12 +174,15 @@ func (f *finder) mention(a, b int, kind string, actor timeline.Actor, country, r
 // skipMods skips modifiers from p and reports whether one marked a former holder.
 func (f *finder) skipMods(p int) (int, bool) {
 	former := false
-	for p < len(f.t.toks) {
-		k := f.key(p)
-		if formerMods[k] {
+	// At most three: a run of modifiers is rare, and unbounded it would make
+	// Find quadratic on "former former former ...".
+	for n := 0; p < len(f.t.toks) && n < 3; n++ {
+		switch f.t.mods[p] {
+		case modFormer:
 			former = true
-		} else if !otherMods[k] {
-			break
+		case modOther:
+		default:
+			return p, former
 		}
 		p++
 		if f.key(p) == "-" { // "ex-president"

@@ -27,6 +27,10 @@ type token struct {
 type tokenizer struct {
 	toks []token
 	keys []byte
+	// Per token, filled by Find: the trie node of the token as a first word
+	// (nil: no name starts with it) and its modifier class.
+	first []*node
+	mods  []uint8
 }
 
 func (t *tokenizer) key(i int) string { return string(t.keys[t.toks[i].k0:t.toks[i].k1]) }
