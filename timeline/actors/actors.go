@@ -306,6 +306,13 @@ func (d *Dictionary) Holder(country, office string, at time.Time) (timeline.Acto
 	return timeline.Actor{}, false
 }
 
+// Leader returns the leader of country on the day at: the holder of the office
+// "leader" where data/people.tsv marks one, else the president, the prime
+// minister, the chancellor or the king.
+func (d *Dictionary) Leader(country string, at time.Time) (timeline.Actor, bool) {
+	return d.Holder(country, "leader", at)
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

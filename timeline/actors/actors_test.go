@@ -180,6 +180,41 @@ func TestFind(t *testing.T) {
 			{"Leonid Kuchma", actors.KindPerson, "UKRGOV", ""},
 			{"President of Ukraine", actors.KindTitle, "UKRGOV", "Leonid Kuchma"},
 		}},
+		// Sentences of the gold files.
+		{"gold: CNN", "senior officials say Iraq's president Saddam Hussein can expect punishing air strikes", "1998-02-13", []want{
+			{"Iraq's president Saddam Hussein", actors.KindPerson, "IRQGOV", "Saddam Hussein"},
+		}},
+		{"gold: deputy foreign minister", "Iraq's deputy foreign minister responded from Baghdad in less than one hour, saying Washington would break international law by attacking without UN approval.", "1998-02-13", []want{
+			{"Iraq's deputy foreign minister", actors.KindTitle, "IRQGOV", ""},
+			{"Baghdad", actors.KindGov, "IRQGOV", ""},
+			{"Washington", actors.KindGov, "USAGOV", ""},
+			{"UN", actors.KindOrg, "IGOUNO", ""},
+		}},
+		{"gold: NATO", "Czech Foreign Minister Jan Kavan said he was in nearby Kansas City working with the anti-Soviet undergound in 1968 when Russian troops swept through Praque in the occupation of Czechoslovakia.", "1999-03-12", []want{
+			{"Czech Foreign Minister Jan Kavan", actors.KindPerson, "CZEGOV", "Jan Kavan"},
+			{"he", actors.KindPronoun, "", ""},
+			{"Soviet", actors.KindCountry, "RUS", ""},
+			{"Russian troops", actors.KindGov, "RUSMIL", ""},
+			{"Czechoslovakia", actors.KindCountry, "CZE", ""},
+		}},
+		{"gold: Korea", "South Korea’s President Moon Jae-in said the talks would go on.", "2018-01-12", []want{
+			{"South Korea’s President Moon Jae-in", actors.KindPerson, "KORGOV", "Moon Jae-in"},
+		}},
+		{"gold: Elian", "Elian's Miami relatives are fighting to keep the boy in the United States", "2000-03-28", []want{
+			{"Elian's Miami relatives", actors.KindGov, "USACVL", ""},
+			{"United States", actors.KindCountry, "USA", ""},
+		}},
+		{"gold: western alliance", "The western military alliance invited the three central and eastern European countries", "1999-03-12", []want{
+			{"western military alliance", actors.KindOrg, "IGONATO", ""},
+			{"eastern European", actors.KindCountry, "EEU", ""},
+		}},
+		{"another country's minister of the same surname", "South African Deputy Foreign Minister Aziz Pahad", "1998-01-01", []want{
+			{"South African Deputy Foreign Minister Aziz Pahad", actors.KindPerson, "ZAFGOV", "Aziz Pahad"},
+		}},
+		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
+		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
+			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
