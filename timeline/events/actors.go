@@ -9,7 +9,7 @@ import (
 
 // findActors sets the source (the clause's subject) and target (the object or
 // complement after the trigger) of c.
-func (x *Extractor) findActors(s *sentence, c *cand, disc *discourse, lastTarget *timeline.Actor) {
+func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	if c.tweet && s.author != nil {
 		c.src = s.author
 	}
@@ -26,11 +26,9 @@ func (x *Extractor) findActors(s *sentence, c *cand, disc *discourse, lastTarget
 	if c.tgt == nil {
 		c.tgt = x.antecedent(s, c)
 	}
-	if c.tgt == nil && c.src != nil && lastTarget != nil && lastTarget.Code != c.src.Code &&
-		(c.e.class == classSay || c.e.class == classIntent) {
-		// A statement with no named addressee is addressed to the story's other party.
-		t := *lastTarget
-		c.tgt = &t
+	if c.tgt == nil && c.src != nil {
+		// An act with no named target is aimed at the story's other party.
+		c.tgt = st.counterpart(c.src)
 	}
 	if c.tgt != nil && c.src != nil && c.tgt.Code != "" && c.tgt.Code == c.src.Code && c.tgt.Name == c.src.Name {
 		c.tgt = nil
@@ -222,6 +220,14 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		if c.src != nil && a.Code == c.src.Code && (a.Code != "" || a.Name == c.src.Name) {
 			continue
 		}
+		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") {
+			// One's own country is rarely whom one acts on ("Netanyahu told his
+			// Cabinet that Israel ...").
+			continue
+		}
+		if x.words.is(a.Code, "region") {
+			continue
+		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
 			continue
 		}
@@ -259,6 +265,75 @@ func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
 		return nil
 	}
 	return &a
+}
+
+// counterpart returns the story's other party for an actor: the country other
+// than the actor's own that the article names most, coded as the article most
+// often codes it.
+func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
+	if len(src.Code) < 3 || st == nil {
+		return nil
+	}
+	best, bestN := "", 0
+	for party, n := range st.parties {
+		if party != partyOf(src.Code) && (n > bestN || n == bestN && party < best) {
+			best, bestN = party, n
+		}
+	}
+	if best == "" || bestN < 2 {
+		return nil
+	}
+	// Leaders address leaders: the counterpart in the source's role when the
+	// story names it so, else as the story most often names it.
+	role := ""
+	if len(src.Code) > 3 && !strings.HasPrefix(src.Code, "IGO") {
+		role = src.Code[3:]
+	}
+	if role != "" && st.codes[best][best+role] > 0 {
+		return &timeline.Actor{Name: st.names[best+role], Code: best + role}
+	}
+	code, n := "", 0
+	for c, k := range st.codes[best] {
+		if k > n || k == n && c < code {
+			code, n = c, k
+		}
+	}
+	return &timeline.Actor{Name: st.names[code], Code: code}
+}
+
+// story counts the parties an article names, to find whom its statements address.
+type story struct {
+	parties map[string]int            // country (or organisation) -> mentions
+	codes   map[string]map[string]int // party -> full code -> mentions
+	names   map[string]string         // code -> first name seen
+}
+
+// partyOf is the country part of a code, or an organisation's whole code.
+func partyOf(code string) string {
+	if strings.HasPrefix(code, "IGO") || len(code) < 3 {
+		return code
+	}
+	return code[:3]
+}
+
+func (x *Extractor) newStory(ms []actors.Mention) *story {
+	st := &story{parties: map[string]int{}, codes: map[string]map[string]int{}, names: map[string]string{}}
+	for _, m := range ms {
+		code := codeOf(m)
+		if m.Kind == actors.KindPronoun || code == "" || x.words.is(code, "region") {
+			continue
+		}
+		p := partyOf(code)
+		st.parties[p]++
+		if st.codes[p] == nil {
+			st.codes[p] = map[string]int{}
+		}
+		st.codes[p][code]++
+		if st.names[code] == "" {
+			st.names[code] = m.Actor.Name
+		}
+	}
+	return st
 }
 
 // mentionAt returns the mention starting within n tokens from token i.

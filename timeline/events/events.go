@@ -118,7 +118,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	var prevStmt *stmt
 	var out []timeline.Event
 	mi := 0
-	var lastTarget *timeline.Actor
+	st := x.newStory(all)
 	for si, sp := range spans {
 		if sp.Start < 0 || sp.End > len(body) || sp.End <= sp.Start {
 			continue
@@ -150,11 +150,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			if c.drop || c.absorbed {
 				continue
 			}
-			x.findActors(s, c, &disc, lastTarget)
-			if c.tgt != nil {
-				t := *c.tgt
-				lastTarget = &t
-			}
+			x.findActors(s, c, st)
 		}
 		d.attach(s)
 		for _, c := range s.cands {
