@@ -81,7 +81,14 @@ func (t *Tagger) number(s string) (n float64, vague, ok bool) {
 		return f + half, false, true
 	}
 	total := 0.0
-	for _, p := range strings.Split(s, "-") {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == ' ' })
+	if len(parts) > 1 && (parts[0] == "a" || parts[0] == "an") {
+		parts = parts[1:] // "a five-hour flight"
+	}
+	if f, ok := t.v.numbers[s]; ok { // "a couple of"
+		return f + half, false, true
+	}
+	for _, p := range parts {
 		f, ok := t.v.numbers[p]
 		if !ok {
 			return 0, false, false
@@ -105,19 +112,19 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 		refd = date(c.ref.Year(), c.ref.Month(), 1)
 	}
 	tense := t.tenseAt(c.body, m.start, m.end)
+	const mo30 = 24 * time.Hour * 30
+	ahead, behind := cand.Sub(refd), refd.Sub(cand)
 	switch {
-	case tense == tensePast && cand.After(refd):
-		if cand.Sub(refd) > 24*time.Hour*20 || day == 0 {
-			y--
-		}
-	case tense == tenseFuture && cand.Before(refd):
+	case tense == tensePast && ahead > 4*mo30:
+		y-- // reported as past yet months ahead: last year's
+	case tense == tensePast && day == 0 && ahead > 2*mo30:
+		y--
+	case tense == tenseFuture && behind > mo30:
 		y++
-	case tense == tenseNone:
-		if cand.Sub(refd) > 24*time.Hour*183 {
-			y--
-		} else if refd.Sub(cand) > 24*time.Hour*183 {
-			y++
-		}
+	case tense == tenseNone && ahead > 6*mo30:
+		y--
+	case tense == tenseNone && behind > 6*mo30:
+		y++
 	}
 	return y
 }
@@ -354,10 +361,13 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return r, true
 	default:
 		y = c.ref.Year()
-		if strings.HasPrefix(lower(m.g("yq")), "last") {
+		switch yq := lower(m.g("yq")); {
+		case strings.HasPrefix(yq, "last"):
 			y--
-		} else if strings.HasPrefix(lower(m.g("yq")), "next") {
+		case strings.HasPrefix(yq, "next"):
 			y++
+		case yq == "" && q > (int(c.ref.Month())+2)/3 && t.tenseAt(c.body, m.start, m.end) != tenseFuture:
+			y-- // a quarter still to come, reported on: last year's
 		}
 		r.anchor, r.relToDCT = "dct", true
 	}
@@ -370,7 +380,10 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 func reportedQuarter(c *docCtx) (int, int) {
 	if len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
 		y, _ := strconv.Atoi(c.lastDate[:4])
-		return y, int(c.lastDate[6] - '0')
+		q := int(c.lastDate[6] - '0')
+		if f := date(y, time.Month(3*q-2), 1); !f.After(c.ref) {
+			return y, q
+		}
 	}
 	d := c.ref.AddDate(0, 0, -45)
 	return d.Year(), (int(d.Month())-1)/3 + 1
@@ -521,13 +534,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	rel := lower(m.g("rel"))
-	pod := t.v.pods[lower(m.g("pod"))]
 	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
 	if !c.hasRef {
 		r.value, r.anchor = fmt.Sprintf("XXXX-WXX-%d", wd), "relative"
-		if pod != "" {
-			r.typ, r.value = "TIME", r.value+"T"+pod
-		}
 		return r, true
 	}
 	dir := 0
@@ -538,10 +547,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		dir = 1
 	}
 	d := weekdayFrom(c.ref, wd, dir, rel == "", t.tenseAt(c.body, m.start, m.end))
+	// "Friday morning" stays a DATE of the day: TimeBank annotates it so, and
+	// the part of day rarely matters for dating an event.
 	r.value = dayValue(d)
-	if pod != "" {
-		r.typ, r.value = "TIME", r.value+"T"+pod
-	}
 	return r, true
 }
 
@@ -623,8 +631,14 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if dir == "later" || dir == "from now" || dir == "hence" {
 		sign = 1
 	}
-	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true}
+	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true, noTrack: true}
 	anchor := c.ref
+	if dir == "ago" && u.Code == "Y" && n == 1 && len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
+		// "profit rose from a year ago" after a quarter: that quarter a year before.
+		y, _ := strconv.Atoi(c.lastDate[:4])
+		r.value = quarterValue(y-1, int(c.lastDate[6]-'0'))
+		return r, true
+	}
 	if dir == "earlier" || dir == "later" {
 		r.anchor, r.relToDCT = "relative", false
 		if c.lastDate != "" {
@@ -681,6 +695,8 @@ func resIn(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return r, true
 }
 
+var yearsPer = map[string]float64{"DE": 10, "CE": 100, "ML": 1000}
+
 func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 	q := fmtNum(n)
 	if vague {
@@ -694,6 +710,13 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 		code = "W"
 		if !vague {
 			q = fmtNum(2 * n)
+		}
+	}
+	// Decades and centuries are counted in years, as TimeBank does (P10Y).
+	if f, ok := yearsPer[code]; ok {
+		code = "Y"
+		if !vague {
+			q = fmtNum(f * n)
 		}
 	}
 	if strings.Contains(q, ".") && !vague {
@@ -749,21 +772,44 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !vague && n == 0 {
 		return res{}, false
 	}
-	if lower(us) == "second" && nums == "" {
-		return res{}, false
+	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
+		return res{}, false // "second" is an ordinal far more often
+	}
+	if strings.HasPrefix(lower(us), "quarter") && m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' {
+		return res{}, false // "three-quarters" is a fraction
 	}
 	if det == "the" && !plural && nums == "" {
 		if u.Code == "WE" && c.hasRef {
-			return res{typ: "DATE", value: weekValue(c.ref) + "-WE", anchor: "dct", relToDCT: true}, true
+			d := c.ref
+			if wd := isoWeekday(d); wd < 6 && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+				d = d.AddDate(0, 0, -wd) // the weekend just past
+			}
+			return res{typ: "DATE", value: weekValue(d) + "-WE", anchor: "dct", relToDCT: true}, true
 		}
 	}
 	r, ok := durationRes(u, n, vague, modWOf(m.g("modw")))
 	if !ok {
 		return r, ok
 	}
+	if ln := collapse(nums); (strings.HasPrefix(ln, "a ") || strings.HasPrefix(ln, "an ")) && det == "" && m.g("modw") == "" && t.v.numbers[ln] == 0 {
+		// "a five-hour flight": the article is not part of the expression.
+		p := m.gpos("num") + strings.IndexByte(nums, ' ')
+		for p < m.end && c.body[p] == ' ' {
+			p++
+		}
+		r.start = p
+	}
 	switch det {
 	case "the past", "the last", "past", "last", "the previous", "recent", "the next", "the coming", "coming", "next", "the following":
 		r.relToDCT = true
+	case "the":
+		if nums != "" || plural {
+			// "the two days", "the weeks": the article is not part of it.
+			r.start = m.gpos("det") + 3
+			for r.start < m.end && c.body[r.start] == ' ' {
+				r.start++
+			}
+		}
 	}
 	if (det == "recent" || det == "past") && nums == "" && !plural {
 		return res{}, false
@@ -923,24 +969,21 @@ func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return r, true
 }
 
-var setWords = map[string][2]string{
-	"daily": {"XXXX-XX-XX", ""}, "nightly": {"XXXX-XX-XXTNI", ""}, "weekly": {"P1W", ""},
-	"monthly": {"P1M", ""}, "annually": {"P1Y", ""}, "yearly": {"P1Y", ""}, "hourly": {"PT1H", ""},
-	"quarterly": {"P3M", ""},
-}
-
 func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if w := lower(m.g("set")); w != "" {
-		v, ok := setWords[w]
+		v, ok := t.v.sets[w]
 		if !ok {
 			return res{}, false
 		}
-		return res{typ: "SET", value: v[0], anchor: "relative"}, true
+		return res{typ: "SET", value: v, anchor: "relative"}, true
 	}
 	quant := strings.ToUpper(lower(m.g("every")))
 	us := lower(m.g("unit"))
 	if wd := t.v.weekdays[us]; wd != 0 {
 		return res{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), quant: quant, anchor: "relative"}, true
+	}
+	if mo := t.month(us); mo != 0 && isCap(m.g("unit")) {
+		return res{typ: "SET", value: fmt.Sprintf("XXXX-%02d", mo), quant: quant, anchor: "relative"}, true
 	}
 	if code, ok := t.v.seasons[us]; ok {
 		return res{typ: "SET", value: "XXXX-" + code, quant: quant, anchor: "relative"}, true
@@ -958,5 +1001,22 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if quant == "PER" {
 		r.quant = ""
 	}
+	return r, true
+}
+
+// resYearAgo reads the adjectives "year-earlier", "year-ago" ("year-earlier
+// profit"): the period under discussion, a year before.
+func resYearAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
+	r := res{typ: "DATE", anchor: "relative", noTrack: true}
+	if len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
+		y, _ := strconv.Atoi(c.lastDate[:4])
+		r.value = quarterValue(y-1, int(c.lastDate[6]-'0'))
+		return r, true
+	}
+	if !c.hasRef {
+		r.value = "XXXX"
+		return r, true
+	}
+	r.value, r.anchor, r.relToDCT = yearValue(c.ref.Year()-1), "dct", true
 	return r, true
 }

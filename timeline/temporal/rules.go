@@ -85,14 +85,15 @@ type res struct {
 	quant           string
 	anchor          string // "explicit", "dct", "relative"
 	relToDCT        bool   // value computed from the DCT: anchorTimeID t0
+	noTrack         bool   // relative to the narrative: not a new narrative time
 	start, end      int    // optional narrowed span (0,0 = whole match)
 }
 
 // patterns used by several rules; {X} placeholders are filled from the vocabulary.
 const (
 	pMod   = `(?:(?P<mod>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+early|the\s+late|the\s+mid)\s*)?`
-	pModW  = `(?:(?P<modw>about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|under|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
-	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:-{NUMW})?(?:\s+and\s+a\s+half)?|{VAGUE})`
+	pModW  = `(?:(?P<modw>around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
+	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMW})?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
 )
 
@@ -114,6 +115,7 @@ var ruleSpecs = []struct {
 	{"year", []uint32{cYear4}, `\b` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
 	{"decade", []uint32{cYear4}, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
 	{"century", []uint32{cCentury}, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
+	{"yearago", []uint32{cAgo}, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
 	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
 	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))\b`, resQuarterRel},
 	{"half", []uint32{cHalf}, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
@@ -121,7 +123,7 @@ var ruleSpecs = []struct {
 	{"relwd", []uint32{cWeekday}, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"weekday", []uint32{cWeekday}, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"deictic", []uint32{cDeictic}, `\b(?P<word>{DEICTIC})\b`, resDeictic},
-	{"day", []uint32{cDayWord}, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:['’]s)?(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
+	{"day", []uint32{cDayWord}, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
 	{"pod", []uint32{cPod}, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
 	{"ago", []uint32{cUnit, cAgo}, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
 	{"in", []uint32{cUnit}, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
@@ -130,8 +132,8 @@ var ruleSpecs = []struct {
 	{"noon", []uint32{cAMPM}, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
 	{"season", []uint32{cSeason}, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
 	{"holiday", []uint32{cHoliday}, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
-	{"set", []uint32{cSet}, `\b(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b`, resSet},
-	{"every", []uint32{cUnit | cWeekday | cSeason, cEvery}, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON})\b`, resSet},
+	{"set", []uint32{cSet}, `\b(?P<set>{SETW})\b`, resSet},
+	{"every", []uint32{cUnit | cWeekday | cSeason | cMonth, cEvery}, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON}|{MONTH})\b`, resSet},
 }
 
 // compileRules expands the placeholders and compiles each rule once.
@@ -163,6 +165,7 @@ func compileRules(v *vocab) ([]*rule, error) {
 		"{POD}", alt(keys(v.pods)),
 		"{HOLIDAY}", alt(hol),
 		"{DEICTIC}", alt(keys(v.deictic)),
+		"{SETW}", alt(keys(v.sets)),
 	)
 	out := make([]*rule, 0, len(ruleSpecs))
 	for i, s := range ruleSpecs {

@@ -102,21 +102,29 @@ func (t *Tagger) candidateWindows(lc string) []window {
 			j++
 		}
 		w := lc[i:j]
+		// Possessives: "friday's", "friday’s".
+		if k := len(w) - 2; k > 0 && w[k:] == "'s" {
+			w = w[:k]
+		} else if k := len(w) - 4; k > 0 && w[k:] == "’s" {
+			w = w[:k]
+		}
 		var cls uint32
 		if digit {
 			cls = digitClass(w)
 		} else {
 			cls = t.v.triggers[w]
-			if cls == 0 {
-				// "week-long", "mid-1990s", "year-end": look at the hyphen parts.
-				if k := strings.IndexByte(w, '-'); k > 0 {
-					cls = t.v.triggers[w[:k]] | t.v.triggers[w[k+1:]]
-				}
+		}
+		if cls&^cDigit&^cYear4 == 0 {
+			// "week-long", "mid-1990s", "30-year", "year-end": look at the parts.
+			for rest := w; rest != ""; {
+				part, tail, _ := strings.Cut(rest, "-")
+				cls |= t.v.triggers[part]
+				rest = tail
 			}
-			// "a.m.", "p.m.": single letters before ".m".
-			if (w == "a" || w == "p") && j+2 < n && lc[j] == '.' && lc[j+1] == 'm' {
-				cls |= cAMPM
-			}
+		}
+		// "a.m.", "p.m.": single letters before ".m".
+		if (w == "a" || w == "p") && j+2 < n && lc[j] == '.' && lc[j+1] == 'm' {
+			cls |= cAMPM
 		}
 		if cls != 0 && cls&^weakClasses == 0 {
 			if k := len(wins) - 1; k >= 0 && i < wins[k].end {

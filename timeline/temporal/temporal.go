@@ -155,7 +155,7 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 			Quant: r.quant,
 		}
 		t.finish(&x, r, c)
-		if x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
+		if !r.noTrack && x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
 			c.lastDate = x.Value
 		}
 		out = append(out, x)

@@ -71,7 +71,7 @@ func TestTag(t *testing.T) {
 		{"decade", "Growth was slow in the 1990s.", "2005-01-01", "the 1990s", "DATE", "199", ""},
 		{"season", "The plant opened last fall.", "1998-02-06", "last fall", "DATE", "1997-FA", ""},
 		{"clock time", "The plane landed at 10:35 a.m. Friday.", "1998-08-08", "10:35 a.m. Friday", "TIME", "1998-08-07T10:35", ""},
-		{"set", "The paper is published daily.", "1998-08-08", "daily", "SET", "XXXX-XX-XX", ""},
+		{"set", "The paper is published daily.", "1998-08-08", "daily", "SET", "P1D", ""},
 		{"approximate duration", "The meeting lasted more than four hours.", "1998-08-08", "more than four hours", "DURATION", "PT4H", "MORE_THAN"},
 		{"seed tweet date", "— Donald J. Trump (@realDonaldTrump) October 1, 2017", "", "October 1, 2017", "DATE", "2017-10-01", ""},
 		{"seed tweet date 2", "my Button works! — Donald J. Trump (@realDonaldTrump) January 3, 2018", "", "January 3, 2018", "DATE", "2018-01-03", ""},

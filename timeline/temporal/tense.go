@@ -5,15 +5,17 @@ import (
 )
 
 // Tense decides which instance of an underspecified date is meant: a past-tense
-// sentence's "Friday" is the last Friday, a future one's the next. The cue nearest
-// to the expression in its sentence wins; no cue at all is read as past, the
-// default of news reporting.
+// sentence's "Friday" is the last Friday, a future one's the next. A cue right
+// next to the expression ("said Friday") decides; otherwise any future cue in the
+// sentence does ("would be traveling to Havana Thursday"), since news reports the
+// future inside past-tense reporting clauses; otherwise a past cue.
 
 const (
 	tensePast    = -1
 	tenseNone    = 0
 	tenseFuture  = 1
 	sentenceScan = 400 // bytes scanned each way for a sentence boundary
+	adjacent     = 30  // a cue this close (bytes between) governs the expression
 )
 
 func loadTense() (map[string]int, error) {
@@ -92,6 +94,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 func (t *Tagger) tenseAt(body string, s, e int) int {
 	ss, se := sentenceBounds(body, s, e)
 	best, bestDist := tenseNone, 1<<30
+	anyFuture, anyPast := false, false
 	var buf [16]byte
 	for i := ss; i < se; {
 		if !isLetter(body[i]) && body[i] != '\'' {
@@ -122,6 +125,11 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
 				k = tenseFuture
 			}
+			if k == tenseFuture {
+				anyFuture = true
+			} else if k == tensePast {
+				anyPast = true
+			}
 			if k != 0 {
 				d := i - e
 				if i < s {
@@ -134,5 +142,13 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 		}
 		i = j
 	}
-	return best
+	switch {
+	case bestDist <= adjacent:
+		return best
+	case anyFuture:
+		return tenseFuture
+	case anyPast:
+		return tensePast
+	}
+	return tenseNone
 }

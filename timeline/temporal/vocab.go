@@ -28,6 +28,7 @@ type vocab struct {
 	pods      map[string]string  // "morning" -> "MO"
 	holidays  []holiday          // longest name first
 	deictic   map[string]fixed   // "now" -> DATE PRESENT_REF
+	sets      map[string]string  // "daily" -> XXXX-XX-XX
 	triggers  map[string]uint32  // lower-case word -> trigger classes (scan.go)
 	unitNames []string
 }
@@ -131,6 +132,9 @@ func loadVocab() (*vocab, error) {
 	if v.pods, err = readPairs("partsofday.txt"); err != nil {
 		return nil, err
 	}
+	if v.sets, err = readPairs("sets.txt"); err != nil {
+		return nil, err
+	}
 	lines, err := readLines("units.txt")
 	if err != nil {
 		return nil, err
@@ -202,6 +206,9 @@ func loadVocab() (*vocab, error) {
 	}
 	for k := range v.pods {
 		add(k, cPod)
+	}
+	for k := range v.sets {
+		add(k, cSet)
 	}
 	for _, h := range v.holidays {
 		add(strings.Fields(h.Name)[0], cHoliday)
