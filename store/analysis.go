@@ -109,9 +109,9 @@ func newSaver(ctx context.Context, db *DB, tx *sql.Tx) (*saver, error) {
 		{&s.event, `INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
 			trigger_start, trigger_end, trigger_text, kind, cameo, status,
 			source_name, source_code, target_name, target_code,
-			when_value, earliest, latest, granularity, gran_rank, anchor,
+			when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
 			evidence_start, evidence_end, evidence_text, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		var err error
@@ -222,7 +222,7 @@ func (s *saver) insertEvent(doc string, e *timeline.Event) error {
 		e.Trigger.Start, e.Trigger.End, e.Trigger.Text,
 		e.Kind, e.CAMEO, e.Status, srcName, srcCode, tgtName, tgtCode,
 		e.When, day(e.Earliest), day(e.Latest), string(e.Granularity), e.Granularity.Rank(),
-		string(e.Anchor), ev.start, ev.end, ev.text, e.Confidence); err != nil {
+		spanClass(e.Earliest, e.Latest), string(e.Anchor), ev.start, ev.end, ev.text, e.Confidence); err != nil {
 		return wrap(s.db.formatError(err), "store: insert event %s of %s", e.ID, doc)
 	}
 	return nil

@@ -4,21 +4,51 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
 
-// The open-bound expressions of the events_lo_hi and events_hi_lo indexes; a
-// query must spell them exactly so for SQLite to use those indexes.
+// chronoOrder is timeline.Less in SQL (plus the id, for a total order), so that a
+// LIMIT keeps the chronologically first events.
 const (
-	loExpr = `coalesce(earliest, '0000-01-01')`
-	hiExpr = `coalesce(latest, '9999-12-31')`
-	// chronoOrder is timeline.Less in SQL (plus the id, for a total order), so
-	// that a LIMIT keeps the chronologically first events.
-	chronoOrder = `coalesce(earliest, latest, '9999-12-31'), gran_rank, doc, trigger_start, id`
+	chronoOrder = chronoKey + `, ` + chronoTail
+	chronoKey   = `coalesce(earliest, latest, '9999-12-31')`
+	chronoTail  = `gran_rank, doc, trigger_start, id`
 )
+
+// spanKey is the expression of the events_span index, spelled exactly so for
+// SQLite to use it.
+const spanKey = `coalesce(earliest, latest)`
+
+// Span classes (the span_class column): bounded events are classed 0..maxClass
+// by the bit length of their width in days.
+const (
+	classOpenEnd   = 100 // only earliest known
+	classOpenStart = 101 // only latest known
+	classUndated   = 102
+	// maxClass is the class of the widest interval of years 0001..9999.
+	maxClass = 22
+)
+
+// spanClass returns the span_class of an event with the bounds given.
+func spanClass(earliest, latest time.Time) int {
+	switch {
+	case earliest.IsZero() && latest.IsZero():
+		return classUndated
+	case latest.IsZero():
+		return classOpenEnd
+	case earliest.IsZero():
+		return classOpenStart
+	}
+	// Not latest.Sub(earliest): a time.Duration saturates at 292 years.
+	days := int((latest.Unix() - earliest.Unix()) / (24 * 60 * 60))
+	// A reversed interval (bad data) still overlaps only ranges it starts in.
+	return min(bits.Len(uint(max(days, 0))), maxClass)
+}
 
 const eventColumns = `id, doc, sentence_start, sentence_end, sentence_text,
 	trigger_start, trigger_end, trigger_text, kind, cameo, status,
@@ -69,12 +99,18 @@ func (db *DB) Timeline(ctx context.Context, f timeline.EventFilter) (docs []time
 }
 
 func findEvents(ctx context.Context, tx *sql.Tx, f timeline.EventFilter) ([]timeline.Event, error) {
-	where, args := eventWhere(f)
-	q := `SELECT ` + eventColumns + ` FROM events WHERE ` + strings.Join(where, " AND ") +
-		` ORDER BY ` + chronoOrder
-	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	where, args, ranged := eventWhere(f)
+	q := `SELECT ` + eventColumns + ` FROM events WHERE ` + strings.Join(where, " AND ")
+	switch {
+	case f.Limit > 0 && ranged:
+		// Keep SQLite from walking the chronological index to save the sort
+		// (reading every event): an expression that is not the index's.
+		q += ` ORDER BY ` + chronoKey + ` || '', ` + chronoTail + fmt.Sprintf(` LIMIT %d`, f.Limit)
+	case f.Limit > 0:
+		q += ` ORDER BY ` + chronoOrder + fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
+	// Without a LIMIT the rows are sorted here rather than by SQLite, whose
+	// sorter would move every column of every row.
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: query events: %w", err)
@@ -92,46 +128,50 @@ func findEvents(ctx context.Context, tx *sql.Tx, f timeline.EventFilter) ([]time
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: query events: %w", err)
 	}
-	// The SQL order is timeline.Less already; sorting again (stably, so the id
-	// tie-break survives) keeps the promise even if the two ever drift apart.
-	slices.SortStableFunc(events, func(a, b timeline.Event) int {
-		switch {
-		case timeline.Less(&a, &b):
-			return -1
-		case timeline.Less(&b, &a):
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(events, compareEvents)
 	return events, nil
 }
 
-// eventWhere builds the conditions of f, joined with AND (at least one).
-func eventWhere(f timeline.EventFilter) (where []string, args []any) {
+// compareEvents orders events as timeline.Less, then by id: the order of
+// chronoOrder.
+func compareEvents(a, b timeline.Event) int {
+	switch {
+	case timeline.Less(&a, &b):
+		return -1
+	case timeline.Less(&b, &a):
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// eventWhere builds the conditions of f, joined with AND (at least one), and
+// whether they select a date range.
+func eventWhere(f timeline.EventFilter) (where []string, args []any, ranged bool) {
 	where = []string{"1"}
 	from, to := day(f.From), day(f.To)
-	ranged := from != nil || to != nil
+	ranged = from != nil || to != nil
 	switch {
 	case ranged && f.Within:
+		// The events_earliest index bounds the scan to events starting in the
+		// range (or after From, or before To).
 		where = append(where, `earliest IS NOT NULL`, `latest IS NOT NULL`)
 		if from != nil {
-			where = append(where, loExpr+` >= ?`)
+			where = append(where, `earliest >= ?`)
 			args = append(args, from)
 		}
 		if to != nil {
-			where = append(where, hiExpr+` <= ?`)
-			args = append(args, to)
+			where = append(where, `latest <= ?`, `earliest <= ?`)
+			args = append(args, to, to)
 		}
+	case ranged && from == nil:
+		// Everything before To: every event with an open start, and every one
+		// starting by To. A long scan whatever the index: so is the answer.
+		where = append(where, fmt.Sprintf(`(span_class = %d OR earliest <= ?)`, classOpenStart))
+		args = append(args, to)
 	case ranged:
-		where = append(where, `(earliest IS NOT NULL OR latest IS NOT NULL)`)
-		if to != nil {
-			where = append(where, loExpr+` <= ?`)
-			args = append(args, to)
-		}
-		if from != nil {
-			where = append(where, hiExpr+` >= ?`)
-			args = append(args, from)
-		}
+		terms, targs := overlapTerms(f.From, to)
+		where = append(where, `(`+strings.Join(terms, "\n\t\tOR ")+`)`, `(latest IS NULL OR latest >= ?)`)
+		args = append(append(args, targs...), from)
 	}
 	if f.Actor != "" {
 		sub, prefix := "%"+escapeLike(f.Actor)+"%", escapeLike(f.Actor)+"%"
@@ -151,7 +191,33 @@ func eventWhere(f timeline.EventFilter) (where []string, args []any) {
 		where = append(where, `sentence_text LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+escapeLike(w)+"%")
 	}
-	return where, args
+	return where, args, ranged
+}
+
+// overlapTerms returns the terms, one an events_span index range, that select
+// the events that may overlap [from, to] (to nil: open); the caller adds that
+// they end no earlier than from. An event of class c is shorter than 2^c days,
+// so it overlaps only if it starts in [from - 2^c + 1, to].
+func overlapTerms(from time.Time, to any) (terms []string, args []any) {
+	upper := func(term string) string {
+		if to == nil {
+			return term
+		}
+		args = append(args, to)
+		return term + ` AND ` + spanKey + ` <= ?`
+	}
+	for c := 0; c <= maxClass; c++ {
+		term := fmt.Sprintf(`span_class = %d`, c)
+		if lower := from.AddDate(0, 0, -(1<<c - 1)); lower.Year() >= 1 {
+			term += ` AND ` + spanKey + ` >= ?`
+			args = append(args, day(lower))
+		}
+		terms = append(terms, `(`+upper(term)+`)`)
+	}
+	terms = append(terms, `(`+upper(fmt.Sprintf(`span_class = %d`, classOpenEnd))+`)`)
+	terms = append(terms, fmt.Sprintf(`(span_class = %d AND `+spanKey+` >= ?)`, classOpenStart))
+	args = append(args, day(from))
+	return terms, args
 }
 
 // escapeLike makes s match itself literally in a LIKE pattern with ESCAPE '\'.

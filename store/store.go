@@ -113,6 +113,7 @@ func dsn(path, txlock string) string {
 		"_foreign_keys": {"on"},
 		"_busy_timeout": {strconv.FormatInt(busyTimeout.Milliseconds(), 10)},
 		"_txlock":       {txlock},
+		"_cache_size":   {"-65536"},
 	}
 	if path == ":memory:" {
 		return path + "?" + params.Encode()

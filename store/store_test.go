@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -592,5 +593,43 @@ func TestSaveAnalysis_Locked(t *testing.T) {
 	}
 	if stored, err := db.SaveAnalysis(ctx, fullAnalysis()); !stored || err != nil {
 		t.Errorf("save after the lock is released = %v, %v", stored, err)
+	}
+}
+
+// TestEvents_OverlapWidths checks the span-class lookup at the edges: an event of
+// any width overlaps a one-day range at either of its ends and not the days just
+// outside them.
+func TestEvents_OverlapWidths(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	start := d("1900-03-01")
+	widths := []int{0, 1, 2, 3, 4, 7, 8, 15, 16, 31, 365, 366, 1023, 1024, 3652, 36524, 1 << 20, 2_000_000}
+	var as []*timeline.Analysis
+	for _, w := range widths {
+		a := analysis(fmt.Sprintf("w%d", w), fmt.Sprintf("body %d", w),
+			ev{id: fmt.Sprintf("w%d", w), earliest: timeline.FormatDay(start), latest: timeline.FormatDay(start.AddDate(0, 0, w)), cameo: "01"})
+		as = append(as, a)
+	}
+	if _, _, err := db.SaveAnalyses(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	one := func(t *testing.T, day time.Time, id string, want bool) {
+		t.Helper()
+		evs, err := db.Events(ctx, timeline.EventFilter{From: day, To: day, Doc: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(evs) == 1; got != want {
+			t.Errorf("%s on %s: matched %v, want %v", id, timeline.FormatDay(day), got, want)
+		}
+	}
+	for _, w := range widths {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			id, end := fmt.Sprintf("w%d", w), start.AddDate(0, 0, w)
+			one(t, start, id, true)
+			one(t, end, id, true)
+			one(t, start.AddDate(0, 0, -1), id, false)
+			one(t, end.AddDate(0, 0, 1), id, false)
+		})
 	}
 }

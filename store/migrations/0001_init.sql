@@ -87,6 +87,10 @@ CREATE TABLE events (
 	-- timeline.Granularity.Rank(), so that ORDER BY can follow timeline.Less and
 	-- a LIMIT keeps the chronologically first events.
 	gran_rank      INTEGER NOT NULL,
+	-- The width class of [earliest, latest] (see events_span): bits.Len of the
+	-- width in days when both bounds are known; 100: only earliest, 101: only
+	-- latest, 102: neither.
+	span_class     INTEGER NOT NULL,
 	anchor         TEXT NOT NULL,
 	evidence_start INTEGER,
 	evidence_end   INTEGER,
@@ -94,12 +98,17 @@ CREATE TABLE events (
 	confidence     REAL NOT NULL
 );
 
--- Date-range queries compare the bounds with open (NULL) bounds replaced by the
--- ends of time; indexing these exact expressions lets SQLite range-scan them.
--- The second column lets the other bound be checked inside the index, without
--- reading the row.
-CREATE INDEX events_lo_hi ON events (coalesce(earliest, '0000-01-01'), coalesce(latest, '9999-12-31'));
-CREATE INDEX events_hi_lo ON events (coalesce(latest, '9999-12-31'), coalesce(earliest, '0000-01-01'));
+-- Date-range queries. A B-tree on either bound alone answers "overlaps [from,
+-- to]" by scanning every event on one side of the range. Instead events are
+-- classed by the width of their interval (span_class, above), and within a class
+-- indexed by their start (their end when the start is open): an event of width
+-- under 2^c days that overlaps the range starts in [from - 2^c, to], so each
+-- class is one short index range. (SQLite's R*Tree answers the same query but
+-- made inserts four times slower.)
+CREATE INDEX events_span ON events (span_class, coalesce(earliest, latest));
+-- Plain bound indexes: "within" queries, and tools other than ours.
+CREATE INDEX events_earliest ON events (earliest);
+CREATE INDEX events_latest ON events (latest);
 -- The chronological sort key of timeline.Less, for unfiltered queries with a LIMIT.
 CREATE INDEX events_chrono ON events (coalesce(earliest, latest, '9999-12-31'), gran_rank, doc, trigger_start);
 CREATE INDEX events_doc ON events (doc);
