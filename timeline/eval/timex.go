@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/timeml"
 )
 
@@ -688,4 +690,17 @@ func (m *TimexMention) describe() string {
 		return "-"
 	}
 	return fmt.Sprintf("%q %s %s @%d", m.Text, m.Type, m.Value, m.Start)
+}
+
+// SystemDoc builds the system side of a pair from timexes found in the gold
+// document's plain text (byte spans into gold.Text), as if the system had written
+// them to TimeML and the scorer read that back: the timexes go through
+// timeml.Write, so overlapping ones are dropped as they would be in a file.
+func SystemDoc(gold *TimexDoc, timexes []timeline.Timex) (*TimexDoc, error) {
+	var buf bytes.Buffer
+	doc := &timeline.Document{ID: gold.DocID, Body: gold.Text}
+	if err := timeml.Write(&buf, doc, timexes); err != nil {
+		return nil, fmt.Errorf("eval: system timexes for %s: %w", gold.Path, err)
+	}
+	return ParseTimexDoc(gold.Path+" (system)", buf.Bytes())
 }
