@@ -179,12 +179,13 @@ func finer(a, b *Event) bool {
 	return compareEvents(*a, *b) < 0
 }
 
-// width is the length of e's interval; false when a bound is open.
-func width(e *Event) (time.Duration, bool) {
+// width is the length of e's interval in seconds (not a time.Duration, which
+// saturates at 292 years); false when a bound is open.
+func width(e *Event) (int64, bool) {
 	if e.Earliest.IsZero() || e.Latest.IsZero() {
 		return 0, false
 	}
-	return e.Latest.Sub(e.Earliest), true
+	return e.Latest.Unix() - e.Earliest.Unix(), true
 }
 
 // intersect intersects two intervals whose zero bounds are open.
