@@ -140,6 +140,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		s.prevSubject = disc.lastSubject
 		x.resolveMentions(s, raw, &disc)
 		x.findTriggers(s, si)
+		x.prefilter(s)
 		x.readSpeech(s)
 		x.readIntent(s)
 		x.readObjects(s)
@@ -158,6 +159,11 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 				continue
 			}
 			key := c.e.class + ":" + strings.ToLower(triggerText(s, c))
+			if c.code == "13" || c.code >= "18" {
+				// The threat or the attack a story is about is named many ways
+				// ("the bombings", "the Nairobi bombing", "the attacks"): one occurrence.
+				key = c.e.class + ":" + c.code
+			}
 			if c.e.class == classNoun || c.e.class == classCtx {
 				if seenNoun[key] {
 					continue
@@ -202,10 +208,12 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]str
 	if c.src != nil {
 		src = c.src.Code + "/" + c.src.Name
 	}
+	p := *prev
+	*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
 	if c.e.class == classSay {
-		p := *prev
-		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
-		return p != nil && p.sent == si-1 && p.src == src && p.code == c.code && c.quote && !p.quote && c.govTimex == nil
+		// A quotation right after an event of the same actor reported in the
+		// sentence before only gives its words.
+		return p != nil && p.sent == si-1 && p.src == src && c.quote && !p.quote && c.govTimex == nil
 	}
 	if c.e.class == classNoun || c.e.class == classCtx {
 		return false

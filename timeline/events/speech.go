@@ -18,7 +18,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 		}
 	}
 	for _, c := range s.cands {
-		if c.tweet {
+		if c.tweet || c.drop {
 			continue
 		}
 		if s.toks[c.ti].quoted && (hasSay || c.e.class == classSay) {
@@ -59,12 +59,12 @@ func (x *Extractor) readSpeech(s *sentence) {
 			}
 		}
 		for _, o := range s.cands {
-			if o == c || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
+			if o == c || o.drop || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
 				continue
 			}
 			if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
 				o.absorbed = true
-				if code == "" {
+				if code == "" && o.e.class != classNoun {
 					code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
 				}
 			}
@@ -203,7 +203,8 @@ func (x *Extractor) modalBefore(s *sentence, ti, floor int) bool {
 			return false
 		}
 		switch t.lower {
-		case "would", "will", "can", "could", "may", "might", "'ll", "wo", "shall", "should", "must":
+		case "would", "will", "can", "could", "may", "might", "'ll", "wo", "shall", "should", "must",
+			"wants", "want", "wanted", "willing", "ready", "prepared", "hopes", "hoped", "interest":
 			return true
 		}
 	}
@@ -275,21 +276,62 @@ func (x *Extractor) habitual(s *sentence, c *cand) bool {
 	return false
 }
 
+// prefilter drops the trigger words that assert no event of their own: a verb
+// in the passive after "being" ("upon being asked"), a habit ("has said
+// repeatedly"), a verb form used as a noun ("the arrest", "against travel to"), an
+// event only supposed ("if he made the trip"), and a quoted word with no
+// statement to quote it.
+func (x *Extractor) prefilter(s *sentence) {
+	hasSay := false
+	for _, c := range s.cands {
+		if c.e.class == classSay && !s.toks[c.ti].quoted {
+			hasSay = true
+		}
+	}
+	for _, c := range s.cands {
+		verbal := c.e.class != classNoun && c.e.class != classCtx
+		lw := s.toks[c.ti].lower
+		prev := ""
+		if c.ti > 0 {
+			prev = s.toks[c.ti-1].lower
+		}
+		switch {
+		case c.tweet:
+		case prev == "being" && strings.HasSuffix(lw, "ed"):
+			c.drop = true
+		case x.habitual(s, c):
+			c.drop = true
+		case verbal && (x.words.is(prev, "determiner") || prev == "against" || prev == "in" || prev == "for" && strings.HasSuffix(lw, "ing")):
+			c.drop = true
+		case x.conditional(s, c):
+			c.drop = true
+		case s.toks[c.ti].quoted && !hasSay && c.e.class != classSay:
+			c.drop = true
+		}
+	}
+}
+
+// conditional reports whether c lies in a clause of condition or doubt ("if U.S.
+// authorities promised ...", "unless it gave ...").
+func (x *Extractor) conditional(s *sentence, c *cand) bool {
+	start := x.clauseStart(s, c.ti)
+	if start <= 0 {
+		return false
+	}
+	switch s.toks[start-1].lower {
+	case "if", "unless", "whether":
+		return true
+	}
+	return false
+}
+
 // readObjects folds a nominal event that is the object of another event's verb
-// into it ("suspended all negotiations": one event, the suspension), and drops a
-// verb in the passive after "being" ("upon being asked"): its subject is not the
-// actor.
+// into it ("suspended all negotiations": one event, the suspension), and drops
+// what only elaborates another event: a purpose clause, a passive participle, a
+// second attribution of the same statement.
 func (x *Extractor) readObjects(s *sentence) {
 	for ci, c := range s.cands {
 		if c.absorbed || c.drop {
-			continue
-		}
-		if c.ti > 0 && s.toks[c.ti-1].lower == "being" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
-			c.drop = true
-			continue
-		}
-		if x.habitual(s, c) {
-			c.drop = true
 			continue
 		}
 		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && c.tj < len(s.toks) &&
@@ -298,28 +340,33 @@ func (x *Extractor) readObjects(s *sentence) {
 			c.drop = true
 			continue
 		}
-		if s.toks[c.ti].lower == "according" {
-			for _, o := range s.cands {
-				if o != c && o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted {
-					c.drop = true
+		if c.e.class == classSay && !s.toks[c.ti].quoted {
+			for _, o := range s.cands[:ci] {
+				if o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
+					// "..., according to X" after a reporting verb, or "says ... but
+					// added ...": one statement.
+					if s.toks[c.ti].lower == "according" || s.between(o.tj, c.ti, "but", "and") {
+						c.drop = true
+					}
 				}
 			}
 			if c.drop {
 				continue
 			}
 		}
-		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && x.words.is(s.toks[c.ti-1].lower, "determiner") {
-			// "the arrest": a verb form used as a noun names no act of the clause.
-			c.drop = true
-			continue
-		}
-		if c.e.class != classNoun && c.e.class != classCtx && !c.inter && c.ti > 1 && s.toks[c.ti-1].lower == "to" && !c.tweet {
+		if c.e.class != classNoun && c.e.class != classCtx && !c.inter && !c.tweet {
 			// A purpose clause ("dispatched agents to investigate", "came to offer
-			// condolences") elaborates its main event; only a plan or an intent makes
-			// the infinitive an event of its own.
-			if p := s.toks[c.ti-2].lower; !x.words.is(p, "planned") && !x.words.is(p, "intent") {
-				c.drop = true
-				continue
+			// condolences", "to further ease") elaborates its main event; only a plan
+			// or an intent makes the infinitive an event of its own.
+			k := c.ti - 1
+			for k > 0 && (strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "further") {
+				k--
+			}
+			if k > 0 && s.toks[k].lower == "to" {
+				if p := s.toks[k-1].lower; !x.words.is(p, "planned") && !x.words.is(p, "intent") {
+					c.drop = true
+					continue
+				}
 			}
 		}
 		if c.e.class != classNoun {
@@ -334,4 +381,16 @@ func (x *Extractor) readObjects(s *sentence) {
 			}
 		}
 	}
+}
+
+// between reports whether one of the words occurs in tokens [from, to).
+func (s *sentence) between(from, to int, words ...string) bool {
+	for k := max(from, 0); k < to && k < len(s.toks); k++ {
+		for _, w := range words {
+			if s.toks[k].lower == w {
+				return true
+			}
+		}
+	}
+	return false
 }
