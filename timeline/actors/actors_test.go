@@ -211,6 +211,12 @@ func TestFind(t *testing.T) {
 		{"another country's minister of the same surname", "South African Deputy Foreign Minister Aziz Pahad", "1998-01-01", []want{
 			{"South African Deputy Foreign Minister Aziz Pahad", actors.KindPerson, "ZAFGOV", "Aziz Pahad"},
 		}},
+		{"institution title", "the Pentagon chief said", "1998-01-01", []want{
+			{"the Pentagon chief", actors.KindTitle, "USAMIL", ""},
+		}},
+		{"headline caps", "PRESIDENT SAYS NO", "1998-01-01", []want{
+			{"PRESIDENT", actors.KindTitle, "", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

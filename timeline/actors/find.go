@@ -291,9 +291,17 @@ func (f *finder) structured(i int) (Mention, int) {
 	}
 	p, former := f.skipMods(p)
 	own, ownEnd, q := f.owner(p)
-	q2, former2 := f.skipMods(q)
-	former = former || former2
-	hend, h, hn := f.match(q2, cats(catPerson, catTitle, catRole))
+	// The head: a title, role or person, right after the owner or after more
+	// modifiers ("Pentagon chief" is a title, "chief negotiator" one too).
+	heads := cats(catPerson, catTitle, catRole)
+	q2 := q
+	hend, h, hn := f.match(q, heads)
+	if h == nil {
+		var former2 bool
+		q2, former2 = f.skipMods(q)
+		former = former || former2
+		hend, h, hn = f.match(q2, heads)
+	}
 	if h != nil {
 		// A title or role word may also be a person's name ("Baker"); prefer the
 		// reading the words around it support.
@@ -363,6 +371,8 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 			code = key
 		case former:
 			code = country + "OPP"
+		case own != nil && own.cat == catInst && own.code != "":
+			code = own.code // "Pentagon chief" is USAMIL
 		default:
 			code = country + h.role
 		}
@@ -370,7 +380,7 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	// An unknown name after a capitalised title ("South Korean Foreign Minister
 	// Yoon Byung-se") is a person coded by the title.
 	if cls := f.t.toks[ts].cls; (cls == caseTitle || cls == caseUpper) && f.key(i) != "the" {
-		if nend := f.name(end); nend > end {
+		if nend := f.name(end, cls == caseUpper); nend > end {
 			m := f.mention(start, nend, KindPerson, timeline.Actor{Name: f.text[f.t.toks[end].start:f.t.toks[nend-1].end], Code: code}, country, roleOf(code))
 			m.Office = h.office
 			m.Former = former
@@ -398,13 +408,14 @@ func roleOf(code string) string {
 }
 
 // name returns the end of a capitalised name starting at p (up to four words,
-// with particles inside), p when there is none.
-func (f *finder) name(p int) int {
+// with particles inside), p when there is none. In capitals (a headline, caps
+// set) nothing tells a name from the next word, so there is none.
+func (f *finder) name(p int, caps bool) int {
 	end := p
-	for j, n := p, 0; j < len(f.t.toks) && n < 4; j++ {
+	for j, n := p, 0; j < len(f.t.toks) && n < 4 && !caps; j++ {
 		cls := f.t.toks[j].cls
 		k := f.key(j)
-		if (cls == caseTitle || cls == caseUpper) && !notNames[k] {
+		if (cls == caseTitle || cls == caseUpper && f.t.toks[j].end-f.t.toks[j].start > 1) && !notNames[k] {
 			end = j + 1
 			n++
 			continue
