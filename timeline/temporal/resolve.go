@@ -101,32 +101,32 @@ func (t *Tagger) number(s string) (n float64, vague, ok bool) {
 // fmtNum prints a count for a duration value: 2, 2.5.
 func fmtNum(n float64) string { return strconv.FormatFloat(n, 'f', -1, 64) }
 
-// nearestYear picks the year for a month (and day) given without one: the DCT's
-// year, moved back a year when a past-tense sentence would otherwise put it in
-// the future, forward when a future-tense one would put it in the past.
+// nearestYear picks the year for a month (and day) given without one: of the
+// instances in the DCT's year and either side, the nearest one the tense allows.
+// News reports the past but announces the near future even in past-tense
+// reporting clauses, so a past sentence still admits a date up to three months
+// ahead, and a future one a date up to a month back.
 func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
-	y := c.ref.Year()
-	cand := date(y, time.Month(month), max(day, 1))
 	refd := c.ref
 	if day == 0 { // month granularity: compare months
 		refd = date(c.ref.Year(), c.ref.Month(), 1)
 	}
 	tense := t.tenseAt(c.body, m.start, m.end)
 	const mo30 = 24 * time.Hour * 30
-	ahead, behind := cand.Sub(refd), refd.Sub(cand)
-	switch {
-	case tense == tensePast && ahead > 4*mo30:
-		y-- // reported as past yet months ahead: last year's
-	case tense == tensePast && day == 0 && ahead > 2*mo30:
-		y--
-	case tense == tenseFuture && behind > mo30:
-		y++
-	case tense == tenseNone && ahead > 6*mo30:
-		y--
-	case tense == tenseNone && behind > 6*mo30:
-		y++
+	best, bestD := c.ref.Year(), time.Duration(1<<62)
+	for y := c.ref.Year() - 1; y <= c.ref.Year()+1; y++ {
+		d := date(y, time.Month(month), max(day, 1)).Sub(refd)
+		if tense == tensePast && d > 3*mo30 || tense == tenseFuture && d < -mo30 {
+			continue
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = y, d
+		}
 	}
-	return y
+	return best
 }
 
 func resISO(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -350,6 +350,15 @@ func quarterValue(y, q int) string { return fmt.Sprintf("%04d-Q%d", y, q) }
 
 func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 	q := ordinalQ[lower(m.g("qn"))]
+	if q == 0 {
+		// "the 1988 period": the quarter under discussion, in that year.
+		y, _ := strconv.Atoi(m.g("year"))
+		if !c.hasRef {
+			return res{typ: "DATE", value: yearValue(y), anchor: "explicit"}, true
+		}
+		_, q = reportedQuarter(c)
+		return res{typ: "DATE", value: quarterValue(y, q), anchor: "explicit"}, true
+	}
 	r := res{typ: "DATE", anchor: "explicit"}
 	ys := m.g("year") + m.g("year2")
 	var y int
@@ -431,7 +440,7 @@ func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 	rel := collapse(m.g("rel"))
-	u := lower(m.g("unit"))
+	u := collapse(m.g("unit"))
 	mod := modOf(m.g("mod"))
 	if mod == "" {
 		mod = modOf(rel)
@@ -478,7 +487,7 @@ func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return r, true
 	}
 	switch u {
-	case "year":
+	case "year", "fiscal year":
 		r.value = yearValue(ref.Year() + dir)
 	case "month":
 		r.value = valueAt(ref.AddDate(0, dir, 0), "M")
@@ -1018,5 +1027,25 @@ func resYearAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return r, true
 	}
 	r.value, r.anchor, r.relToDCT = yearValue(c.ref.Year()-1), "dct", true
+	return r, true
+}
+
+// resEdge reads "the end of the year", "the beginning of the month": the DCT's
+// year, month or week with a START/MID/END mod.
+func resEdge(t *Tagger, m *match, c *docCtx) (res, bool) {
+	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "dct", relToDCT: true}
+	u := lower(m.g("unit"))
+	if !c.hasRef {
+		r.value, r.anchor = map[string]string{"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[u], "relative"
+		return r, true
+	}
+	switch u {
+	case "year":
+		r.value = yearValue(c.ref.Year())
+	case "month":
+		r.value = valueAt(c.ref, "M")
+	default:
+		r.value = weekValue(c.ref)
+	}
 	return r, true
 }

@@ -93,7 +93,7 @@ type res struct {
 const (
 	pMod   = `(?:(?P<mod>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+early|the\s+late|the\s+mid)\s*)?`
 	pModW  = `(?:(?P<modw>around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
-	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMW})?(?:\s+and\s+a\s+half)?|{VAGUE})`
+	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT})?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
 )
 
@@ -119,7 +119,10 @@ var ruleSpecs = []struct {
 	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
 	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))\b`, resQuarterRel},
 	{"half", []uint32{cHalf}, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
-	{"rel", []uint32{cUnit | cSeason}, `\b` + pMod + `(?P<rel>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|{SEASON})\b`, resRel},
+	{"rel", []uint32{cUnit | cSeason}, `\b` + pMod + `(?P<rel>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|fiscal\s+year|{SEASON})\b`, resRel},
+	{"wdmd", []uint32{cWeekday, cMonth}, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},
+	{"yearq", []uint32{cYear4, cQuarter}, `\bthe\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?P<per>quarter|period)\b`, resQuarter},
+	{"edge", []uint32{cUnit}, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
 	{"relwd", []uint32{cWeekday}, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"weekday", []uint32{cWeekday}, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"deictic", []uint32{cDeictic}, `\b(?P<word>{DEICTIC})\b`, resDeictic},
@@ -127,7 +130,7 @@ var ruleSpecs = []struct {
 	{"pod", []uint32{cPod}, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
 	{"ago", []uint32{cUnit, cAgo}, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
 	{"in", []uint32{cUnit}, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
-	{"dur", []uint32{cUnit}, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+)?(?P<unit>{UNIT})\b`, resDuration},
+	{"dur", []uint32{cUnit}, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+(?:(?:trading|business|working|straight|consecutive|more|full|calendar|long)\s+)?)?(?P<unit>{UNIT})\b`, resDuration},
 	{"clock", []uint32{cAMPM}, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},
 	{"noon", []uint32{cAMPM}, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
 	{"season", []uint32{cSeason}, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
@@ -154,7 +157,14 @@ func compileRules(v *vocab) ([]*rule, error) {
 			wdAbbr = append(wdAbbr, k)
 		}
 	}
+	var numUnit []string
+	for k, n := range v.numbers {
+		if n >= 1 && n <= 9 && n == float64(int(n)) && len(k) > 2 {
+			numUnit = append(numUnit, k)
+		}
+	}
 	rep := strings.NewReplacer(
+		"{NUMUNIT}", alt(numUnit),
 		"{MONTH}", alt(keys(v.months)),
 		"{WDFULL}", alt(wdFull),
 		"{WDABBR}", alt(wdAbbr),
