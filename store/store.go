@@ -31,6 +31,9 @@ var migrationFS embed.FS
 // A variable so that tests of the locked case need not wait this long.
 var busyTimeout = 5 * time.Second
 
+// DB is the SQLite implementation of timeline.Store.
+var _ timeline.Store = (*DB)(nil)
+
 // DB is a timeline database.
 //
 // Writes go through their own single connection whose transactions begin
