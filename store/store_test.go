@@ -633,3 +633,41 @@ func TestEvents_OverlapWidths(t *testing.T) {
 		})
 	}
 }
+
+func TestOpen_Locked(t *testing.T) {
+	defer store.SetBusyTimeout(100 * time.Millisecond)()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "locked.db")
+	db, err := store.Open(path) // an existing database, in WAL mode
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+
+	start := time.Now()
+	db, err = store.Open(path)
+	t.Logf("Open gave up after %s", time.Since(start))
+	if err == nil {
+		db.Close()
+		t.Fatal("Open succeeded while another process held the write lock")
+	}
+	want := "store: open " + path + ": database is locked by another process (waited 100ms)"
+	if timeline.ErrorCode(err) != timeline.ECONFLICT || err.Error() != want {
+		t.Errorf("err = %q (%s)\nwant %q", err, timeline.ErrorCode(err), want)
+	}
+}
