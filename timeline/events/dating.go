@@ -61,6 +61,10 @@ func usable(t *timeline.Timex) bool {
 // govern them.
 func (d *dater) attach(s *sentence) {
 	live := func(c *cand) bool { return !c.absorbed && !c.drop }
+	// Dates inside a clause first; then dates opening the sentence, for the main
+	// clause events that have none of their own ("Since 1949, it has been expanded
+	// to include Greece in 1952").
+	var openers []*timeline.Timex
 	for i := range d.timexes {
 		t := &d.timexes[i]
 		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
@@ -75,20 +79,14 @@ func (d *dater) attach(s *sentence) {
 			}
 			continue
 		}
-		// A sentence-initial date ("Last year, ...", "On Friday, ...") governs the
-		// main clause.
-		if comma := d.initial(s, t); comma >= 0 {
-			for _, c := range s.cands {
-				if live(c) && c.govTimex == nil && c.ti > comma && !d.inContent(s, c) {
-					c.govTimex = t
-				}
-			}
+		if d.initial(s, t) >= 0 {
+			openers = append(openers, t)
 			continue
 		}
 		var best *cand
 		bestDist := d.maxReach
 		for _, c := range s.cands {
-			if !live(c) || c.govTimex != nil {
+			if !live(c) || c.govTimex != nil || !d.fits(s, c, t) {
 				continue
 			}
 			ts, te := s.toks[c.ti].start, s.toks[c.tj-1].end
@@ -97,8 +95,16 @@ func (d *dater) attach(s *sentence) {
 				dist = t.Span.Start - te
 			} else if t.Span.End <= ts {
 				dist = ts - t.Span.End + 20
+				if s.between(s.tokenAt(t.Span.End), c.ti, ",") {
+					// "... as soon as Tuesday, Castro said": the date is the content's.
+					continue
+				}
 			} else {
 				continue
+			}
+			if c.e.class == classNoun {
+				// A verb is the likelier head of a date than a noun beside it.
+				dist += 30
 			}
 			if d.crossesStatement(s, c, t.Span) {
 				continue
@@ -109,6 +115,14 @@ func (d *dater) attach(s *sentence) {
 		}
 		if best != nil {
 			best.govTimex = t
+		}
+	}
+	for _, t := range openers {
+		comma := d.initial(s, t)
+		for _, c := range s.cands {
+			if live(c) && c.govTimex == nil && c.ti > comma && !d.inContent(s, c) && d.fits(s, c, t) {
+				c.govTimex = t
+			}
 		}
 	}
 	for i := range d.occs {
@@ -131,6 +145,35 @@ func (d *dater) attach(s *sentence) {
 			best.govOcc = o
 		}
 	}
+}
+
+// fits reports whether t can date c: a statement is made in the past or present
+// and is dated by a date right after its verb ("said on Tuesday that", "told his
+// Cabinet on Sunday"), not by one in what it says.
+func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
+	if c.e.class != classSay {
+		return true
+	}
+	if t.Value == "FUTURE_REF" || !t.Earliest.IsZero() && d.after(t.Earliest) && c.tense != tensePresent {
+		return false
+	}
+	if t.Span.Start >= s.toks[c.tj-1].end {
+		k := s.tokenAt(t.Span.Start)
+		if k-c.tj > 4 || s.between(c.tj, k, "that", ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func (s *sentence) tokenAt(off int) int {
+	for k, t := range s.toks {
+		if t.start >= off {
+			return k
+		}
+	}
+	return len(s.toks)
 }
 
 // governedByPreposition reports whether a temporal preposition ("during", "at",
@@ -260,13 +303,28 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		ev.Anchor = timeline.AnchorExplicit
 	}
 	ev.When, ev.Earliest, ev.Latest = t.Value, t.Earliest, t.Latest
-	if (c.tense == tensePresent || c.tense == tenseFuture) && isWeekday(t.Text) && !t.Earliest.IsZero() && t.Earliest.Before(d.lo) {
-		// "They meet Monday": a present or future event on a bare weekday is the
-		// coming one, whichever way the tagger guessed.
-		ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, 7), t.Latest.AddDate(0, 0, 7)
-		ev.When = ev.Earliest.Format(timeline.DateLayout)
+	if isWeekday(t.Text) && !t.Earliest.IsZero() && !d.lo.IsZero() {
+		// A bare weekday is the coming one for a present or future event ("they
+		// meet Monday") and the last one for a past event, whichever way the
+		// tagger guessed.
+		shift := 0
+		switch {
+		case (c.tense == tensePresent || c.tense == tenseFuture) && t.Earliest.Before(d.lo):
+			shift = 7
+		case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi):
+			shift = -7
+		}
+		if shift != 0 {
+			ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, shift), t.Latest.AddDate(0, 0, shift)
+			ev.When = ev.Earliest.Format(timeline.DateLayout)
+		}
 	}
 	sig := strings.ToLower(t.Signal)
+	if t.Span.End < len(body) && (strings.HasPrefix(body[t.Span.End:], "'s") || strings.HasPrefix(body[t.Span.End:], "’s")) {
+		// "before next week's talks": the signal governs the phrase the date
+		// modifies, not the date of the talks.
+		sig = ""
+	}
 	switch {
 	case sig == "since" || strings.HasSuffix(t.Interval, "PRESENT_REF"):
 		ev.Status = timeline.StatusOngoing
