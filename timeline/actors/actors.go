@@ -99,6 +99,10 @@ type entry struct {
 	// cases holds, per token, what case a text token must have to match: the
 	// rules of countries.tsv, fixed at load time.
 	cases []uint8
+	// proper lists, for a name of several capitalised words, their positions:
+	// the text must have them all capitalised or all lowercase ("the united
+	// states" in a transcript), not mixed ("central African countries").
+	proper []int
 	// strict ranks entries sharing a key: a stricter case requirement means a
 	// more specific reading ("US" the country before "us" the pronoun).
 	strict int
@@ -223,6 +227,9 @@ func (b *builder) add(name string, e *entry) {
 	}
 	e.cases = make([]uint8, len(t.toks))
 	for i, tok := range t.toks {
+		if capped > 1 && (tok.cls == caseTitle || tok.cls == caseUpper && tok.k1-tok.k0 > 3) {
+			e.proper = append(e.proper, i)
+		}
 		switch {
 		case tok.cls == caseUpper && t.toks[i].k1-t.toks[i].k0 <= 3:
 			e.cases[i] = reqUpper

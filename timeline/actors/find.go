@@ -117,6 +117,21 @@ func (f *finder) passes(e *entry, p int) bool {
 			}
 		}
 	}
+	if len(e.proper) > 1 {
+		capped := 0
+		for _, i := range e.proper {
+			if c := f.t.toks[p+i].cls; c == caseTitle || c == caseUpper {
+				capped++
+			}
+		}
+		if e.cat == catPerson {
+			// Korean and Chinese names write their last part lowercase after a
+			// hyphen ("Kim Jong-il"): the first word decides.
+			c := f.t.toks[p+e.proper[0]].cls
+			return capped == 0 || c == caseTitle || c == caseUpper
+		}
+		return capped == 0 || capped == len(e.proper)
+	}
 	return true
 }
 
