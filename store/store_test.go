@@ -671,3 +671,16 @@ func TestOpen_Locked(t *testing.T) {
 		t.Errorf("err = %q (%s)\nwant %q", err, timeline.ErrorCode(err), want)
 	}
 }
+
+// TestOpen_OddName checks that a path is a path, not a URI with parameters.
+func TestOpen_OddName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "my db?mode=ro#1%20.db")
+	db := mustOpen(t, path)
+	if _, err := db.SaveAnalysis(context.Background(), fullAnalysis()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not created under its own name: %v", err)
+	}
+}
