@@ -17,6 +17,11 @@ type docCtx struct {
 	// lastDate is the value of the last DATE resolved in document order, for
 	// expressions relative to the narrative ("a year earlier", "the quarter").
 	lastDate string
+	// lastDay and lastDayEnd are the last explicit calendar day mentioned and
+	// where its mention ends: a story that moved to "March 3" tells the
+	// weekdays that follow against that day, not the DCT.
+	lastDay    time.Time
+	lastDayEnd int
 }
 
 func lower(s string) string { return strings.ToLower(s) }
@@ -533,6 +538,10 @@ func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time 
 	return anchor.AddDate(0, 0, wd-cur)
 }
 
+// rangeWords before a weekday make it the end of a range from the narrative day,
+// told against the DCT ("from Sept. 14 to Thursday").
+var rangeWords = map[string]bool{"to": true, "until": true, "through": true, "till": true, "and": true}
+
 func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ws := m.g("wd")
 	if !isCap(ws) {
@@ -555,7 +564,21 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	case "next", "coming":
 		dir = 1
 	}
-	d := weekdayFrom(c.ref, wd, dir, rel == "", t.tenseAt(c.body, m.start, m.end))
+	tense := t.tenseAt(c.body, m.start, m.end)
+	if rest := c.body[m.end:min(len(c.body), m.end+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		tense = tensePast // "Wednesday's ruling" reports what has happened
+	}
+	anchor := c.ref
+	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !rangeWords[wordBefore(c.body, m.start)] {
+		anchor = c.lastDay
+		if rel == "" {
+			// the narrative moves forward: the first such weekday from that day
+			off := (wd - isoWeekday(anchor) + 7) % 7
+			r.value = dayValue(anchor.AddDate(0, 0, off))
+			return r, true
+		}
+	}
+	d := weekdayFrom(anchor, wd, dir, rel == "", tense)
 	// "Friday morning" stays a DATE of the day: TimeBank annotates it so, and
 	// the part of day rarely matters for dating an event.
 	r.value = dayValue(d)

@@ -155,6 +155,9 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 			Quant: r.quant,
 		}
 		t.finish(&x, r, c)
+		if x.Granularity == timeline.GranDay && (m.r.name == "md" || m.r.name == "mdy" || m.r.name == "dm" || m.r.name == "dmy" || m.r.name == "wdmd" || m.r.name == "iso") {
+			c.lastDay, c.lastDayEnd = x.Earliest, x.Span.End
+		}
 		if !r.noTrack && x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
 			c.lastDate = x.Value
 		}

@@ -125,8 +125,8 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
 				k = tenseFuture
 			}
-			if k == tenseFuture {
-				anyFuture = true
+			if k == tenseFuture && j <= s {
+				anyFuture = true // a governing future verb precedes its time
 			} else if k == tensePast {
 				anyPast = true
 			}
