@@ -378,6 +378,16 @@ func (p *person) serves(owner string) bool {
 	return false
 }
 
+// held reports whether p ever held office, or with now, held it on day at.
+func (p *person) held(office string, now bool, at time.Time) bool {
+	for _, t := range p.terms {
+		if contains(t.offices, office) && (!now || t.holds(timeline.Day(at))) {
+			return true
+		}
+	}
+	return false
+}
+
 // rank reports whether p holds any term on day at, and how recently a term
 // of p started before at (for telling apart two people of one surname).
 func (p *person) rank(at time.Time) (bool, time.Time) {

@@ -220,6 +220,13 @@ func TestFind(t *testing.T) {
 		{"mixed case is not a name", "central African countries and the United states", "", []want{
 			{"African", actors.KindCountry, "AFR", ""},
 		}},
+		{"title picks the holder of a shared name", "President Kim and Kim", "2000-06-13", []want{
+			{"President Kim", actors.KindPerson, "", "Kim"},
+			{"Kim", actors.KindPerson, "PRKGOV", "Kim Jong Il"},
+		}},
+		{"title and a surname of one person", "President Clinton", "2003-06-13", []want{
+			{"President Clinton", actors.KindPerson, "USAOPP", "Bill Clinton"},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -174,6 +174,31 @@ func (f *finder) persons(n *node, p int) *entry {
 	return pickPerson(es, f.at)
 }
 
+// personsHolding picks, among the people a matched name stands for, the one on
+// the article's date who held office (ever, or with now on that date; any of
+// them when office is "" or "leader", which every head of state or government
+// is); nil when none did.
+func (f *finder) personsHolding(n *node, p int, office string, now bool) *entry {
+	var all, es []*entry
+	for _, e := range n.entries {
+		if e.cat == catPerson && f.passes(e, p) {
+			all = append(all, e)
+			if office == "" || office == "leader" || e.person.held(office, now, f.at) {
+				es = append(es, e)
+			}
+		}
+	}
+	if len(es) == 0 && now && len(all) == 1 && all[0].person.held(office, false, f.at) {
+		// A name of one person only: "President Clinton" in a 2003 article
+		// is still Clinton.
+		es = all
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	return pickPerson(es, f.at)
+}
+
 func (f *finder) mention(a, b int, kind string, actor timeline.Actor, country, role string) Mention {
 	s, e := f.t.toks[a].start, f.t.toks[b-1].end
 	return Mention{
@@ -365,8 +390,12 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	// title names another country ("South African Deputy Foreign Minister Aziz"
 	// is not Iraq's Tariq Aziz: the name is read as unknown below).
 	if pend, pe, pn := f.match(end, cats(catPerson)); pe != nil {
-		p := f.persons(pn, end)
-		if own == nil || p.person.serves(key) {
+		// Of several people of one name, the title picks those who held
+		// it: "President Kim" is not Kim Jong Il, who never was president.
+		// A surname alone must hold the office at the date ("President Kim"
+		// in 2000 is not the late Kim Il Sung), unless the title says former.
+		now := pend-end == 1 && !former && !f.at.IsZero()
+		if p := f.personsHolding(pn, end, h.office, now); p != nil && (own == nil || p.person.serves(key)) {
 			code := p.person.codeAt(f.at)
 			c, r := splitCode(code)
 			return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend
