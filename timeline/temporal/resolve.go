@@ -1072,3 +1072,68 @@ func resEdge(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	return r, true
 }
+
+// resSpoken reads years said in words ("nineteen ninety-six"), as broadcast
+// transcripts write them, with an optional month or season before.
+func resSpoken(t *Tagger, m *match, c *docCtx) (res, bool) {
+	cent := 19
+	if lower(m.g("c")) == "twenty" {
+		cent = 20
+	}
+	n, vague, ok := t.number(m.g("rest"))
+	if !ok || vague || n < 10 || n > 99 || n != float64(int(n)) {
+		return res{}, false
+	}
+	y := cent*100 + int(n)
+	r := res{typ: "DATE", value: yearValue(y), anchor: "explicit"}
+	if ms := m.g("month"); ms != "" {
+		if !isCap(ms) {
+			return res{}, false
+		}
+		r.value = monthValue(y, t.month(ms))
+	}
+	if s := lower(m.g("season")); s != "" {
+		r.value = fmt.Sprintf("%04d-%s", y, t.v.seasons[s])
+	}
+	return r, true
+}
+
+// resFiscal reads "the fiscal year" (a year-long duration) and "the current /
+// last fiscal year" (that year, named by the calendar year it ends in).
+func resFiscal(t *Tagger, m *match, c *docCtx) (res, bool) {
+	det := collapse(m.g("fdet"))
+	dir := 0
+	switch {
+	case det == "the" || det == "the new" || det == "the coming":
+		return res{typ: "DURATION", value: "P1Y", anchor: "relative"}, true
+	case strings.Contains(det, "last") || strings.Contains(det, "previous"):
+		dir = -1
+	case strings.Contains(det, "next"):
+		dir = 1
+	}
+	if !c.hasRef {
+		return res{typ: "DATE", value: "XXXX", anchor: "relative"}, true
+	}
+	return res{typ: "DATE", value: yearValue(c.ref.Year() + dir), anchor: "dct", relToDCT: true}, true
+}
+
+// resYearEnd reads "year-end" (the end of the DCT's year) and "the full year".
+func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
+	dir := 0
+	switch lower(m.g("fdet")) {
+	case "last":
+		dir = -1
+	case "next":
+		dir = 1
+	}
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
+	if m.g("end") != "" {
+		r.mod = "END"
+	}
+	if !c.hasRef {
+		r.value, r.anchor = "XXXX", "relative"
+		return r, true
+	}
+	r.value = yearValue(c.ref.Year() + dir)
+	return r, true
+}
