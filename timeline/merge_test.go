@@ -160,3 +160,24 @@ func TestMerge_KeepsRepresentative(t *testing.T) {
 		t.Errorf("merge of a merged event and a third document = %q", s)
 	}
 }
+
+// BenchmarkMerge merges 100,000 events of 2,000 documents over one year, with 160
+// distinct CAMEO root and actor pairs, so that many reports share a key.
+func BenchmarkMerge(b *testing.B) {
+	codes := []string{"USAGOV", "PRKGOV", "KORGOV", "CHNGOV"}
+	var evs []timeline.Event
+	for i := range 100_000 {
+		start := day("2018-01-01").AddDate(0, 0, (i*7919)%365)
+		g, end := timeline.GranDay, start
+		if i%5 == 0 {
+			g, end = timeline.GranMonth, start.AddDate(0, 0, 30)
+		}
+		evs = append(evs, mev(fmt.Sprintf("e%d", i), fmt.Sprintf("d%d", i%2000), fmt.Sprintf("%02d", 1+i%10),
+			codes[i%4], codes[(i/4)%4], timeline.FormatDay(start), timeline.FormatDay(end), g))
+	}
+	var n int
+	for b.Loop() {
+		n = len(timeline.Merge(evs))
+	}
+	b.ReportMetric(float64(n), "events/op")
+}
