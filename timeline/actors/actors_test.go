@@ -227,6 +227,16 @@ func TestFind(t *testing.T) {
 		{"title and a surname of one person", "President Clinton", "2003-06-13", []want{
 			{"President Clinton", actors.KindPerson, "USAOPP", "Bill Clinton"},
 		}},
+		{"abbreviations and possessives", "the U.S.A., North Korea’s and the two Koreas' talks; I said", "", []want{
+			{"U.S.A.", actors.KindCountry, "USA", ""},
+			{"North Korea", actors.KindCountry, "PRK", ""},
+			{"the two Koreas", actors.KindGroup, "PRK", ""},
+			{"I", actors.KindPronoun, "", ""},
+		}},
+		{"capital as owner", "Washington officials and the Kremlin spokesman", "", []want{
+			{"Washington officials", actors.KindGov, "USAGOV", ""},
+			{"the Kremlin spokesman", actors.KindGov, "RUSGOV", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

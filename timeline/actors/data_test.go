@@ -48,6 +48,24 @@ func TestDataCodes(t *testing.T) {
 			}
 			codes[c][code] = true
 		}
+		// Across the coded categories (country, capital, organisation,
+		// institution, group) one name should mean one code too.
+		coded := map[string]bool{}
+		for _, e := range n.entries {
+			switch e.cat {
+			case catCountry, catAdj, catPeople, catCapital, catOrg, catInst, catGroup:
+				c, _ := splitCode(e.code)
+				coded[c] = true
+			}
+		}
+		if len(coded) > 1 && !sharedNames[name] {
+			var list []string
+			for k := range coded {
+				list = append(list, k)
+			}
+			sort.Strings(list)
+			clashes = append(clashes, fmt.Sprintf("%q across categories: %v", name, list))
+		}
 		for c, cs := range codes {
 			if len(cs) > 1 && !sharedNames[name] && c != catPerson {
 				var list []string
