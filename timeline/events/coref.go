@@ -111,3 +111,52 @@ func (d *discourse) noteSeen(m mention) {
 		d.lastOther = &a
 	}
 }
+
+// nameIndex resolves a bare surname or first name ("Kim", "Trump") to the person
+// named in full before ("Kim Jong Un"), the commonest coreference in news.
+type nameIndex struct {
+	parts     map[string]*actors.Mention
+	ambiguous map[string]bool
+}
+
+// extend adds to the sentence's mentions the name parts of people named earlier,
+// then records the people the sentence names.
+func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
+	var out []actors.Mention
+	ri := 0
+	for _, t := range s.toks {
+		for ri < len(raw) && raw[ri].Span.End <= t.start {
+			out = append(out, raw[ri])
+			ri++
+		}
+		if ri < len(raw) && raw[ri].Span.Start <= t.start {
+			continue // inside a mention
+		}
+		if !t.word {
+			continue
+		}
+		if m := n.parts[t.text]; m != nil && !n.ambiguous[t.text] {
+			c := *m
+			c.Span, c.Text = timeline.Span{Start: t.start, End: t.end}, t.text
+			out = append(out, c)
+		}
+	}
+	out = append(out, raw[ri:]...)
+	for _, m := range raw {
+		if m.Kind != actors.KindPerson || m.Actor.Name == "" {
+			continue
+		}
+		f := strings.Fields(m.Actor.Name)
+		for _, p := range []string{f[0], f[len(f)-1]} {
+			if len(p) < 3 {
+				continue
+			}
+			if old := n.parts[p]; old != nil && old.Actor != m.Actor {
+				n.ambiguous[p] = true
+			}
+			mm := m
+			n.parts[p] = &mm
+		}
+	}
+	return out
+}

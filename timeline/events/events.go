@@ -119,6 +119,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	var out []timeline.Event
 	mi := 0
 	st := x.newStory(all)
+	names := &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}}
 	for si, sp := range spans {
 		if sp.Start < 0 || sp.End > len(body) || sp.End <= sp.Start {
 			continue
@@ -133,6 +134,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 				raw = append(raw, all[j])
 			}
 		}
+		raw = names.extend(s, raw)
 		x.findTweet(s, raw)
 		disc.speaker = s.author
 		// The subject the story was about before this sentence: an event with no

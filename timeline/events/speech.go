@@ -32,7 +32,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 		c.cs, c.ce = x.speechContent(s, ci)
 		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
 		// A participle "saying" after another event of the clause only elaborates it.
-		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" {
+		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" && lw != "according" {
 			for _, p := range s.cands[:ci] {
 				if !p.absorbed && !p.drop && p.e.class != classSay {
 					c.drop = true
@@ -320,7 +320,8 @@ func (x *Extractor) conditional(s *sentence, c *cand) bool {
 	}
 	switch s.toks[start-1].lower {
 	case "if", "unless", "whether":
-		return true
+		// Up to the comma that closes the condition.
+		return !s.between(start, c.ti, ",")
 	}
 	return false
 }
