@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/timelinehq/timeline/timeline"
 )
 
 // docCtx is what normalisation may look at besides the match itself: the body,
@@ -1135,5 +1137,55 @@ func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return r, true
 	}
 	r.value = yearValue(c.ref.Year() + dir)
+	return r, true
+}
+
+// resAnaphor reads expressions told against the narrative time, the last date
+// the story gave: "that day", "later that year", "the following week", "the
+// previous day". Without one they fall back on the DCT.
+func resAnaphor(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ana := collapse(m.g("ana"))
+	u := lower(m.g("unit"))
+	pod := t.v.pods[u]
+	if (strings.HasPrefix(ana, "the next") || strings.HasPrefix(ana, "the same")) && pod == "" && u != "day" {
+		return res{}, false // "the next year" is mostly a span to come: a duration
+	}
+	dir := 0
+	switch {
+	case strings.Contains(ana, "following"), strings.Contains(ana, "next"):
+		dir = 1
+	case strings.Contains(ana, "previous"), strings.Contains(ana, "preceding"), strings.Contains(ana, "prior"):
+		dir = -1
+	}
+	r := res{typ: "DATE", anchor: "relative", noTrack: dir == 0}
+	base, g := c.ref, timeline.GranDay
+	if c.lastDate != "" {
+		if f, _, gg, ok := bounds(c.lastDate); ok {
+			base, g = f, gg
+		}
+	} else if c.hasRef {
+		r.anchor, r.relToDCT = "dct", true
+	}
+	if base.IsZero() {
+		r.value = "XXXX"
+		return r, true
+	}
+	code := map[string]string{"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[u]
+	if pod != "" {
+		code = "D"
+	}
+	if granOfCode(code).Rank() < g.Rank() && dir == 0 {
+		return res{}, false // "that day" after "in 1990": no day to point at
+	}
+	when := shift(base, code, dir)
+	switch code {
+	case "W":
+		r.value = weekValue(when)
+	default:
+		r.value = valueAt(when, code)
+	}
+	if pod != "" {
+		r.typ, r.value = "TIME", r.value+"T"+pod
+	}
 	return r, true
 }

@@ -126,6 +126,7 @@ var ruleSpecs = []struct {
 	{"spoken", []uint32{cNum}, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)\b`, resSpoken},
 	{"fiscal", []uint32{cYear}, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
 	{"yearend", []uint32{cUnit}, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
+	{"anaphor", []uint32{cUnit | cPod}, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},
 	{"relwd", []uint32{cWeekday}, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"weekday", []uint32{cWeekday}, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"deictic", []uint32{cDeictic}, `\b(?P<word>{DEICTIC})\b`, resDeictic},
