@@ -54,7 +54,9 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	if c.e.class == classNoun {
-		if a, m := x.nounAgent(s, c); m >= 0 || c.code >= "18" {
+		// A threat or an attack named by a noun is its agent's only when the noun
+		// says whose ("his threat of force", "warnings from Moscow").
+		if a, m := x.nounAgent(s, c); m >= 0 || c.code >= "18" || c.code == "13" {
 			return a, m
 		}
 	}
@@ -169,7 +171,7 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 // nearest clause boundary (a relative or subordinating word, a semicolon, or the
 // reporting verb whose content the clause is).
 func (x *Extractor) clauseStart(s *sentence, ti int) int {
-	for k := ti - 1; k > 0; k-- {
+	for k := ti - 1; k >= 0; k-- {
 		t := s.toks[k]
 		if t.text == ";" || t.text == ":" {
 			return k + 1

@@ -208,10 +208,15 @@ type stmt struct {
 func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]string, prev **stmt) bool {
 	src := ""
 	if c.src != nil {
-		src = c.src.Code + "/" + c.src.Name
+		src = c.src.Code
+		if src == "" {
+			src = c.src.Name
+		}
 	}
 	p := *prev
-	*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
+	if c.e.class != classNoun && c.e.class != classCtx {
+		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
+	}
 	if c.e.class == classSay {
 		// A quotation right after an event of the same actor reported in the
 		// sentence before only gives its words.
@@ -434,7 +439,7 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 		}
 		ev.Kind, ev.CAMEO, ev.Source, ev.Target = timeline.KindContext, "", nil, nil
 	case classNoun:
-		if c.src == nil && c.tgt == nil && c.govTimex == nil {
+		if c.src == nil && c.tgt == nil && c.govTimex == nil || c.src == nil && c.code == "13" {
 			return ev, false
 		}
 	default:
