@@ -49,6 +49,10 @@ type Mention struct {
 	// With Country it lets a caller resolve a title whose country comes from
 	// context: d.Holder(country, m.Office, at).
 	Office string
+	// Historical is the historical state's own code when the mention names one
+	// that is coded as its successor ("USR" for "the Soviet Union", coded RUS as
+	// the gold annotation codes it); "" otherwise.
+	Historical string
 	// Former is set for "former"/"late"/"ousted" titles ("the former president"):
 	// the office is not held at the article's date.
 	Former bool
@@ -91,6 +95,7 @@ var (
 type entry struct {
 	cat    category
 	code   string // full code (country code, IGO code, institution code; a title's implied country)
+	hist   string // a historical state's own code ("USR"), its code being its successor's
 	name   string // canonical name
 	role   string // role words and titles
 	office string // titles

@@ -269,6 +269,19 @@ func dump(ms []actors.Mention) string {
 	return b.String()
 }
 
+func TestHistorical(t *testing.T) {
+	d := mustDefault(t)
+	for text, want := range map[string][2]string{
+		"the Soviet Union": {"RUS", "USR"}, "Soviet troops": {"RUSMIL", "USR"}, "East Germany": {"DEU", "DDR"},
+		"Czechoslovakia": {"CZE", "CSK"}, "Russia": {"RUS", ""}, "Yugoslavia": {"YUG", ""},
+	} {
+		ms := d.Find(text, 0, time.Time{})
+		if len(ms) != 1 || ms[0].Actor.Code != want[0] || ms[0].Historical != want[1] {
+			t.Errorf("Find(%q) = %+v, want code %s historical %q", text, ms, want[0], want[1])
+		}
+	}
+}
+
 func TestFindBase(t *testing.T) {
 	d := mustDefault(t)
 	ms := d.Find("Seoul said.", 100, time.Time{})

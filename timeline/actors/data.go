@@ -144,13 +144,36 @@ func (b *builder) country(f []string) error {
 	if err := fields(f, 5); err != nil {
 		return err
 	}
-	code := f[0]
+	code, hist := f[0], ""
+	if h, c, ok := strings.Cut(code, ">"); ok {
+		// A historical state coded as its successor: "USR>RUS".
+		hist, code = h, c
+		if len(hist) != 3 || !ValidCode(hist) {
+			return fmt.Errorf("bad historical code %q", hist)
+		}
+	}
 	if len(code) != 3 || !ValidCode(code) {
 		return fmt.Errorf("bad country code %q", code)
 	}
 	names := list(f[1])
 	if len(names) == 0 {
 		return fmt.Errorf("country %s has no name", code)
+	}
+	if hist != "" {
+		for _, n := range names {
+			b.add(n, &entry{cat: catCountry, code: code, hist: hist, name: names[0]})
+		}
+		for _, a := range list(f[2]) {
+			b.add(a, &entry{cat: catAdj, code: code, hist: hist, name: names[0]})
+		}
+		for _, p := range list(f[4]) {
+			b.add(p, &entry{cat: catPeople, code: code, hist: hist, name: names[0]})
+		}
+		for _, c := range list(f[3]) {
+			b.add(c, &entry{cat: catCapital, code: code + "GOV", hist: hist, name: c})
+		}
+		b.d.countries[hist] = names[0]
+		return nil
 	}
 	if _, dup := b.d.countries[code]; !dup {
 		b.d.countries[code] = names[0]

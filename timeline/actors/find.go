@@ -295,10 +295,13 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	switch e.cat {
 	case catCountry, catAdj, catPeople:
 		m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, "")
+		m.Historical = e.hist
 		return m, end
 	case catCapital:
 		c, r := splitCode(e.code)
-		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
+		m := f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r)
+		m.Historical = e.hist
+		return m, end
 	case catOrg:
 		return f.mention(i, end, KindOrg, timeline.Actor{Name: e.name, Code: e.code}, "IGO", ""), end
 	case catInst:
@@ -428,6 +431,9 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 			m := f.mention(start, nend, KindPerson, timeline.Actor{Name: f.text[f.t.toks[end].start:f.t.toks[nend-1].end], Code: code}, country, roleOf(code))
 			m.Office = h.office
 			m.Former = former
+			if own != nil {
+				m.Historical = own.hist
+			}
 			return m, nend
 		}
 	}
@@ -438,6 +444,9 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	m.Actor.Name = m.Text
 	m.Office = h.office
 	m.Former = former
+	if own != nil {
+		m.Historical = own.hist
+	}
 	if !former && h.office != "" && key != "" {
 		if a, ok := f.d.Holder(key, h.office, f.at); ok {
 			m.Actor = a
@@ -513,6 +522,7 @@ func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, i
 	if own.cat == catOrg {
 		m.Kind = KindOrg
 	}
+	m.Historical = own.hist
 	m.Actor.Name = m.Text
 	return m, end
 }
