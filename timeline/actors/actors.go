@@ -287,6 +287,13 @@ func (d *Dictionary) CountryName(code string) (string, bool) {
 	return n, ok
 }
 
+// OrgName returns the name of an organisation code ("IGOUNO" -> "United
+// Nations").
+func (d *Dictionary) OrgName(code string) (string, bool) {
+	n, ok := d.orgs[code]
+	return n, ok
+}
+
 // Demonym returns the adjective of a country code ("PRK" -> "North Korean").
 func (d *Dictionary) Demonym(code string) (string, bool) {
 	n, ok := d.demonyms[code]

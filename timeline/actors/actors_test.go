@@ -389,3 +389,23 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("got %+v", ms)
 	}
 }
+
+// TestCoverage guards the size of the data: every UN member and more, the
+// people of EVENTS.md's major countries, the organisations of its fixed table.
+func TestCoverage(t *testing.T) {
+	d := mustDefault(t)
+	t.Logf("countries, historical states and regions: %d; people: %d; organisations: %d", d.Countries(), d.People(), d.Orgs())
+	if d.Countries() < 200 || d.People() < 400 || d.Orgs() < 30 {
+		t.Errorf("coverage fell: %d countries, %d people, %d organisations", d.Countries(), d.People(), d.Orgs())
+	}
+	for _, code := range []string{"IGOUNO", "IGONATO", "IGOEU", "IGOIAEA", "IGOAU", "IGOASEAN", "IGOOPEC", "IGOARL", "IGOIMF", "IGOWB", "IGOWTO", "IGOOSCE"} {
+		if _, ok := d.OrgName(code); !ok {
+			t.Errorf("organisation %s missing", code)
+		}
+	}
+	for _, code := range []string{"TWN", "PSE", "KSV", "VAT", "USR", "YUG", "DDR", "CSK", "PRK", "KOR", "SSD"} {
+		if _, ok := d.CountryName(code); !ok {
+			t.Errorf("country %s missing", code)
+		}
+	}
+}
