@@ -364,7 +364,7 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{typ: "DATE", value: yearValue(y), anchor: "explicit"}, true
 		}
 		_, q = reportedQuarter(c)
-		return res{typ: "DATE", value: quarterValue(y, q), anchor: "explicit"}, true
+		return res{typ: "DATE", value: quarterValue(y, q), anchor: "explicit", noTrack: true}, true
 	}
 	r := res{typ: "DATE", anchor: "explicit"}
 	ys := m.g("year") + m.g("year2")
@@ -377,6 +377,9 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return r, true
 	default:
 		y = c.ref.Year()
+		if m.g("ya") != "" {
+			y--
+		}
 		switch yq := lower(m.g("yq")); {
 		case strings.HasPrefix(yq, "last"):
 			y--
@@ -413,6 +416,10 @@ func resQuarterRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 	y, q := reportedQuarter(c)
 	cy, cq := c.ref.Year(), (int(c.ref.Month())-1)/3+1
 	switch {
+	case m.g("ly") != "" && (strings.Contains(s, "same") || strings.Contains(s, "corresponding") || strings.Contains(s, "comparable")):
+		y--
+	case m.g("ly") != "":
+		return res{}, false
 	case strings.Contains(s, "year-earlier"), strings.Contains(s, "year-ago"), strings.Contains(s, "corresponding"), strings.Contains(s, "comparable"):
 		y--
 	case s == "this quarter", strings.Contains(s, "current"):
@@ -446,6 +453,9 @@ func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
 }
 
 func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if isCap(m.g("unit")) && isCap(m.g("rel")) && m.start > 0 && !isBoundaryBefore(c.body, m.start) {
+		return res{}, false // "ABC's This Week": a title
+	}
 	rel := collapse(m.g("rel"))
 	u := collapse(m.g("unit"))
 	mod := modOf(m.g("mod"))
@@ -679,8 +689,15 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 			// relative to the narrative: keep the granularity of the last date
 			// ("the third quarter ... a year earlier" is the year's third quarter).
 			if f, _, g, ok := bounds(c.lastDate); ok && u.Code == "Y" && n == float64(int(n)) {
-				if g == "quarter" {
+				switch g {
+				case timeline.GranQuarter:
 					r.value = quarterValue(f.Year()+sign*int(n), (int(f.Month())+2)/3)
+					return r, true
+				case timeline.GranMonth:
+					r.value = valueAt(f.AddDate(sign*int(n), 0, 0), "M")
+					return r, true
+				case timeline.GranDay:
+					r.value = dayValue(f.AddDate(sign*int(n), 0, 0))
 					return r, true
 				}
 				anchor = f
@@ -709,23 +726,27 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return r, true
 }
 
+// resIn reads "in five years": a TimeML DURATION (P5Y), whose day bounds are
+// those of the point it reaches from the DCT (the year 2005).
 func resIn(t *Tagger, m *match, c *docCtx) (res, bool) {
 	n, vague, ok := t.number(m.g("num"))
 	u, uok := t.unitOf(m.g("unit"))
 	if !ok || !uok || vague || n != float64(int(n)) || u.Time {
 		return res{}, false
 	}
-	r := res{typ: "DATE", anchor: "dct", relToDCT: true, start: m.gpos("num"), end: m.end}
-	if !c.hasRef {
-		r.value = "FUTURE_REF"
-		return r, true
+	r, ok := durationRes(u, n, false, "")
+	if !ok {
+		return r, false
 	}
-	code := u.Code
-	when := shift(c.ref, code, int(n))
-	if code == "W" || code == "WE" || code == "2W" {
-		code = "D"
+	r.start, r.end = m.gpos("num"), m.end
+	if c.hasRef {
+		code := u.Code
+		when := shift(c.ref, code, int(n))
+		if code == "W" || code == "WE" || code == "2W" {
+			code = "D"
+		}
+		r.point, r.anchor, r.relToDCT = valueAt(when, code), "dct", true
 	}
-	r.value = valueAt(when, code)
 	return r, true
 }
 
@@ -806,6 +827,9 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !vague && n == 0 {
 		return res{}, false
 	}
+	if ln := lower(nums); (ln == "a" || ln == "an" || ln == "per") && det == "" && m.g("modw") == "" && isRateContext(c.body, m.start) {
+		return res{}, false // "$2 million a year", "four flights a week": a rate
+	}
 	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
 		return res{}, false // "second" is an ordinal far more often
 	}
@@ -854,6 +878,9 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 	var hh, mm int
 	if hm := lower(m.g("hm")); hm != "" {
+		if wordBefore(c.body, m.start) == "high" {
+			return res{}, false // "high noon" is an idiom
+		}
 		hh = 12
 		if hm == "midnight" {
 			hh = 24
@@ -1188,4 +1215,34 @@ func resAnaphor(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.typ, r.value = "TIME", r.value+"T"+pod
 	}
 	return r, true
+}
+
+// isRateContext reports whether the words before offset i make "a year" a rate:
+// a number, an amount or a plural count ("24 hours a day", "$5 million a year").
+func isRateContext(body string, i int) bool {
+	j := i
+	for j > 0 && body[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && body[k-1] != ' ' && body[k-1] != '\n' {
+		k--
+	}
+	w := lower(body[k:j])
+	if w == "" {
+		return false
+	}
+	if w[len(w)-1] >= '0' && w[len(w)-1] <= '9' || w == "million" || w == "billion" || w == "thousand" || w == "percent" || w == "cents" || w == "dollars" || strings.HasSuffix(w, "%") {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && isLetter(w[0])
+}
+
+// isBoundaryBefore reports whether offset i starts a sentence.
+func isBoundaryBefore(body string, i int) bool {
+	j := i
+	for j > 0 && (body[j-1] == ' ' || body[j-1] == '"' || body[j-1] == '`' || body[j-1] == '\'') {
+		j--
+	}
+	return j == 0 || isBoundary(body, j-1)
 }

@@ -86,6 +86,7 @@ type res struct {
 	anchor          string // "explicit", "dct", "relative"
 	relToDCT        bool   // value computed from the DCT: anchorTimeID t0
 	noTrack         bool   // relative to the narrative: not a new narrative time
+	point           string // for a duration reaching a point ("in five years"): its value
 	start, end      int    // optional narrowed span (0,0 = whole match)
 }
 
@@ -116,8 +117,8 @@ var ruleSpecs = []struct {
 	{"decade", []uint32{cYear4}, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
 	{"century", []uint32{cCentury}, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
 	{"yearago", []uint32{cAgo}, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
-	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
-	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))\b`, resQuarterRel},
+	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?:(?P<ya>year-ago|year-earlier)\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
+	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?\b`, resQuarterRel},
 	{"half", []uint32{cHalf}, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
 	{"rel", []uint32{cUnit | cSeason}, `\b` + pMod + `(?P<rel>last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|fiscal\s+year|{SEASON})\b`, resRel},
 	{"wdmd", []uint32{cWeekday, cMonth}, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},

@@ -211,6 +211,12 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 			x.Interval = "/" + x.Value
 		}
 	case timeline.TypeDuration:
+		if r.point != "" {
+			if f, l, g, ok := bounds(r.point); ok {
+				x.Earliest, x.Latest, x.Granularity = f, l, g
+			}
+			return
+		}
 		t.anchorDuration(x, c)
 	}
 }

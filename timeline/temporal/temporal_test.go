@@ -61,7 +61,7 @@ func TestTag(t *testing.T) {
 		{"recently", "Both re-opened the hotline recently.", "2018-01-11", "recently", "DATE", "PAST_REF", ""},
 		{"weeks ago is a day", "He arrived two weeks ago.", "1998-03-22", "two weeks ago", "DATE", "1998-03-08", ""},
 		{"years ago is a year", "The plant closed two years ago.", "1998-04-24", "two years ago", "DATE", "1996", ""},
-		{"in five years", "The plant will close in five years.", "2000-06-01", "five years", "DATE", "2005", ""},
+		{"in five years", "The plant will close in five years.", "2000-06-01", "five years", "DURATION", "P5Y", ""},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
@@ -105,6 +105,21 @@ func TestNotDates(t *testing.T) {
 		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
 			t.Errorf("%q: got %+v, want no timex", body, xs)
 		}
+	}
+}
+
+func TestInFiveYears(t *testing.T) {
+	x, ok := find(mustTagger(t).Tag("The plant will close in five years.", day("2000-06-01")), "five years")
+	if !ok || x.Earliest != day("2005-01-01") || x.Latest != day("2005-12-31") || x.Signal != "in" || x.AnchorTimeID != "t0" {
+		t.Errorf("in five years: %+v", x)
+	}
+}
+
+func TestNarrativeWeekday(t *testing.T) {
+	body := "The fighting began on March 3, 2013, and rebels attacked the town again on Thursday."
+	x, ok := find(mustTagger(t).Tag(body, day("2013-03-22")), "Thursday")
+	if !ok || x.Value != "2013-03-07" {
+		t.Errorf("weekday after the narrative moved to March 3: %+v", x)
 	}
 }
 
