@@ -1,6 +1,10 @@
 package actors_test
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -407,5 +411,31 @@ func TestCoverage(t *testing.T) {
 		if _, ok := d.CountryName(code); !ok {
 			t.Errorf("country %s missing", code)
 		}
+	}
+}
+
+// TestLoadFiles loads the data files concatenated, as a caller extending the
+// dictionary would, and finds what Default finds.
+func TestLoadFiles(t *testing.T) {
+	var rs []io.Reader
+	for _, f := range []string{"countries", "names", "roles", "titles", "people"} {
+		data, err := os.ReadFile(filepath.Join("data", f+".tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, bytes.NewReader(data), strings.NewReader("\n"))
+	}
+	d, err := actors.Load(io.MultiReader(rs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := mustDefault(t)
+	if d.People() != def.People() || d.Countries() != def.Countries() || d.Orgs() != def.Orgs() {
+		t.Errorf("Load: %d/%d/%d, Default: %d/%d/%d", d.People(), d.Countries(), d.Orgs(), def.People(), def.Countries(), def.Orgs())
+	}
+	const text = "North Korea’s leader Kim Jong Un told the U.S. president."
+	a, b := d.Find(text, 0, day("2017-10-01")), def.Find(text, 0, day("2017-10-01"))
+	if len(a) != len(b) || len(a) == 0 || a[0] != b[0] {
+		t.Errorf("Load finds %+v, Default %+v", a, b)
 	}
 }
