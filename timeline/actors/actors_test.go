@@ -241,6 +241,14 @@ func TestFind(t *testing.T) {
 			{"Washington officials", actors.KindGov, "USAGOV", ""},
 			{"the Kremlin spokesman", actors.KindGov, "RUSGOV", ""},
 		}},
+		{"role of a region's countries", "governments of 30 African countries and envoys of all European states", "1998-08-11", []want{
+			{"governments of 30 African countries", actors.KindGov, "AFRGOV", ""},
+			{"envoys of all European states", actors.KindGov, "EURGOV", ""},
+		}},
+		{"troops in a country are not its own", "the troops in Bosnia", "1998-01-01", []want{
+			{"the troops", actors.KindGov, "", ""},
+			{"Bosnia", actors.KindCountry, "BIH", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -259,11 +259,13 @@ func (f *finder) owner(p int) (*entry, int, int) {
 	return e, nameEnd, end
 }
 
-// ofOwner matches "of [the] <country>" or "in <country>" after a title or role
-// ("President of Ukraine", "authorities in Kenya").
-func (f *finder) ofOwner(p int) (*entry, int) {
+// ofOwner matches "of [the] <country>", or with in "in <country>", after a title
+// or role ("President of Ukraine", "authorities in Kenya"). "In" is only for the
+// civil roles: "troops in Bosnia" are seldom Bosnia's, nor "the ambassador in
+// Washington" America's.
+func (f *finder) ofOwner(p int, in bool) (*entry, int) {
 	k := f.key(p)
-	if k != "of" && k != "in" {
+	if k != "of" && (k != "in" || !in) {
 		return nil, p
 	}
 	q := p + 1
@@ -271,10 +273,32 @@ func (f *finder) ofOwner(p int) (*entry, int) {
 		q++
 	}
 	end, e, _ := f.match(q, cats(catCountry, catOrg))
-	if e == nil {
+	if e != nil {
+		return e, end
+	}
+	// "governments of 30 African countries", "ministers of both nations"
+	for n := 0; n < 2 && q < len(f.t.toks) && (quantifiers[f.key(q)] || isNumber(f.key(q))); n++ {
+		q++
+	}
+	end, e, _ = f.match(q, cats(catAdj))
+	if e == nil || !countryNouns[f.key(end)] {
 		return nil, p
 	}
-	return e, end
+	return e, end + 1
+}
+
+var (
+	quantifiers  = map[string]bool{"all": true, "other": true, "several": true, "many": true, "some": true, "both": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "member": true}
+	countryNouns = map[string]bool{"countries": true, "nations": true, "states": true, "country": true, "nation": true, "state": true}
+)
+
+func isNumber(k string) bool {
+	for _, c := range []byte(k) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // next finds the mention starting at token i, returning it and the token after it;
@@ -375,7 +399,7 @@ func (f *finder) structured(i int) (Mention, int) {
 func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mention, int) {
 	end := te
 	if own == nil {
-		if o, e := f.ofOwner(end); o != nil {
+		if o, e := f.ofOwner(end, false); o != nil {
 			own, end = o, e
 		}
 	}
@@ -490,7 +514,7 @@ func (f *finder) name(p int, caps bool) int {
 func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, int) {
 	end := re
 	if own == nil {
-		if o, e := f.ofOwner(end); o != nil {
+		if o, e := f.ofOwner(end, h.role == "GOV" || h.role == "JUD" || h.role == "LEG"); o != nil {
 			own, end = o, e
 		}
 	}
