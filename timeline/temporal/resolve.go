@@ -554,6 +554,10 @@ func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time 
 // told against the DCT ("from Sept. 14 to Thursday").
 var rangeWords = map[string]bool{"to": true, "until": true, "through": true, "till": true, "and": true}
 
+// deadlineWords before a weekday set a deadline, which lies ahead unless the
+// sentence says otherwise.
+var deadlineWords = map[string]bool{"until": true, "till": true, "by": true, "before": true}
+
 func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ws := m.g("wd")
 	if !isCap(ws) {
@@ -579,6 +583,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	tense := t.tenseAt(c.body, m.start, m.end)
 	if rest := c.body[m.end:min(len(c.body), m.end+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		tense = tensePast // "Wednesday's ruling" reports what has happened
+	}
+	if deadlineWords[wordBefore(c.body, m.start)] && tense != tensePast {
+		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
 	}
 	anchor := c.ref
 	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !rangeWords[wordBefore(c.body, m.start)] {
@@ -904,7 +911,11 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 		case dw == "yesterday":
 			d = d.AddDate(0, 0, -1)
 		case t.v.weekdays[dw] != 0:
-			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, t.tenseAt(c.body, m.start, m.end))
+			tense := t.tenseAt(c.body, m.start, m.end)
+			if deadlineWords[wordBefore(c.body, m.start)] && tense != tensePast {
+				tense = tenseFuture
+			}
+			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, tense)
 		case m.g("month") != "":
 			mo := t.month(m.g("month"))
 			f := strings.Fields(dw)
