@@ -249,6 +249,10 @@ func TestFind(t *testing.T) {
 			{"the troops", actors.KindGov, "", ""},
 			{"Bosnia", actors.KindCountry, "BIH", ""},
 		}},
+		{"no mention across a blank line", "said Prime Minister\n\nJohn Major", "1995-01-01", []want{
+			{"Prime Minister", actors.KindTitle, "", ""},
+			{"John Major", actors.KindPerson, "GBRGOV", "John Major"},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -421,8 +421,15 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		// it: "President Kim" is not Kim Jong Il, who never was president.
 		// A surname alone must hold the office at the date ("President Kim"
 		// in 2000 is not the late Kim Il Sung), unless the title says former.
-		now := pend-end == 1 && !former && !f.at.IsZero()
-		if p := f.personsHolding(pn, end, h.office, now); p != nil && (own == nil || p.person.serves(key)) {
+		// A full name is trusted whatever the title ("Foreign Minister Tansu
+		// Ciller", though the data knows her as prime minister only).
+		surname := pend-end == 1
+		now := surname && !former && !f.at.IsZero()
+		office := h.office
+		if !surname {
+			office = ""
+		}
+		if p := f.personsHolding(pn, end, office, now); p != nil && (own == nil || p.person.serves(key)) {
 			code := p.person.codeAt(f.at)
 			c, r := splitCode(code)
 			return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend

@@ -68,7 +68,18 @@ func (t *tokenizer) run(s string) {
 		r, w := decode(s, i)
 		switch {
 		case unicode.IsSpace(r):
-			i += w
+			// A blank line ends a paragraph (or a headline): a token no name
+			// contains, so that no mention runs across it.
+			start, lines := i, 0
+			for ; r >= 0 && unicode.IsSpace(r); r, w = decode(s, i) {
+				if r == '\n' {
+					lines++
+				}
+				i += w
+			}
+			if lines >= 2 {
+				t.emit(start, i, "\n\n", caseOther)
+			}
 		case isWordRune(r):
 			i = t.word(s, i)
 		case isApos(r) && len(t.toks) > 0 && t.toks[len(t.toks)-1].end == i && t.toks[len(t.toks)-1].cls != caseOther:
