@@ -37,7 +37,10 @@ type File struct {
 	DCTValue string    // the DCT TIMEX3 value attribute as written, "" when absent
 	Title    string    // text of <TITLE>, tags removed, entities decoded; "" when absent
 	Body     string    // the text content of <TEXT>, entities decoded
-	Timexes  []timeline.Timex
+	// Timexes are the TIMEX3 elements of <TEXT> in the order they open, with
+	// spans into Body; a timex nested in another is listed too (Write would drop
+	// it). A TIMEX3 without tid gets "t<n>", n its rank among the timexes.
+	Timexes []timeline.Timex
 
 	// Elements are the TIMEX3 and EVENT tags inside <TEXT>, in the order they
 	// open, with the raw details a scorer needs (nesting, raw content).
@@ -186,13 +189,25 @@ func ParseDCT(v string) (time.Time, error) {
 }
 
 // scanText removes the tags of raw and decodes its entities, recording the
-// TIMEX3 and EVENT elements, as te3score.py's _parse_text does.
+// TIMEX3 and EVENT elements, as te3score.py's _parse_text does. Instead of
+// appending each character to every open element (quadratic on deep nesting),
+// it keeps one stream of the raw text between tags and cuts each element's raw
+// content out of it, and it finds nesting by counting the tags between an
+// element's opening and closing tags.
 func scanText(raw string) (string, []Element) {
 	var plain strings.Builder
 	plain.Grow(len(raw))
+	var rawText strings.Builder // all raw text outside tags, entities as written
+	rawText.Grow(len(raw))
 	var elements []Element
-	var stack []int         // indices into elements of the open elements
-	var rawContent [][]byte // raw content of each element, as written
+	type bounds struct{ openTag, closeTag, rawStart, rawEnd int }
+	var bs []bounds
+	var stack []int // indices into elements of the open elements
+	closeAt := func(i, tags int) {
+		elements[i].End = plain.Len()
+		bs[i].closeTag, bs[i].rawEnd = tags, rawText.Len()
+	}
+	tags := 0 // tags seen
 	pos := 0
 	for pos < len(raw) {
 		switch raw[pos] {
@@ -205,27 +220,25 @@ func scanText(raw string) (string, []Element) {
 			name := raw[pos+m[4] : pos+m[5]]
 			selfClose := m[9] > m[8]
 			tag := raw[pos : pos+m[1]]
-			if closing {
+			if closing && (name == "TIMEX3" || name == "EVENT") {
 				// Close the innermost open element of that name.
 				for k := len(stack) - 1; k >= 0; k-- {
 					if elements[stack[k]].Name == name {
-						elements[stack[k]].End = plain.Len()
+						closeAt(stack[k], tags)
 						stack = append(stack[:k], stack[k+1:]...)
 						break
 					}
 				}
 			}
-			for _, i := range stack {
-				elements[i].Nested = true
-			}
 			if !closing && (name == "TIMEX3" || name == "EVENT") {
 				elements = append(elements, Element{Name: name, Tag: tag, Attrs: parseAttrs(tag),
 					Start: plain.Len(), End: plain.Len()})
-				rawContent = append(rawContent, nil)
+				bs = append(bs, bounds{openTag: tags, closeTag: tags + 1, rawStart: rawText.Len(), rawEnd: rawText.Len()})
 				if !selfClose {
 					stack = append(stack, len(elements)-1)
 				}
 			}
+			tags++
 			pos += m[1]
 			continue
 		case '&':
@@ -234,25 +247,25 @@ func scanText(raw string) (string, []Element) {
 				break
 			}
 			ent := raw[pos : pos+m[1]]
-			for _, i := range stack {
-				rawContent[i] = append(rawContent[i], ent...)
-			}
+			rawText.WriteString(ent)
 			plain.WriteString(UnescapeEntity(ent))
 			pos += m[1]
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(raw[pos:])
-		for _, i := range stack {
-			rawContent[i] = append(rawContent[i], raw[pos:pos+size]...)
-		}
+		rawText.WriteString(raw[pos : pos+size])
 		plain.WriteString(raw[pos : pos+size])
 		pos += size
 	}
 	for _, i := range stack { // unclosed
-		elements[i].End = plain.Len()
+		closeAt(i, tags)
 	}
+	all := rawText.String()
 	for i := range elements {
-		elements[i].Raw = string(rawContent[i])
+		b := bs[i]
+		elements[i].Raw = all[b.rawStart:b.rawEnd]
+		// Any tag after its own opening tag and before the one that closed it.
+		elements[i].Nested = b.closeTag-b.openTag > 1
 	}
 	return plain.String(), elements
 }

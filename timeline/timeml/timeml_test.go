@@ -255,3 +255,19 @@ func TestCorpora(t *testing.T) {
 		}
 	}
 }
+
+// TestReadDeepNesting guards against quadratic work on many unclosed elements.
+func TestReadDeepNesting(t *testing.T) {
+	doc := "<TEXT>" + strings.Repeat("<TIMEX3>a ", 50000) + "</TEXT>"
+	start := time.Now()
+	f, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Timexes) != 50000 || !f.Elements[0].Nested || f.Elements[49999].Nested {
+		t.Errorf("%d timexes; first nested %v, last nested %v", len(f.Timexes), f.Elements[0].Nested, f.Elements[49999].Nested)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("reading took %v", d)
+	}
+}
