@@ -33,19 +33,29 @@ type GoldDoc struct {
 // GoldEvent is one annotated event. Dates are kept as written (YYYY-MM-DD, ""
 // for null) because the reference compares them as strings.
 type GoldEvent struct {
-	Offset   int    // byte offset of the trigger in the body
-	Sentence string // exact sentence text
-	Trigger  string
-	Kind     string // diplomatic | context ("" when null)
-	CAMEO    string // root "01".."20", "" for null
-	Status   string
-	Source   *timeline.Actor // nil for null or {}
-	Target   *timeline.Actor
-	When     string
-	Earliest string
-	Latest   string
-	Anchor   string
-	Evidence string
+	Offset   int             `json:"offset"`   // byte offset of the trigger in the body
+	Sentence string          `json:"sentence"` // exact sentence text
+	Trigger  string          `json:"trigger"`
+	Kind     string          `json:"kind"`  // diplomatic | context ("" when null)
+	CAMEO    string          `json:"cameo"` // root "01".."20", "" for null
+	Status   string          `json:"status"`
+	Source   *timeline.Actor `json:"source"` // nil for null or {}
+	Target   *timeline.Actor `json:"target"`
+	When     string          `json:"when"`
+	Earliest string          `json:"earliest"`
+	Latest   string          `json:"latest"`
+	Anchor   string          `json:"anchor"`
+	Evidence string          `json:"evidence"`
+}
+
+// Document is the gold article as the pipeline is given it: its id, title, body
+// and DCT (zero when the gold has none or it does not parse).
+func (g *GoldDoc) Document() timeline.Document {
+	d := timeline.Document{ID: g.Doc, Title: g.Title, Body: g.Body, Path: g.Path}
+	if g.DCT != "" {
+		d.DCT, _ = timeline.ParseDay(g.DCT)
+	}
+	return d
 }
 
 // goldEventJSON is the file form; cameo may be written as a number, actors as

@@ -73,6 +73,17 @@ var (
 	reTimexTag = regexp.MustCompile(`<TIMEX3\b[^>]*>`)
 )
 
+// Document is the article a tagger is given to produce the system side of a
+// pair: the plain text, DOCID and DCT (zero when absent or unparsable).
+func (d *TimexDoc) Document() timeline.Document {
+	doc := timeline.Document{ID: d.DocID, Body: d.Text, Path: d.Path}
+	if doc.ID == "" {
+		doc.ID = baseName(d.Path)
+	}
+	doc.DCT, _ = timeml.ParseDCT(d.DCT)
+	return doc
+}
+
 // ReadTimexDoc reads and parses the TimeML file at path.
 func ReadTimexDoc(path string) (*TimexDoc, error) {
 	data, err := os.ReadFile(path)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The tokenizer is a port of te3score.py's: the English rules of the TreeTagger
@@ -69,7 +70,6 @@ var (
 	reCommaSplit = regexp.MustCompile(`(,)([^ 0-9.])`)
 	reSentSplit  = regexp.MustCompile(`([a-zA-Z\x{c0}-\x{ff}][a-zA-Z\x{c0}-\x{ff}][.:])([A-Z\x{c0}-\x{dd}])`)
 	reInitials   = regexp.MustCompile(`^(?:[A-Za-z\x{c0}-\x{ff}]\.)+$`)
-	reClitic     = regexp.MustCompile(`(.)('(?:s|re|ve|d|m|em|ll)|n't)$`)
 	reSGML       = regexp.MustCompile(`(<[^<>]*>|&[^; \t\n\r]*;)`)
 )
 
@@ -81,6 +81,10 @@ func pyIsSpace(r rune) bool {
 
 // tokenize returns the token strings of text, in order.
 func tokenize(text string, abbrevs map[string]bool) []string {
+	maxAbbrev := 0
+	for a := range abbrevs {
+		maxAbbrev = max(maxAbbrev, utf8.RuneCountInString(a))
+	}
 	var raw []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.ReplaceAll(line, "\r", "")
@@ -98,7 +102,7 @@ func tokenize(text string, abbrevs map[string]bool) []string {
 			seg = reCommaSplit.ReplaceAllString(seg, "${1} ${2}")
 			seg = reSentSplit.ReplaceAllString(seg, "${1} ${2}")
 			for _, word := range strings.FieldsFunc(seg, pyIsSpace) {
-				raw = splitWord([]rune(word), abbrevs, raw)
+				raw = splitWord([]rune(word), abbrevs, maxAbbrev, raw)
 			}
 		}
 	}
@@ -137,53 +141,70 @@ func splitKeep(re *regexp.Regexp, s string) []string {
 	return append(out, s[pos:])
 }
 
-func splitWord(word []rune, abbrevs map[string]bool, out []string) []string {
-	var suffix []string // tokens cut off at the end, in reading order
-	for !abbrevs[string(word)] {
+// clitics are the endings te3score.py's clitic pattern splits off a word
+// ((.)('(?:s|re|ve|d|m|em|ll)|n't)$): at most one of them can end a word with a
+// character before it, so testing suffixes finds the same match as the regular
+// expression, without rescanning long words.
+var clitics = []string{"'s", "'re", "'ve", "'d", "'m", "'em", "'ll", "n't"}
+
+// splitWord splits one whitespace-separated word into tokens, appending them to
+// out. The cut-off suffixes are kept in reverse (rsuffix) so that a word of many
+// closing brackets is not quadratic.
+func splitWord(word []rune, abbrevs map[string]bool, maxAbbrev int, out []string) []string {
+	isAbbrev := func(w []rune) bool { return len(w) <= maxAbbrev && abbrevs[string(w)] }
+	var rsuffix []string // tokens cut off at the end, last first
+	emit := func(w string) []string {
+		out = append(out, w)
+		for i := len(rsuffix) - 1; i >= 0; i-- {
+			out = append(out, rsuffix[i])
+		}
+		return out
+	}
+	for !isAbbrev(word) {
 		n := len(word)
 		if n >= 2 && prefixChars[word[0]] {
 			out = append(out, string(word[0]))
 			word = word[1:]
 		} else if n >= 2 && suffixChars[word[n-1]] {
-			suffix = append([]string{string(word[n-1])}, suffix...)
+			rsuffix = append(rsuffix, string(word[n-1]))
 			word = word[:n-1]
 		} else if n >= 2 && word[n-1] == '.' && suffixChars[word[n-2]] {
 			punct := word[n-2]
 			word = word[:n-2]
-			suffix = append([]string{"."}, suffix...)
+			rsuffix = append(rsuffix, ".")
 			if len(word) == 0 {
 				word = []rune{punct}
 			} else {
-				suffix = append([]string{string(punct)}, suffix...)
+				rsuffix = append(rsuffix, string(punct))
 			}
 		} else {
 			break
 		}
 	}
 	w := string(word)
-	if abbrevs[w] || reInitials.MatchString(w) {
-		out = append(out, w)
-		return append(out, suffix...)
+	if isAbbrev(word) || reInitials.MatchString(w) {
+		return emit(w)
 	}
 	if len(word) >= 2 && word[len(word)-1] == '.' && w != "..." {
 		word = word[:len(word)-1]
 		w = string(word)
-		suffix = append([]string{"."}, suffix...)
-		if abbrevs[w] {
-			out = append(out, w)
-			return append(out, suffix...)
+		rsuffix = append(rsuffix, ".")
+		if isAbbrev(word) {
+			return emit(w)
 		}
 	}
-	for {
-		m := reClitic.FindStringSubmatchIndex(w)
-		if m == nil {
-			break
+	for cut := true; cut; {
+		cut = false
+		for _, c := range clitics {
+			if len(w) > len(c) && strings.HasSuffix(w, c) { // c is ASCII: a byte before it is a character
+				rsuffix = append(rsuffix, c)
+				w = w[:len(w)-len(c)]
+				cut = true
+				break
+			}
 		}
-		suffix = append([]string{w[m[4]:m[5]]}, suffix...)
-		w = w[:m[4]]
 	}
-	out = append(out, w)
-	return append(out, suffix...)
+	return emit(w)
 }
 
 // pyLower lowercases as Python's str.lower does where Go's simple case mapping
@@ -251,6 +272,12 @@ func tokenSpans(text []rune, tokens []string) []span {
 	pos := 0
 	n := len(text)
 	low := pyLower(text)
+	// A failed or distant search is remembered per token: pos only grows, so the
+	// first occurrence at or after an earlier pos is still the first one at or
+	// after a later pos that does not pass it. Without this a text full of
+	// tokens that cannot be found ("a|b" gives "-") is quadratic.
+	type found struct{ from, at int }
+	cache := map[string]found{}
 	for _, tok := range tokens {
 		for pos < n && pyIsSpace(text[pos]) {
 			pos++
@@ -263,7 +290,13 @@ func tokenSpans(text []rune, tokens []string) []span {
 			continue
 		}
 		// Fallback (should not happen): search forward.
-		k := indexFrom(low, tl, pos)
+		key := string(tl)
+		c, ok := cache[key]
+		if !ok || c.from > pos || (c.at >= 0 && c.at < pos) {
+			c = found{pos, indexFrom(low, tl, pos)}
+			cache[key] = c
+		}
+		k := c.at
 		if k < 0 {
 			continue
 		}

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestTokenize(t *testing.T) {
@@ -92,3 +94,21 @@ print(json.dumps(out))
 func sameTokens(a, b []string) bool { return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b) }
 
 func sameSpans(a, b [][2]int) bool { return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b) }
+
+// TestTokenizeLongInputs guards against quadratic work on pathological words: a
+// long run of closing brackets, of clitics, and tokens that cannot be found.
+func TestTokenizeLongInputs(t *testing.T) {
+	for _, s := range []string{strings.Repeat(")", 100000), strings.Repeat("'s", 50000), strings.Repeat("a|b ", 25000)} {
+		done := make(chan int)
+		go func() {
+			toks := tokenize(s, DefaultAbbreviations)
+			tokenSpans([]rune(s), toks)
+			done <- len(toks)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("tokenizing %q... takes more than 20s", s[:8])
+		}
+	}
+}
