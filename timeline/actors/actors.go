@@ -45,7 +45,8 @@ type Mention struct {
 	// bare country.
 	Role string
 	// Office is the office a title names ("president", "prime-minister",
-	// "foreign-minister", "leader", ...; the keys of data/titles.tsv), "" for none.
+	// "foreign-minister", "leader", ...; the keys of data/titles.tsv), "" for none;
+	// set on a person named with a title too ("President Bill Clinton").
 	// With Country it lets a caller resolve a title whose country comes from
 	// context: d.Holder(country, m.Office, at).
 	Office string

@@ -432,7 +432,9 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		if p := f.personsHolding(pn, end, office, now); p != nil && (own == nil || p.person.serves(key)) {
 			code := p.person.codeAt(f.at)
 			c, r := splitCode(code)
-			return f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), pend
+			m := f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r)
+			m.Office, m.Former = h.office, former
+			return m, pend
 		}
 	}
 	// A bare lowercase title with no country is most often not an actor ("a
