@@ -253,6 +253,10 @@ func TestFind(t *testing.T) {
 			{"Prime Minister", actors.KindTitle, "", ""},
 			{"John Major", actors.KindPerson, "GBRGOV", "John Major"},
 		}},
+		{"abbreviated titles", "Sen. Jesse Helms and Gen. Henry Shelton", "1998-01-01", []want{
+			{"Sen. Jesse Helms", actors.KindPerson, "USALEG", "Jesse Helms"},
+			{"Gen. Henry Shelton", actors.KindPerson, "USAMIL", "Henry Shelton"},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},
