@@ -60,6 +60,31 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			return a, m
 		}
 	}
+	if c.tj < len(s.toks) && s.toks[c.tj].lower == "by" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
+		// A passive "the accord signed by Kofi Annan": the agent acts.
+		if m, ok := s.mentionAt(c.tj+1, 2); ok && s.mentions[m].resolved {
+			return actorPtr(s.mentions[m].actor), m
+		}
+	}
+	// A mention right before the verb is its subject even after "after" or "as"
+	// ("after Pakistan handed over ...").
+	for m, ti := range s.mtok {
+		if !s.mentions[m].resolved || s.mentions[m].Span.End > s.toks[c.ti].start || s.toks[ti].quoted && !c.tweet {
+			continue
+		}
+		k := s.tokenAt(s.mentions[m].Span.End)
+		for k < c.ti && (x.words.is(s.toks[k].lower, "perfect") || strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also") {
+			k++
+		}
+		if k == c.ti && c.e.class != classNoun && (!x.afterPreposition(s, ti) || ti > 0 && x.words.is(s.toks[ti-1].lower, "subordinator")) {
+			if next := s.followedByPossessive(m); next >= 0 {
+				continue
+			}
+			// "Yeltsin and Kuchma called for": the first named of joint actors.
+			m = s.firstConjunct(m)
+			return actorPtr(s.mentions[m].actor), m
+		}
+	}
 	start := x.clauseStart(s, c.ti)
 	if c.e.class == classSay {
 		// "Kuchma assured Yeltsin that ..., Yeltsin's spokesman Sergei Yastrzhembsky
@@ -127,7 +152,7 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 		if !s.mentions[m].resolved {
 			continue
 		}
-		if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 4 {
+		if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 6 {
 			between := false
 			for k := ti; k < c.ti; k++ {
 				if s.toks[k].start >= s.mentions[m].Span.End && (!s.toks[k].word || x.words.is(s.toks[k].lower, "preposition") || x.words.is(s.toks[k].lower, "boundary")) {
@@ -159,6 +184,9 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 			continue
 		case t.word && (x.words.is(t.lower, "subjectword") || t.lower == "and" || t.lower == "but"):
 			return true
+		case t.word && x.words.is(t.lower, "collective") && k > 0 && (s.toks[k-1].lower == "two" || s.toks[k-1].lower == "both" || s.toks[k-1].lower == "the"):
+			// "the two presidents", "both sides": the parties named before.
+			return true
 		case !t.word && (t.text == "''" || t.text == "”" || t.text == "\"" || t.text == ","):
 			return c.e.class == classSay
 		}
@@ -178,8 +206,10 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 		}
 		if t.word && x.words.is(t.lower, "boundary") {
 			if t.lower == "and" || t.lower == "but" {
-				// "and" joins clauses only when a new subject follows it.
-				if _, ok := s.mentionAt(k+1, 2); !ok {
+				// "and" joins clauses only after a comma and before a new subject
+				// ("..., and Yeltsin claimed"), not names ("Hungary and the Czech
+				// Republic").
+				if _, ok := s.mentionAt(k+1, 2); !ok || t.lower == "and" && (k == 0 || s.toks[k-1].text != ",") {
 					continue
 				}
 			}
@@ -336,6 +366,28 @@ func (x *Extractor) newStory(ms []actors.Mention) *story {
 		}
 	}
 	return st
+}
+
+// firstConjunct walks back from mention m over a coordination of mentions ("X, Y
+// and Z") to its first member.
+func (s *sentence) firstConjunct(m int) int {
+	for m > 0 {
+		between := s.toks[s.tokenAt(s.mentions[m-1].Span.End):s.mtok[m]]
+		if len(between) == 0 || len(between) > 2 {
+			break
+		}
+		ok := true
+		for _, t := range between {
+			if t.text != "," && t.lower != "and" {
+				ok = false
+			}
+		}
+		if !ok || !s.mentions[m-1].resolved {
+			break
+		}
+		m--
+	}
+	return m
 }
 
 // mentionAt returns the mention starting within n tokens from token i.

@@ -213,11 +213,9 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]str
 			src = c.src.Name
 		}
 	}
-	p := *prev
-	if c.e.class != classNoun && c.e.class != classCtx {
-		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
-	}
 	if c.e.class == classSay {
+		p := *prev
+		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
 		// A quotation right after an event of the same actor reported in the
 		// sentence before only gives its words.
 		return p != nil && p.sent == si-1 && p.src == src && c.quote && !p.quote && c.govTimex == nil

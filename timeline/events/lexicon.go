@@ -108,11 +108,23 @@ func matchPhrase(p phrase, ws []token, i int) (int, bool) {
 		return i, true
 	}
 	if p[0] == nil {
-		for skip := 0; skip <= maxGap && i+skip <= len(ws); skip++ {
-			if end, ok := matchPhrase(p[1:], ws, i+skip); ok {
+		// A gap skips up to maxGap words, and quotation marks on the way
+		// ("issued an updated ``worldwide caution''").
+		words := 0
+		for k := i; k <= len(ws); k++ {
+			if end, ok := matchPhrase(p[1:], ws, k); ok {
 				return end, true
 			}
-			if i+skip < len(ws) && !ws[i+skip].word {
+			if k == len(ws) {
+				break
+			}
+			if !ws[k].word {
+				if !isQuoteMark(ws[k].text) {
+					break
+				}
+				continue
+			}
+			if words++; words > maxGap {
 				break
 			}
 		}
@@ -159,3 +171,11 @@ func readWords(data string) (wordClasses, error) {
 }
 
 func (wc wordClasses) is(w, class string) bool { return wc[w][class] }
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "``", "''", "‘", "’":
+		return true
+	}
+	return false
+}

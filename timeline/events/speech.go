@@ -134,7 +134,7 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 			break
 		}
 	}
-	if qEnd > 0 && attributes(s, qEnd, c.ti) {
+	if qEnd > 0 && attributes(s, qEnd, c.ti) && !s.hasSayIn(qEnd, c.ti) {
 		qs := qEnd - 1
 		for qs > 0 && s.toks[qs-1].quoted {
 			qs--
@@ -161,6 +161,16 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 		}
 	}
 	return c.tj, end
+}
+
+// hasSayIn reports whether an unquoted reporting verb lies in tokens [from, to).
+func (s *sentence) hasSayIn(from, to int) bool {
+	for _, o := range s.cands {
+		if o.e.class == classSay && o.ti >= from && o.ti < to && !s.toks[o.ti].quoted {
+			return true
+		}
+	}
+	return false
 }
 
 // attributes reports whether the tokens [from, to) between a quotation and a
@@ -301,7 +311,7 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.habitual(s, c):
 			c.drop = true
-		case verbal && (x.words.is(prev, "determiner") || prev == "against" || prev == "in" || prev == "for" && strings.HasSuffix(lw, "ing")):
+		case verbal && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(lw, "ing")) || prev == "against" || prev == "in"):
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
@@ -346,7 +356,7 @@ func (x *Extractor) readObjects(s *sentence) {
 				if o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
 					// "..., according to X" after a reporting verb, or "says ... but
 					// added ...": one statement.
-					if s.toks[c.ti].lower == "according" || s.between(o.tj, c.ti, "but", "and") {
+					if s.toks[c.ti].lower == "according" || strings.HasPrefix(s.toks[c.ti].lower, "add") && s.between(o.tj, c.ti, "but", "and") {
 						c.drop = true
 					}
 				}
@@ -374,7 +384,10 @@ func (x *Extractor) readObjects(s *sentence) {
 			continue
 		}
 		for _, p := range s.cands[:ci] {
-			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay {
+			// Only a meeting is a mere object ("suspended all negotiations", "held
+			// talks"); a threat or an attack that is acted on stays an event
+			// ("glossed over stern warnings", "backed his threat of force").
+			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" {
 				continue
 			}
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
