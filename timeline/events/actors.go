@@ -371,23 +371,27 @@ func (x *Extractor) newStory(ms []actors.Mention) *story {
 // firstConjunct walks back from mention m over a coordination of mentions ("X, Y
 // and Z") to its first member.
 func (s *sentence) firstConjunct(m int) int {
-	for m > 0 {
-		between := s.toks[s.tokenAt(s.mentions[m-1].Span.End):s.mtok[m]]
-		if len(between) == 0 || len(between) > 2 {
+	first := m
+	for k := m; k > 0; k-- {
+		between := s.toks[s.tokenAt(s.mentions[k-1].Span.End):s.mtok[k]]
+		if len(between) == 0 || len(between) > 2 || !s.mentions[k-1].resolved {
 			break
 		}
-		ok := true
+		and := false
 		for _, t := range between {
-			if t.text != "," && t.lower != "and" {
-				ok = false
+			if t.lower == "and" {
+				and = true
+			} else if t.text != "," {
+				return first
 			}
 		}
-		if !ok || !s.mentions[m-1].resolved {
+		// The link nearest the verb must be "and": "X, Y" alone is an apposition.
+		if k == m && !and {
 			break
 		}
-		m--
+		first = k - 1
 	}
-	return m
+	return first
 }
 
 // mentionAt returns the mention starting within n tokens from token i.
