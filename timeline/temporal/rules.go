@@ -124,7 +124,7 @@ var ruleSpecs = []struct {
 	{"wdmd", []uint32{cWeekday, cMonth}, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},
 	{"yearq", []uint32{cYear4, cQuarter}, `\bthe\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?P<per>quarter|period)\b`, resQuarter},
 	{"edge", []uint32{cUnit}, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
-	{"spoken", []uint32{cNum}, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)\b`, resSpoken},
+	{"spoken", []uint32{cSpoken}, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)\b`, resSpoken},
 	{"fiscal", []uint32{cYear}, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
 	{"yearend", []uint32{cUnit}, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
 	{"anaphor", []uint32{cUnit | cPod}, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},

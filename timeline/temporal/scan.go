@@ -36,23 +36,21 @@ const (
 	cHalf
 	cCentury
 	cYear
-	// weak classes qualify a window but do not open one
+	cSpoken
 	cAgo
 	cEvery
 )
-
-const weakClasses = cAgo | cEvery
 
 var classNames = map[string]uint32{
 	"month": cMonth, "weekday": cWeekday, "num": cNum, "unit": cUnit, "season": cSeason,
 	"pod": cPod, "holiday": cHoliday, "deictic": cDeictic, "dayword": cDayWord, "set": cSet,
 	"ampm": cAMPM, "quarter": cQuarter, "half": cHalf, "century": cCentury, "year": cYear,
-	"ago": cAgo, "every": cEvery,
+	"ago": cAgo, "every": cEvery, "spoken": cSpoken,
 }
 
 type window struct {
 	start, end int
-	mask       uint32
+	mask       uint32 // classes of the trigger words inside
 }
 
 func isWordByte(c byte) bool {
@@ -82,12 +80,17 @@ func digitClass(w string) uint32 {
 	return cDigit
 }
 
-// candidateWindows returns the merged windows of body around trigger words. lc is
-// body lower-cased byte for byte (ASCII only, so offsets agree).
-func (t *Tagger) candidateWindows(lc string) []window {
-	var wins []window
+// trigger is a word of some trigger classes at [start, end) of the body.
+type trigger struct {
+	start, end int
+	cls        uint32
+}
+
+// triggerWords returns the trigger words of body in order. lc is body
+// lower-cased byte for byte (ASCII only, so offsets agree).
+func (t *Tagger) triggerWords(lc string) []trigger {
+	var out []trigger
 	n := len(lc)
-	pendPos, pendMask := -1, uint32(0)
 	for i := 0; i < n; {
 		if !isWordByte(lc[i]) {
 			i++
@@ -114,7 +117,7 @@ func (t *Tagger) candidateWindows(lc string) []window {
 		} else {
 			cls = t.v.triggers[w]
 		}
-		if cls&^cDigit&^cYear4 == 0 {
+		if cls&^cDigit&^cYear4 == 0 && strings.IndexByte(w, '-') >= 0 {
 			// "week-long", "mid-1990s", "30-year", "year-end": look at the parts.
 			for rest := w; rest != ""; {
 				part, tail, _ := strings.Cut(rest, "-")
@@ -126,32 +129,51 @@ func (t *Tagger) candidateWindows(lc string) []window {
 		if (w == "a" || w == "p") && j+2 < n && lc[j] == '.' && lc[j+1] == 'm' {
 			cls |= cAMPM
 		}
-		if cls != 0 && cls&^weakClasses == 0 {
-			if k := len(wins) - 1; k >= 0 && i < wins[k].end {
-				wins[k].mask |= cls
-			} else {
-				pendPos, pendMask = i, pendMask|cls
-			}
-		} else if cls != 0 {
-			s, e := max(0, i-winLeft), min(n, j+winRight)
-			for s > 0 && !utf8.RuneStart(lc[s]) {
-				s--
-			}
-			for e < n && !utf8.RuneStart(lc[e]) {
-				e++
-			}
-			if pendPos >= s {
-				cls |= pendMask
-			}
-			pendPos, pendMask = -1, 0
-			if k := len(wins) - 1; k >= 0 && s <= wins[k].end {
-				wins[k].end = e
-				wins[k].mask |= cls
-			} else {
-				wins = append(wins, window{s, e, cls})
-			}
+		if cls != 0 {
+			out = append(out, trigger{i, j, cls})
 		}
 		i = j
+	}
+	return out
+}
+
+// ruleWindows returns the merged windows around the trigger words of the rule's
+// first needed class, each with the classes of the words it holds.
+func ruleWindows(lc string, trigs []trigger, r *rule) []window {
+	var wins []window
+	if len(r.need) == 0 {
+		return nil
+	}
+	primary := r.need[0]
+	n := len(lc)
+	for _, tr := range trigs {
+		if tr.cls&primary == 0 {
+			continue
+		}
+		s, e := max(0, tr.start-winLeft), min(n, tr.end+winRight)
+		for s > 0 && !utf8.RuneStart(lc[s]) {
+			s--
+		}
+		for e < n && !utf8.RuneStart(lc[e]) {
+			e++
+		}
+		if k := len(wins) - 1; k >= 0 && s <= wins[k].end {
+			wins[k].end = e
+		} else {
+			wins = append(wins, window{start: s, end: e})
+		}
+	}
+	if len(r.need) > 1 {
+		// the other classes must occur inside the window
+		k := 0
+		for i := range wins {
+			for k < len(trigs) && trigs[k].end <= wins[i].start {
+				k++
+			}
+			for j := k; j < len(trigs) && trigs[j].start < wins[i].end; j++ {
+				wins[i].mask |= trigs[j].cls
+			}
+		}
 	}
 	return wins
 }
@@ -167,17 +189,18 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// findMatches runs the rules each window qualifies for and returns every match,
-// best first: longest, then rule priority, then leftmost.
+// findMatches runs each rule on the windows around the words it needs and
+// returns every match, best first: longest, then rule priority, then leftmost.
 func (t *Tagger) findMatches(body string) []*match {
 	lc := lowerASCII(body)
+	trigs := t.triggerWords(lc)
 	var all []*match
-	for _, w := range t.candidateWindows(lc) {
-		text := lc[w.start:w.end]
-		for _, r := range t.rules {
-			if !r.qualifies(w.mask) {
+	for _, r := range t.rules {
+		for _, w := range ruleWindows(lc, trigs, r) {
+			if len(r.need) > 1 && !r.qualifies(w.mask) {
 				continue
 			}
+			text := lc[w.start:w.end]
 			for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
 				if loc[1] == loc[0] {
 					continue
