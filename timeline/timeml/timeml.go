@@ -208,10 +208,16 @@ func scanText(raw string) (string, []Element) {
 		bs[i].closeTag, bs[i].rawEnd = tags, rawText.Len()
 	}
 	tags := 0 // tags seen
+	// No tag can start after the last '>': not trying saves a scan to the end of
+	// the text for every '<' of a text that has none left.
+	lastGT := strings.LastIndexByte(raw, '>')
 	pos := 0
 	for pos < len(raw) {
 		switch raw[pos] {
 		case '<':
+			if pos > lastGT {
+				break
+			}
 			m := reTag.FindStringSubmatchIndex(raw[pos:])
 			if m == nil {
 				break
