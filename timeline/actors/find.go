@@ -370,13 +370,14 @@ func (f *finder) structured(i int) (Mention, int) {
 		hend, h, hn = f.match(q2, heads)
 	}
 	if h != nil {
-		// A title or role word may also be a person's name ("Baker"); prefer the
-		// reading the words around it support.
 		switch h.cat {
 		case catPerson:
+			// A person right after a country ("Iraq's Saddam Hussein") is one
+			// mention with it; modifiers alone stay out ("former Bush aide"
+			// is not Bush).
 			pe := f.persons(hn, q2)
 			start := q2
-			if own != nil || former {
+			if own != nil {
 				start = i
 			}
 			code := pe.person.codeAt(f.at)
