@@ -435,7 +435,9 @@ func resQuarterRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 			y, q = y-1, 4
 		}
 	}
-	return res{typ: "DATE", value: quarterValue(y, q), anchor: "relative", relToDCT: true}, true
+	// a comparison period does not move the story to it
+	ry, _ := reportedQuarter(c)
+	return res{typ: "DATE", value: quarterValue(y, q), anchor: "relative", relToDCT: true, noTrack: y != ry}, true
 }
 
 func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -774,6 +776,13 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 			q = fmtNum(2 * n)
 		}
 	}
+	// Quarters are counted in months (P9M), as TimeBank does.
+	if code == "Q" {
+		code = "M"
+		if !vague {
+			q = fmtNum(3 * n)
+		}
+	}
 	// Decades and centuries are counted in years, as TimeBank does (P10Y).
 	if f, ok := yearsPer[code]; ok {
 		code = "Y"
@@ -787,6 +796,9 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 		case "H":
 			return res{typ: "DURATION", value: fmt.Sprintf("PT%dH%dM", int(n), int((n-float64(int(n)))*60)), mod: mod}, true
 		case "Y":
+			if n*2 == float64(int(n*2)) {
+				return res{typ: "DURATION", value: fmt.Sprintf("P%dY6M", int(n)), mod: mod}, true
+			}
 			q, code = fmtNum(n*12), "M"
 		case "D":
 			q, code = fmtNum(n*24), "H"
@@ -1116,6 +1128,12 @@ func resEdge(t *Tagger, m *match, c *docCtx) (res, bool) {
 // resSpoken reads years said in words ("nineteen ninety-six"), as broadcast
 // transcripts write them, with an optional month or season before.
 func resSpoken(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if m.g("thousand") != "" {
+		if !strings.HasPrefix(collapse(m.g("pre")), "the year") {
+			return res{}, false // "two thousand people"
+		}
+		return res{typ: "DATE", value: "2000", anchor: "explicit"}, true
+	}
 	cent := 19
 	if lower(m.g("c")) == "twenty" {
 		cent = 20
