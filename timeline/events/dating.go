@@ -86,7 +86,7 @@ func (d *dater) attach(s *sentence) {
 		var best *cand
 		bestDist := d.maxReach
 		for _, c := range s.cands {
-			if !live(c) || c.govTimex != nil || !d.fits(s, c, t) {
+			if !live(c) || c.govTimex != nil || c.e.class == classCtx || !d.fits(s, c, t) {
 				continue
 			}
 			ts, te := s.toks[c.ti].start, s.toks[c.tj-1].end
@@ -106,7 +106,7 @@ func (d *dater) attach(s *sentence) {
 					dist += 60
 				}
 			} else {
-				continue
+				dist = 0 // inside the trigger: "headed Tuesday to East Africa"
 			}
 			if c.e.class == classNoun {
 				// A verb is the likelier head of a date than a noun beside it.
@@ -122,6 +122,28 @@ func (d *dater) attach(s *sentence) {
 		if best != nil {
 			best.govTimex = t
 		}
+	}
+	// A gathering takes the date beside it even when an event of the clause
+	// has it too ("invited ... in July 1997 at the Madrid summit").
+	for _, c := range s.cands {
+		if c.e.class != classCtx || !live(c) {
+			continue
+		}
+		best, bestDist := (*timeline.Timex)(nil), 60
+		for i := range d.timexes {
+			t := &d.timexes[i]
+			if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
+				continue
+			}
+			dist := t.Span.Start - s.toks[c.tj-1].end
+			if t.Span.End <= s.toks[c.ti].start {
+				dist = s.toks[c.ti].start - t.Span.End
+			}
+			if dist >= 0 && dist < bestDist {
+				best, bestDist = t, dist
+			}
+		}
+		c.govTimex = best
 	}
 	for _, t := range openers {
 		comma := d.initial(s, t)
@@ -317,7 +339,9 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		switch {
 		case (c.tense == tensePresent || c.tense == tenseFuture) && t.Earliest.Before(d.lo):
 			shift = 7
-		case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi):
+		case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi.AddDate(0, 0, 1)):
+			// (The day after publication is news written for the next morning:
+			// "Albright headed Tuesday to East Africa" in Monday's copy.)
 			shift = -7
 		}
 		if shift != 0 {

@@ -113,7 +113,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 
 	d := newDater(a)
 	var disc discourse
-	seenNoun := make(map[string]bool)
+	seenNoun := make(map[string]int) // key -> index in out of the first mention
 	seenAct := make(map[string][]string)
 	var prevStmt *stmt
 	var out []timeline.Event
@@ -167,7 +167,14 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 				key = c.e.class + ":" + c.code
 			}
 			if c.e.class == classNoun || c.e.class == classCtx {
-				if seenNoun[key] {
+				if first, ok := seenNoun[key]; ok {
+					// A later mention adds no event, but an explicit date it reveals
+					// belongs on the first mention ("the Aug. 7 bombings").
+					if t := c.govTimex; t != nil && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
+						out[first].Anchor != timeline.AnchorExplicit && (out[first].Evidence == nil || out[first].Evidence.Start != t.Span.Start) &&
+						s.near(c, t.Span, 3) {
+						d.fromTimex(&out[first], c, t)
+					}
 					continue
 				}
 			}
@@ -179,7 +186,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 				continue
 			}
 			if c.e.class == classNoun || c.e.class == classCtx {
-				seenNoun[key] = true
+				seenNoun[key] = len(out)
 			}
 			out = append(out, ev)
 		}
@@ -189,6 +196,13 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	return out
+}
+
+// near reports whether the span lies within n tokens of c's trigger: a date that
+// modifies the noun ("the Aug. 7 bombings", "the attacks Aug. 7").
+func (s *sentence) near(c *cand, sp timeline.Span, n int) bool {
+	k := s.tokenAt(sp.Start)
+	return k >= c.ti-n && k <= c.tj+n
 }
 
 // stmt remembers the last statement read, to tell a quotation that only
