@@ -257,7 +257,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			// Cabinet that Israel ...").
 			continue
 		}
-		if x.words.is(a.Code, "region") {
+		if x.words.is(a.Code, "region") || s.modifiesGathering(m) {
 			continue
 		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
@@ -306,9 +306,10 @@ func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
 	if len(src.Code) < 3 || st == nil {
 		return nil
 	}
+	// The party named most often; of equals, the one named first.
 	best, bestN := "", 0
 	for party, n := range st.parties {
-		if party != partyOf(src.Code) && (n > bestN || n == bestN && party < best) {
+		if party != partyOf(src.Code) && (n > bestN || n == bestN && st.first[party] < st.first[best]) {
 			best, bestN = party, n
 		}
 	}
@@ -336,6 +337,7 @@ func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
 // story counts the parties an article names, to find whom its statements address.
 type story struct {
 	parties map[string]int            // country (or organisation) -> mentions
+	first   map[string]int            // party -> offset of its first mention
 	codes   map[string]map[string]int // party -> full code -> mentions
 	names   map[string]string         // code -> first name seen
 }
@@ -349,13 +351,16 @@ func partyOf(code string) string {
 }
 
 func (x *Extractor) newStory(ms []actors.Mention) *story {
-	st := &story{parties: map[string]int{}, codes: map[string]map[string]int{}, names: map[string]string{}}
+	st := &story{parties: map[string]int{}, first: map[string]int{"": 1 << 62}, codes: map[string]map[string]int{}, names: map[string]string{}}
 	for _, m := range ms {
 		code := codeOf(m)
 		if m.Kind == actors.KindPronoun || code == "" || x.words.is(code, "region") {
-			continue
+			continue // pronouns and regions are no parties
 		}
 		p := partyOf(code)
+		if _, ok := st.first[p]; !ok {
+			st.first[p] = m.Span.Start
+		}
 		st.parties[p]++
 		if st.codes[p] == nil {
 			st.codes[p] = map[string]int{}
@@ -392,6 +397,18 @@ func (s *sentence) firstConjunct(m int) int {
 		first = k - 1
 	}
 	return first
+}
+
+// modifiesGathering reports whether mention m only names where a gathering is
+// ("the Madrid summit").
+func (s *sentence) modifiesGathering(m int) bool {
+	k := s.tokenAt(s.mentions[m].Span.End)
+	for _, o := range s.cands {
+		if o.e.class == classCtx && o.ti == k {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionAt returns the mention starting within n tokens from token i.
