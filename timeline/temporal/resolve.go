@@ -776,13 +776,6 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 			q = fmtNum(2 * n)
 		}
 	}
-	// Quarters are counted in months (P9M), as TimeBank does.
-	if code == "Q" {
-		code = "M"
-		if !vague {
-			q = fmtNum(3 * n)
-		}
-	}
 	// Decades and centuries are counted in years, as TimeBank does (P10Y).
 	if f, ok := yearsPer[code]; ok {
 		code = "Y"
@@ -890,6 +883,18 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	if (det == "recent" || det == "past") && nums == "" && !plural {
 		return res{}, false
+	}
+	if (det == "the past" || det == "the last") && nums == "" && !plural && c.hasRef {
+		// "the past year" is annotated in TimeBank as the year before, like
+		// "last year".
+		switch u.Code {
+		case "Y":
+			return res{typ: "DATE", value: yearValue(c.ref.Year() - 1), anchor: "dct", relToDCT: true}, true
+		case "M":
+			return res{typ: "DATE", value: valueAt(c.ref.AddDate(0, -1, 0), "M"), anchor: "dct", relToDCT: true}, true
+		case "W":
+			return res{typ: "DATE", value: weekValue(c.ref.AddDate(0, 0, -7)), anchor: "dct", relToDCT: true}, true
+		}
 	}
 	return r, true
 }
