@@ -3,16 +3,17 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/eval"
+	"github.com/timelinehq/timeline/timeline/export"
 	"github.com/timelinehq/timeline/timeline/temporal"
 	"github.com/timelinehq/timeline/timeline/timeml"
 )
@@ -73,17 +74,28 @@ every miss, spurious hit and wrong value or type with its context.`,
 					return err
 				}
 			}
-			for _, w := range warnings {
+			r := eval.ScoreTimex(pairs)
+			for _, w := range append(warnings, r.Warnings...) {
 				fmt.Fprintln(a.Stderr, w)
 			}
-			r := eval.ScoreTimex(pairs)
+			for _, e := range r.Errors {
+				fmt.Fprintln(a.Stderr, e)
+			}
+			var err error
 			switch {
 			case errorsOut:
-				return r.WriteErrors(a.Stdout)
+				err = r.WriteErrors(a.Stdout)
 			case asJSON:
-				return r.WriteJSON(a.Stdout, perDoc)
+				err = r.WriteJSON(a.Stdout, perDoc)
+			default:
+				err = r.WriteText(a.Stdout, perDoc)
 			}
-			return r.WriteText(a.Stdout, perDoc)
+			if err == nil && len(r.Errors) > 0 {
+				// As te3score.py: a system text that differs from its gold is
+				// skipped and makes the run fail.
+				return errReported
+			}
+			return err
 		},
 	}
 	f := cmd.Flags()
@@ -119,25 +131,17 @@ func tagGold(tagger *temporal.Tagger, gold []*eval.TimexDoc, outDir string) ([]e
 }
 
 func tagOne(tagger *temporal.Tagger, g *eval.TimexDoc, outDir string) (eval.TimexPair, error) {
-	doc := timeline.Document{ID: g.DocID, Body: g.Text}
-	if doc.ID == "" {
-		doc.ID = filepath.Base(g.Path)
-	}
-	if len(g.DCT) >= 10 {
-		if t, err := time.Parse(timeline.DateLayout, g.DCT[:10]); err == nil {
-			doc.DCT = t
-		}
-	}
-	var buf bytes.Buffer
-	if err := timeml.Write(&buf, &doc, tagger.Tag(doc.Body, doc.DCT)); err != nil {
-		return eval.TimexPair{}, fmt.Errorf("eval timex: %s: %w", g.Path, err)
-	}
+	doc := g.Document()
 	if outDir != "" {
+		var buf bytes.Buffer
+		if err := timeml.Write(&buf, &doc, tagger.Tag(doc.Body, doc.DCT)); err != nil {
+			return eval.TimexPair{}, fmt.Errorf("eval timex: %s: %w", g.Path, err)
+		}
 		if err := os.WriteFile(filepath.Join(outDir, filepath.Base(g.Path)), buf.Bytes(), 0o644); err != nil {
 			return eval.TimexPair{}, fmt.Errorf("eval timex: %w", err)
 		}
 	}
-	sys, err := eval.ParseTimexDoc(g.Path, buf.Bytes())
+	sys, err := eval.SystemDoc(g, tagger.Tag(doc.Body, doc.DCT))
 	if err != nil {
 		return eval.TimexPair{}, err
 	}
@@ -145,12 +149,72 @@ func tagOne(tagger *temporal.Tagger, g *eval.TimexDoc, outDir string) (eval.Time
 }
 
 func (a *App) newEvalEventsCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "events GOLD_DIR",
+	var perDoc, errorsOut, asJSON bool
+	var outDir string
+	cmd := &cobra.Command{
+		Use:   "events GOLD_DIR [SYSTEM_DIR]",
 		Short: "EVENTS.md metrics: event P/R/F1, detection F1, date-within/overlap/exact, actors",
-		Args:  cobra.ExactArgs(1),
+		Long: `Score dated events against gold files written per EVENTS.md: event precision,
+recall and F1 (sentence holds the gold trigger, CAMEO roots agree), detection F1
+(ignoring the type), and among matched events the shares whose dates lie within,
+overlap or equal the gold's, and whose source and target codes are right.
+
+Without SYSTEM_DIR each gold body is analysed with its DCT (or, where the gold has
+none, with the DCT inferred from the text); with it, the <doc>.json timelines there
+are scored. --errors lists each missed, spurious, mistyped and misdated event with
+its sentence; --out writes the system timelines for eventscore.py.`,
+		Example: `  timeline eval events ../shared/gold/events
+  timeline eval events --per-doc --errors ../shared/gold/events`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return timeline.Errorf(timeline.EINTERNAL, "eval events: not wired yet")
+			gold, err := eval.LoadGold(args[0])
+			if err != nil {
+				return err
+			}
+			if len(gold) == 0 {
+				return timeline.Errorf(timeline.EINVALID, "eval events: no gold files in %s", args[0])
+			}
+			var system map[string][]timeline.Event
+			if len(args) == 2 {
+				if system, err = eval.LoadSystem(args[1], gold); err != nil {
+					return err
+				}
+			} else {
+				p, err := a.newPipeline()
+				if err != nil {
+					return err
+				}
+				system = make(map[string][]timeline.Event, len(gold))
+				for _, g := range gold {
+					an, err := p.Analyze(g.Document())
+					if err != nil {
+						return fmt.Errorf("eval events: %s: %w", g.Path, err)
+					}
+					system[g.Doc] = an.Events
+					if outDir != "" {
+						t := &export.Timeline{Documents: []timeline.Document{an.Document}, Events: an.Events}
+						if err := a.writeOutput(filepath.Join(outDir, g.Doc+".json"), func(w io.Writer) error {
+							return export.Write(w, "json", t)
+						}); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			r := eval.ScoreEvents(gold, system)
+			switch {
+			case errorsOut:
+				return r.WriteErrors(a.Stdout)
+			case asJSON:
+				return r.WriteJSON(a.Stdout, perDoc)
+			}
+			return r.WriteText(a.Stdout, perDoc)
 		},
 	}
+	f := cmd.Flags()
+	f.BoolVar(&perDoc, "per-doc", false, "print figures for each document")
+	f.BoolVar(&errorsOut, "errors", false, "list every missed, spurious, mistyped and misdated event with its sentence")
+	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
+	f.StringVarP(&outDir, "out", "o", "", "also write the system timelines (<doc>.json) into DIR")
+	return cmd
 }
