@@ -316,8 +316,12 @@ func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
 	if best == "" || bestN < 2 {
 		return nil
 	}
-	// Leaders address leaders: the counterpart in the source's role when the
-	// story names it so, else as the story most often names it.
+	// The party as a whole (the bare country) when the story names it so; else
+	// in the source's role (leaders address leaders); else as the story most
+	// often names it.
+	if st.codes[best][best] > 0 {
+		return &timeline.Actor{Name: st.names[best], Code: best}
+	}
 	role := ""
 	if len(src.Code) > 3 && !strings.HasPrefix(src.Code, "IGO") {
 		role = src.Code[3:]
