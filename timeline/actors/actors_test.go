@@ -257,6 +257,11 @@ func TestFind(t *testing.T) {
 			{"Sen. Jesse Helms", actors.KindPerson, "USALEG", "Jesse Helms"},
 			{"Gen. Henry Shelton", actors.KindPerson, "USAMIL", "Henry Shelton"},
 		}},
+		{"capital as a place", "there was no word in Washington after the Nairobi bombing; a visit to Moscow", "", []want{
+			{"Washington", actors.KindCountry, "USA", ""},
+			{"Nairobi", actors.KindCountry, "KEN", ""},
+			{"Moscow", actors.KindGov, "RUSGOV", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -287,6 +287,9 @@ func (f *finder) ofOwner(p int, in bool) (*entry, int) {
 	return e, end + 1
 }
 
+// placeWords before a capital make it a place rather than its government.
+var placeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "the": true, "around": true}
+
 var (
 	quantifiers  = map[string]bool{"all": true, "other": true, "several": true, "many": true, "some": true, "both": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "member": true}
 	countryNouns = map[string]bool{"countries": true, "nations": true, "states": true, "country": true, "nation": true, "state": true}
@@ -323,6 +326,15 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return m, end
 	case catCapital:
 		c, r := splitCode(e.code)
+		if i > 0 && placeWords[f.key(i-1)] {
+			// A capital as a place, not its government: "no word in
+			// Washington", "the embassy at Islamabad", "the Nairobi bombing".
+			// After "to", "from" or "with" it stays the government, as the
+			// gold codes "a visit to Washington" and "warnings from Moscow".
+			m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: c}, c, "")
+			m.Historical = e.hist
+			return m, end
+		}
 		m := f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r)
 		m.Historical = e.hist
 		return m, end
