@@ -6,10 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// MaxBodyBytes bounds an article body. News articles are kilobytes; a body past
-// this is almost certainly a mistaken input (a database dump, a log file) and
-// would cost minutes of tagging for nothing.
-const MaxBodyBytes = 64 << 20
+// MaxBodyBytes bounds an article body. News articles are kilobytes and the
+// longest reports a few hundred; a body past this is almost certainly a mistaken
+// input (a database dump, a log file, a whole feed saved as one text) and would
+// cost minutes of analysis for a meaningless timeline.
+const MaxBodyBytes = 8 << 20
 
 // CheckBody reports why body cannot be read as an article: empty, too large,
 // binary or not UTF-8. The error says what is wrong; the caller adds where.

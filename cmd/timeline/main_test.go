@@ -228,3 +228,26 @@ func TestConfig(t *testing.T) {
 		}
 	})
 }
+
+// A 50 MB article is refused before it is read whole, naming the file.
+func TestHugeArticle(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := []byte(strings.Repeat("The talks went on. ", 50) + "\n")
+	for written := 0; written < 50<<20; written += len(line) {
+		if _, err := f.Write(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := run(t, dir, "build", p)
+	if err == nil || !strings.Contains(stderr, "huge.txt: file too large") {
+		t.Errorf("err %v, stderr %q: want huge.txt named as too large", err, stderr)
+	}
+}

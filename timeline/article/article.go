@@ -240,9 +240,11 @@ func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document
 	var data []byte
 	var err error
 	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, timeline.MaxBodyBytes+1))
+		// A feed may be piped in: the larger limit applies, and Parse checks
+		// each body against the article limit.
+		data, err = io.ReadAll(io.LimitReader(stdin, maxFeedBytes+1))
 	} else {
-		data, err = readFile(path)
+		data, err = readFile(path, maxFileBytes(FormatOf(path)))
 	}
 	if err != nil {
 		return nil, []error{&Error{Path: path, Err: unwrapPathError(err)}}
@@ -250,15 +252,29 @@ func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document
 	return Parse(path, data, loc)
 }
 
-func readFile(path string) ([]byte, error) {
+// maxFeedBytes bounds a JSON Lines file, which holds many articles.
+const maxFeedBytes = 1 << 30
+
+// maxFileBytes is the most of a file worth reading: one article, or a feed.
+func maxFileBytes(f Format) int64 {
+	if f == JSONLines {
+		return maxFeedBytes
+	}
+	return timeline.MaxBodyBytes
+}
+
+func readFile(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// Read one byte past the limit so that CheckBody can say the file is too
-	// large without loading a file of any size into memory.
-	return io.ReadAll(io.LimitReader(f, timeline.MaxBodyBytes+1))
+	if info, err := f.Stat(); err == nil && info.Size() > limit {
+		return nil, timeline.Errorf(timeline.EINVALID, "file too large: %d bytes (limit %d)", info.Size(), limit)
+	}
+	// Read one byte past the limit so that a file that grew since Stat is still
+	// caught by CheckBody without loading a file of any size into memory.
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // unwrapPathError drops the *fs.PathError wrapper: Error already names the path.
