@@ -262,6 +262,10 @@ func TestFind(t *testing.T) {
 			{"Nairobi", actors.KindCountry, "KEN", ""},
 			{"Moscow", actors.KindGov, "RUSGOV", ""},
 		}},
+		{"indefinite title", "An American leader of a U.N. team", "1998-02-27", []want{
+			{"American leader", actors.KindTitle, "USAGOV", "American leader"},
+			{"U.N.", actors.KindOrg, "IGOUNO", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -287,6 +287,9 @@ func (f *finder) ofOwner(p int, in bool) (*entry, int) {
 	return e, end + 1
 }
 
+// indefinites before a title keep it from naming the office holder.
+var indefinites = map[string]bool{"a": true, "an": true, "another": true, "one": true, "any": true, "every": true, "no": true}
+
 // placeWords before a capital make it a place rather than its government.
 var placeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true, "the": true, "around": true}
 
@@ -493,7 +496,10 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	if own != nil {
 		m.Historical = own.hist
 	}
-	if !former && h.office != "" && key != "" {
+	// "An American leader of a U.N. team" is not the American leader: only a
+	// definite title names the office holder.
+	indefinite := i > 0 && indefinites[f.key(i-1)]
+	if !former && !indefinite && h.office != "" && key != "" {
 		if a, ok := f.d.Holder(key, h.office, f.at); ok {
 			m.Actor = a
 		}
