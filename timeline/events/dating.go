@@ -423,7 +423,7 @@ func (d *dater) byTense(ev *timeline.Event, c *cand) {
 	case ev.Status == timeline.StatusPlanned || c.tense == tenseFuture:
 		ev.When, ev.Earliest = "FUTURE_REF", d.lo
 		ev.Granularity = timeline.GranUnknown
-	case ev.Status == timeline.StatusOngoing || c.tense == tenseProgessive:
+	case ev.Status == timeline.StatusOngoing || c.tense == tenseProgressive:
 		ev.When, ev.Latest = "PRESENT_REF", d.hi
 		ev.Granularity = timeline.GranUnknown
 	case c.tense == tensePresent:

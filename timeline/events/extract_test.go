@@ -103,6 +103,21 @@ func TestExtract(t *testing.T) {
 			tx:    []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
 			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-01", "2018-01-07", "PAST_REF"}}},
 		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
+		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",
+			wants: []want{{"withdraw", "08", "planned", "ISR", "", "2018-01-12", "", "FUTURE_REF"}}, count: 1},
+		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
+		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
+			tx:    []timeline.Timex{tx("Vladimir Putin and Donald Trump signed a treaty on Friday.", "on Friday", "DATE", "2018-01-12", "2018-01-12", "2018-01-12", "on", "")},
+			wants: []want{{"signed", "05", "occurred", "RUSGOV", "", "2018-01-12", "2018-01-12", "2018-01-12"}}},
+		{name: "a bare surname is the person named before", body: "Kim Jong Un spoke on television. Later, Kim warned South Korea.",
+			wants: []want{{"warned", "13", "occurred", "PRKGOV", "KOR", "2018-01-11", "2018-01-12", ""}}},
+		{name: "according to", body: "Trump promised no military action, according to the South Korean government.",
+			wants: []want{
+				{"according", "01", "occurred", "KORGOV", "", "2018-01-11", "2018-01-12", ""},
+				{"promised", "03", "occurred", "USAGOV", "", "2018-01-11", "2018-01-12", ""},
+			}, count: 2},
+		{name: "one occurrence asserted twice is one event", body: "Trump promised no military action. He also promised \"no military action\" to Moon Jae-in.",
+			wants: []want{{"promised", "03", "occurred", "USAGOV", "", "2018-01-11", "2018-01-12", ""}}, count: 1},
 	}
 	x := mustExtractor(t)
 	for _, tt := range tests {

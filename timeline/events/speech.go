@@ -263,7 +263,7 @@ func (x *Extractor) readIntent(s *sentence) {
 			case o.code == "08":
 				c.code = "08"
 				o.absorbed = true
-			case o.code == "04" && o.e.class == classVerb && (o.toks(s) == "talk" || o.toks(s) == "negotiate"):
+			case o.code == "04" && o.e.class == classVerb && (o.word(s) == "talk" || o.word(s) == "negotiate"):
 				o.absorbed = true
 			default:
 				o.inter = true
@@ -273,7 +273,7 @@ func (x *Extractor) readIntent(s *sentence) {
 	}
 }
 
-func (c *cand) toks(s *sentence) string { return s.toks[c.ti].lower }
+func (c *cand) word(s *sentence) string { return s.toks[c.ti].lower }
 
 // habitual reports whether an adverb of frequency makes the event a habit
 // ("Kuchma has said repeatedly", "Russia has often claimed").

@@ -11,11 +11,11 @@ import (
 type tense int
 
 const (
-	tensePast       tense = iota // simple past: news of the day
-	tensePerfect                 // has/had done: some time before
-	tensePresent                 // says, insists: at publication
-	tenseFuture                  // will, plans to: after publication
-	tenseProgessive              // is patrolling: in progress
+	tensePast        tense = iota // simple past: news of the day
+	tensePerfect                  // has/had done: some time before
+	tensePresent                  // says, insists: at publication
+	tenseFuture                   // will, plans to: after publication
+	tenseProgressive              // is patrolling: in progress
 )
 
 // readStatus sets the status and tense of c from the words before its trigger.
@@ -59,7 +59,7 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 				c.tense = tensePerfect
 			}
 		case x.words.is(w, "progressive") && strings.HasSuffix(lw, "ing"):
-			c.tense = tenseProgessive
+			c.tense = tenseProgressive
 			if c.status == timeline.StatusOccurred {
 				c.status = timeline.StatusOngoing
 			}
@@ -80,11 +80,11 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 		// "the current visit", "the buildup continues": a nominal event in progress.
 		for k := c.tj; k < len(s.toks) && k <= c.tj+1; k++ {
 			if s.toks[k].lower == "continues" || s.toks[k].lower == "continue" {
-				c.status, c.tense = timeline.StatusOngoing, tenseProgessive
+				c.status, c.tense = timeline.StatusOngoing, tenseProgressive
 			}
 		}
 		if c.ti > 0 && (s.toks[c.ti-1].lower == "current" || s.toks[c.ti-1].lower == "ongoing") {
-			c.status, c.tense = timeline.StatusOngoing, tenseProgessive
+			c.status, c.tense = timeline.StatusOngoing, tenseProgressive
 		}
 	}
 }
