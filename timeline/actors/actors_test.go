@@ -311,6 +311,13 @@ func TestHistorical(t *testing.T) {
 	}
 }
 
+func TestZeroDictionary(t *testing.T) {
+	var d actors.Dictionary
+	if ms := d.Find("President Clinton", 0, time.Time{}); ms != nil {
+		t.Errorf("zero Dictionary found %+v", ms)
+	}
+}
+
 func TestFindBase(t *testing.T) {
 	d := mustDefault(t)
 	ms := d.Find("Seoul said.", 100, time.Time{})

@@ -48,6 +48,9 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 // article's date, used to resolve titles to the office holder of the time ("the
 // president" of the United States in 1998 is Clinton); zero when unknown.
 func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
+	if d == nil || d.root == nil {
+		return nil // a zero Dictionary knows no names
+	}
 	t, _ := d.pool.Get().(*tokenizer)
 	if t == nil {
 		t = &tokenizer{}
