@@ -292,6 +292,9 @@ func looksLikeCount(body string, m *match) bool {
 			return true
 		}
 	}
+	if next := strings.ToLower(wordAfter(body, e)); next == "gmt" || next == "utc" || next == "hours" || next == "hrs" {
+		return true // "1600 GMT" is a clock time
+	}
 	if e < len(body) {
 		n := body[e]
 		if n == '%' || (n == ',' || n == '.' || n == ':') && e+1 < len(body) && body[e+1] >= '0' && body[e+1] <= '9' {
@@ -901,7 +904,10 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 	var hh, mm int
-	if hm := lower(m.g("hm")); hm != "" {
+	if h24 := m.g("h24"); h24 != "" {
+		hh, _ = strconv.Atoi(h24)
+		mm, _ = strconv.Atoi(m.g("m24"))
+	} else if hm := lower(m.g("hm")); hm != "" {
 		if wordBefore(c.body, m.start) == "high" {
 			return res{}, false // "high noon" is an idiom
 		}
@@ -945,7 +951,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if hh == 24 {
 		v = day + "T24:00"
 	}
-	return res{typ: "TIME", value: v, mod: modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef}, true
+	return res{typ: "TIME", value: v, mod: modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef, dayless: m.g("dayw") == ""}, true
 }
 
 func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {

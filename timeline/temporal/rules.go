@@ -87,6 +87,7 @@ type res struct {
 	relToDCT        bool   // value computed from the DCT: anchorTimeID t0
 	noTrack         bool   // relative to the narrative: not a new narrative time
 	point           string // for a duration reaching a point ("in five years"): its value
+	dayless         bool   // a clock time whose day was taken from the DCT
 	start, end      int    // optional narrowed span (0,0 = whole match)
 }
 
@@ -137,6 +138,7 @@ var ruleSpecs = []struct {
 	{"in", []uint32{cUnit}, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
 	{"dur", []uint32{cUnit}, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+(?:(?:trading|business|working|straight|consecutive|more|full|calendar|long)\s+)?)?(?P<unit>{UNIT})\b`, resDuration},
 	{"clock", []uint32{cAMPM}, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},
+	{"clock24", []uint32{cDigit}, `\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?P<tz>gmt|utc)\b`, resClock},
 	{"noon", []uint32{cAMPM}, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
 	{"season", []uint32{cSeason}, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
 	{"holiday", []uint32{cHoliday}, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},

@@ -131,6 +131,7 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 	}
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].start < chosen[j].start })
 	out := make([]timeline.Timex, 0, len(chosen))
+	var dayless []int // indexes in out of clock times still on the DCT's day
 	for _, m := range chosen {
 		r, ok := m.r.resolve(t, m, c)
 		if !ok {
@@ -161,9 +162,42 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 		if !r.noTrack && x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
 			c.lastDate = x.Value
 		}
+		if r.dayless {
+			dayless = append(dayless, len(out))
+		}
 		out = append(out, x)
 	}
+	for _, i := range dayless {
+		t.clockDay(out, i, body)
+	}
 	return out
+}
+
+// clockDay gives a clock time the day of a day expression right after it ("at
+// 10:35 a.m. (0735 GMT) Friday"), when nothing but a parenthesis or another clock
+// time stands between them.
+func (t *Tagger) clockDay(xs []timeline.Timex, i int, body string) {
+	x := &xs[i]
+	for j := i + 1; j < len(xs); j++ {
+		y := xs[j]
+		gap := body[xs[j-1].Span.End:y.Span.Start]
+		if len(gap) > 12 || strings.ContainsAny(gap, ".;!?\n") {
+			return
+		}
+		if y.Type == timeline.TypeTime {
+			continue
+		}
+		if y.Granularity != timeline.GranDay || len(y.Value) != 10 {
+			return
+		}
+		k := strings.IndexByte(x.Value, 'T')
+		if k < 0 {
+			return
+		}
+		x.Value = y.Value + x.Value[k:]
+		x.Earliest, x.Latest = y.Earliest, y.Latest
+		return
+	}
 }
 
 // finish fills the interval fields, anchor and signal of a resolved timex.
