@@ -86,7 +86,16 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	start := x.clauseStart(s, c.ti)
-	if c.e.class == classSay {
+	if start > 0 && (s.toks[start-1].lower == "which" || s.toks[start-1].lower == "who") && s.between(start, c.ti, ",") {
+		// "Libya, which brought the case to the court, hailed ...": past the
+		// relative clause, the subject is what it describes.
+		for m := len(s.mtok) - 1; m >= 0; m-- {
+			if s.mentions[m].Span.End <= s.toks[start-1].start && start-1-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
+				return actorPtr(s.mentions[m].actor), m
+			}
+		}
+	}
+	if c.e.class == classSay && !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
 		// "Kuchma assured Yeltsin that ..., Yeltsin's spokesman Sergei Yastrzhembsky
 		// said": a reporting verb after a comma takes the subject after the comma.
 		comma := -1
