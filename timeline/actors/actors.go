@@ -7,6 +7,14 @@
 // match, combining a few patterns around the trie's words: [the] [country] (title |
 // role) [of country] [name], so that "North Korea's leader Kim Jong Un" and "the
 // Baghdad government" are one mention each.
+//
+// The data files, each documented in its header: countries.tsv (codes, names,
+// demonyms, capitals), names.tsv (organisations, institutions, groups,
+// pronouns), roles.tsv (role words: government GOV, troops MIL...), titles.tsv
+// (titles and the offices they name) and people.tsv (one term of office a line).
+// Codes follow shared/spec/EVENTS.md; where it and the gold annotation differ
+// (the Soviet Union is RUS in the gold, USR in CAMEO) the gold is followed and
+// the other code kept in Mention.Historical.
 package actors
 
 import (
@@ -222,9 +230,10 @@ func (b *builder) add(name string, e *entry) {
 		return
 	}
 	// Case rules: a name of two capitalised words or more is specific enough to
-	// match in any case ("the united states" in a transcript); a single
-	// capitalised word must be capitalised ("China", not "china"); a short
-	// acronym must be in capitals ("US", not "us").
+	// match all in lowercase ("the united states" in a transcript), though not
+	// in mixed case ("central African"); a single capitalised word must be
+	// capitalised ("China", not "china"); a short acronym must be in capitals
+	// ("US", not "us").
 	capped := 0
 	for i := range t.toks {
 		if c := t.toks[i].cls; c == caseTitle || c == caseUpper {
