@@ -15,6 +15,9 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	}
 	if c.src == nil {
 		c.src, c.srcMent = x.subject(s, c)
+		if c.src != nil && x.words.is(c.src.Code, "region") {
+			c.src, c.srcMent = nil, -1 // a region is a place, not an actor
+		}
 	}
 	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
 		// No subject in the sentence ("both re-opened ...", "..., he said" with an

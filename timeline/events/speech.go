@@ -315,6 +315,9 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
+		case c.e.class == classSay && c.tj < len(s.toks) && startsWithDigit(s.toks[c.tj].text):
+			// "the industry added 92,000 jobs": a number is no statement.
+			c.drop = true
 		case s.toks[c.ti].quoted && !hasSay && c.e.class != classSay:
 			c.drop = true
 		}
@@ -408,3 +411,5 @@ func (s *sentence) between(from, to int, words ...string) bool {
 	}
 	return false
 }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
