@@ -64,8 +64,8 @@ func sentenceBounds(body string, s, e int) (int, int) {
 // is taken for an abbreviation.
 func isBoundary(body string, i int) bool {
 	c := body[i]
-	if c == '\n' {
-		return true
+	if c == '\n' || c == ';' {
+		return true // a semicolon ends a clause, which is what tense needs
 	}
 	if c != '.' && c != '!' && c != '?' {
 		return false
