@@ -31,50 +31,44 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
 			if err != nil {
 				return err
 			}
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			p, err := a.newPipeline()
-			if err != nil {
-				return err
-			}
-			files, errs := article.Files(args)
-			failed := len(errs) > 0
-			for _, err := range errs {
-				a.report(err)
-			}
-			ctx := cmd.Context()
-			var t export.Timeline
-			t.Timexes = make(map[string][]timeline.Timex)
-			a.analyzeAll(ctx, p, files, ov, func(rs []result) {
-				for _, r := range rs {
-					if r.err == nil {
-						_, r.err = db.SaveAnalysis(ctx, r.analysis)
-					}
-					if r.err != nil {
-						a.report(r.err)
-						failed = true
-						continue
-					}
-					an := r.analysis
-					t.Documents = append(t.Documents, an.Document)
-					t.Events = append(t.Events, an.Events...)
-					t.Timexes[an.Document.ID] = an.Timexes
-				}
-			})
-			sortEvents(t.Events)
-			t.Events = timeline.Merge(t.Events)
-			if len(t.Documents) > 0 || !failed {
-				if err := a.writeTimeline(out, &t); err != nil {
+			return a.withStore(func(db timeline.Store) error {
+				p, err := a.newPipeline()
+				if err != nil {
 					return err
 				}
-			}
-			if failed {
-				return errReported
-			}
-			return nil
+				files, nfailed := a.inputs(args)
+				failed := nfailed > 0
+				ctx := cmd.Context()
+				var t export.Timeline
+				t.Timexes = make(map[string][]timeline.Timex)
+				a.analyzeAll(ctx, p, files, ov, func(rs []result) {
+					for _, r := range rs {
+						if r.err == nil {
+							_, r.err = db.SaveAnalysis(ctx, r.analysis)
+						}
+						if r.err != nil {
+							a.report(r.err)
+							failed = true
+							continue
+						}
+						an := r.analysis
+						t.Documents = append(t.Documents, an.Document)
+						t.Events = append(t.Events, an.Events...)
+						t.Timexes[an.Document.ID] = an.Timexes
+					}
+				})
+				sortEvents(t.Events)
+				t.Events = timeline.Merge(t.Events)
+				if len(t.Documents) > 0 || !failed {
+					if err := a.writeTimeline(out, &t); err != nil {
+						return err
+					}
+				}
+				if failed {
+					return errReported
+				}
+				return nil
+			})
 		},
 	}
 	f := cmd.Flags()

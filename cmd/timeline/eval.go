@@ -66,11 +66,11 @@ every miss, spurious hit and wrong value or type with its context.`,
 				if len(gold) == 0 {
 					return timeline.Errorf(timeline.EINVALID, "eval timex: no TimeML files in %s", args[0])
 				}
-				tagger, err := a.newTagger()
+				p, err := a.newPipeline()
 				if err != nil {
 					return err
 				}
-				if pairs, err = tagGold(tagger, gold, outDir); err != nil {
+				if pairs, err = tagGold(p.Tagger, gold, outDir); err != nil {
 					return err
 				}
 			}

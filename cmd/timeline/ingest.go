@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/timelinehq/timeline/timeline"
-	"github.com/timelinehq/timeline/timeline/article"
 )
 
 func (a *App) newIngestCmd() *cobra.Command {
@@ -32,90 +31,83 @@ name and the others are still ingested; the exit status is then non-zero.`,
 				return err
 			}
 			ov.dctIfMissing = true
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			p, err := a.newPipeline()
-			if err != nil {
-				return err
-			}
-			files, errs := article.Files(args)
-			for _, err := range errs {
-				a.report(err)
-			}
-			var bar *progressbar.ProgressBar
-			if f, ok := a.Stderr.(*os.File); ok && !quiet && isatty.IsTerminal(f.Fd()) {
-				bar = progressbar.NewOptions(len(files),
-					progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription("ingesting"),
-					progressbar.OptionShowCount(),
-					progressbar.OptionSetPredictTime(true),
-					progressbar.OptionClearOnFinish(),
-				)
-			}
-			start := time.Now()
-			var stored, dup, failed, nevents int
-			failed = len(errs)
-			ctx := cmd.Context()
-			batch := make([]*timeline.Analysis, 0, 64)
-			flush := func() {
-				if len(batch) == 0 {
-					return
-				}
-				n, d, err := db.SaveAnalyses(ctx, batch)
+			return a.withStore(func(db timeline.Store) error {
+				p, err := a.newPipeline()
 				if err != nil {
-					// The batch was rolled back whole; store its articles one by one
-					// so that one bad article does not cost the others.
-					for _, an := range batch {
-						ok, err := db.SaveAnalysis(ctx, an)
-						switch {
-						case err != nil:
-							a.report(fmt.Errorf("%s: %w", an.Document.Path, err))
-							failed++
-						case ok:
-							stored++
+					return err
+				}
+				files, failed := a.inputs(args)
+				var bar *progressbar.ProgressBar
+				if f, ok := a.Stderr.(*os.File); ok && !quiet && isatty.IsTerminal(f.Fd()) {
+					bar = progressbar.NewOptions(len(files),
+						progressbar.OptionSetWriter(f),
+						progressbar.OptionSetDescription("ingesting"),
+						progressbar.OptionShowCount(),
+						progressbar.OptionSetPredictTime(true),
+						progressbar.OptionClearOnFinish(),
+					)
+				}
+				start := time.Now()
+				var stored, dup, nevents int
+				ctx := cmd.Context()
+				batch := make([]*timeline.Analysis, 0, 64)
+				flush := func() {
+					if len(batch) == 0 {
+						return
+					}
+					n, d, err := db.SaveAnalyses(ctx, batch)
+					if err != nil {
+						// The batch was rolled back whole; store its articles one by one
+						// so that one bad article does not cost the others.
+						for _, an := range batch {
+							ok, err := db.SaveAnalysis(ctx, an)
+							switch {
+							case err != nil:
+								a.report(fmt.Errorf("%s: %w", an.Document.Path, err))
+								failed++
+							case ok:
+								stored++
+								nevents += len(an.Events)
+							default:
+								dup++
+							}
+						}
+					} else {
+						stored += n
+						dup += d
+						for _, an := range batch {
 							nevents += len(an.Events)
-						default:
-							dup++
 						}
 					}
-				} else {
-					stored += n
-					dup += d
-					for _, an := range batch {
-						nevents += len(an.Events)
-					}
+					batch = batch[:0]
 				}
-				batch = batch[:0]
-			}
-			a.analyzeAll(ctx, p, files, ov, func(rs []result) {
-				for _, r := range rs {
-					if r.err != nil {
-						a.report(r.err)
-						failed++
-						continue
+				a.analyzeAll(ctx, p, files, ov, func(rs []result) {
+					for _, r := range rs {
+						if r.err != nil {
+							a.report(r.err)
+							failed++
+							continue
+						}
+						batch = append(batch, r.analysis)
+						if len(batch) == cap(batch) {
+							flush()
+						}
 					}
-					batch = append(batch, r.analysis)
-					if len(batch) == cap(batch) {
-						flush()
+					if bar != nil {
+						_ = bar.Add(1)
 					}
-				}
+				})
+				flush()
 				if bar != nil {
-					_ = bar.Add(1)
+					_ = bar.Finish()
 				}
+				fmt.Fprintf(a.Stdout, "ingested %d files: %d articles stored, %d already stored, %d failed, %d events, in %s (%s)\n",
+					len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.config.DB)
+				if failed > 0 {
+					return errReported
+				}
+				return nil
 			})
-			flush()
-			if bar != nil {
-				_ = bar.Finish()
-			}
-			fmt.Fprintf(a.Stdout, "ingested %d files: %d articles stored, %d already stored, %d failed, %d events, in %s (%s)\n",
-				len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.config.DB)
-			if failed > 0 {
-				return errReported
-			}
-			return nil
 		},
 	}
 	f := cmd.Flags()

@@ -32,16 +32,13 @@ occurrence are shown once, with the number of sources.`,
 				return err
 			}
 			f.Limit = limit
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			docs, evs, err := db.Timeline(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.Merge(evs)})
+			return a.withStore(func(db timeline.Store) error {
+				docs, evs, err := db.Timeline(cmd.Context(), f)
+				if err != nil {
+					return err
+				}
+				return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.Merge(evs)})
+			})
 		},
 	}
 	fs := cmd.Flags()
@@ -105,40 +102,37 @@ TempEval tools (one document per article), ics for calendars, markdown for repor
   timeline export --format ics --out events.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			ctx := cmd.Context()
-			docs, evs, err := db.Timeline(ctx, timeline.EventFilter{})
-			if err != nil {
-				return err
-			}
-			t := &export.Timeline{Documents: docs, Events: timeline.Merge(evs)}
-			if a.format() == "timeml" {
-				// TimeML carries every document with its temporal expressions,
-				// including those with no event.
-				all, err := db.Documents(ctx)
+			return a.withStore(func(db timeline.Store) error {
+				ctx := cmd.Context()
+				docs, evs, err := db.Timeline(ctx, timeline.EventFilter{})
 				if err != nil {
 					return err
 				}
-				t.Documents = t.Documents[:0]
-				t.Timexes = make(map[string][]timeline.Timex, len(all))
-				for _, s := range all {
-					d, err := db.Document(ctx, s.ID)
+				t := &export.Timeline{Documents: docs, Events: timeline.Merge(evs)}
+				if a.format() == "timeml" {
+					// TimeML carries every document with its temporal expressions,
+					// including those with no event.
+					all, err := db.Documents(ctx)
 					if err != nil {
 						return err
 					}
-					txs, err := db.Timexes(ctx, s.ID)
-					if err != nil {
-						return err
+					t.Documents = t.Documents[:0]
+					t.Timexes = make(map[string][]timeline.Timex, len(all))
+					for _, s := range all {
+						d, err := db.Document(ctx, s.ID)
+						if err != nil {
+							return err
+						}
+						txs, err := db.Timexes(ctx, s.ID)
+						if err != nil {
+							return err
+						}
+						t.Documents = append(t.Documents, *d)
+						t.Timexes[s.ID] = txs
 					}
-					t.Documents = append(t.Documents, *d)
-					t.Timexes[s.ID] = txs
 				}
-			}
-			return a.writeTimeline(out, t)
+				return a.writeTimeline(out, t)
+			})
 		},
 	}
 	fs := cmd.Flags()
@@ -154,16 +148,13 @@ func (a *App) newDocsCmd() *cobra.Command {
 		Long:  "List the stored articles: id, publication date (or inferred bounds), events, title or path.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			docs, err := db.Documents(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return writeDocs(a.Stdout, docs)
+			return a.withStore(func(db timeline.Store) error {
+				docs, err := db.Documents(cmd.Context())
+				if err != nil {
+					return err
+				}
+				return writeDocs(a.Stdout, docs)
+			})
 		},
 	}
 }
@@ -175,24 +166,21 @@ func (a *App) newRmCmd() *cobra.Command {
 		Long:  "Delete the named articles (ids as `timeline docs` lists them) with their events and temporal expressions.",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			failed := false
-			for _, id := range args {
-				if err := db.DeleteDocument(cmd.Context(), id); err != nil {
-					a.report(fmt.Errorf("rm %s: %w", id, err))
-					failed = true
-					continue
+			return a.withStore(func(db timeline.Store) error {
+				failed := false
+				for _, id := range args {
+					if err := db.DeleteDocument(cmd.Context(), id); err != nil {
+						a.report(fmt.Errorf("rm %s: %w", id, err))
+						failed = true
+						continue
+					}
+					fmt.Fprintf(a.Stdout, "removed %s\n", id)
 				}
-				fmt.Fprintf(a.Stdout, "removed %s\n", id)
-			}
-			if failed {
-				return errReported
-			}
-			return nil
+				if failed {
+					return errReported
+				}
+				return nil
+			})
 		},
 	}
 }

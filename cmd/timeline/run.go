@@ -46,13 +46,24 @@ func (a *App) newPipeline() (*pipeline.Pipeline, error) {
 	return pipeline.New(d)
 }
 
-// openStore opens the configured database.
-func (a *App) openStore() (timeline.Store, error) {
+// withStore opens the configured database for fn and closes it after.
+func (a *App) withStore(fn func(timeline.Store) error) error {
 	db, err := store.Open(a.config.DB)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return db, nil
+	defer db.Close()
+	return fn(db)
+}
+
+// inputs expands the command-line inputs into files, reporting those that
+// cannot be read and returning how many could not.
+func (a *App) inputs(args []string) (files []string, failed int) {
+	files, errs := article.Files(args)
+	for _, err := range errs {
+		a.report(err)
+	}
+	return files, len(errs)
 }
 
 // overrides are the article fields given on the command line.

@@ -12,7 +12,6 @@ import (
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/article"
-	"github.com/timelinehq/timeline/timeline/temporal"
 	"github.com/timelinehq/timeline/timeline/timeml"
 )
 
@@ -42,15 +41,12 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 					return timeline.Errorf(timeline.EINVALID, "--out %s: not a directory", outDir)
 				}
 			}
-			tagger, err := a.newTagger()
+			p, err := a.newPipeline()
 			if err != nil {
 				return err
 			}
-			files, errs := article.Files(args)
-			failed := len(errs) > 0
-			for _, err := range errs {
-				a.report(err)
-			}
+			files, nfailed := a.inputs(args)
+			failed := nfailed > 0
 			for _, path := range files {
 				docs, errs := article.Read(path, a.Stdin, a.config.location)
 				for _, err := range errs {
@@ -61,12 +57,7 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 					if doc.DCT.IsZero() {
 						doc.DCT = ov.dct
 					}
-					if doc.DCT.IsZero() {
-						if lo, hi, ok := tagger.InferDCT(doc.Body); ok {
-							doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
-						}
-					}
-					txs := tagger.Tag(doc.Body, doc.Reference())
+					doc, txs := p.Dates(doc)
 					write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
 					dest := ""
 					if outDir != "" {
@@ -89,20 +80,6 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 	f.StringVar(&format, "format", "timeml", "output format: timeml or json")
 	f.StringVarP(&outDir, "out", "o", "", "write one file per input into DIR")
 	return cmd
-}
-
-// newTagger loads the temporal tagger with the configured gazetteer.
-func (a *App) newTagger() (*temporal.Tagger, error) {
-	var opts temporal.Options
-	if a.config.Gazetteer != "" {
-		f, err := os.Open(a.config.Gazetteer)
-		if err != nil {
-			return nil, timeline.Errorf(timeline.EINVALID, "config: gazetteer: %v", err)
-		}
-		defer f.Close()
-		opts.Gazetteer = f
-	}
-	return temporal.New(opts)
 }
 
 // timexJSON is the JSON shape of one temporal expression.

@@ -55,18 +55,24 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
 		return nil, err
 	}
+	doc, timexes := p.Dates(doc)
+	a := &timeline.Analysis{
+		Document:    doc,
+		Sentences:   text.Sentences(doc.Body),
+		Timexes:     timexes,
+		Occurrences: p.Tagger.Occurrences(doc.Body, doc.Reference()),
+	}
+	a.Events = p.Extractor.Extract(a)
+	return a, nil
+}
+
+// Dates is the date step alone: it bounds a missing DCT from the text and
+// returns the document so completed with its temporal expressions.
+func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex) {
 	if doc.DCT.IsZero() && !doc.DCTInferred {
 		if lo, hi, ok := p.Tagger.InferDCT(doc.Body); ok {
 			doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
 		}
 	}
-	ref := doc.Reference()
-	a := &timeline.Analysis{
-		Document:    doc,
-		Sentences:   text.Sentences(doc.Body),
-		Timexes:     p.Tagger.Tag(doc.Body, ref),
-		Occurrences: p.Tagger.Occurrences(doc.Body, ref),
-	}
-	a.Events = p.Extractor.Extract(a)
-	return a, nil
+	return doc, p.Tagger.Tag(doc.Body, doc.Reference())
 }
