@@ -283,7 +283,12 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return r, true
 }
 
-// notYearAfter: a four-digit number followed by one of these is a count.
+// determiners before a four-digit number make it a year used as a modifier ("the
+// 2012 elections"); a count would take none.
+var determiners = map[string]bool{"the": true, "its": true, "his": true, "her": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true}
+
+// looksLikeCount reports whether the digits around a year-like number make it an
+// amount ("$2,012", "2012.5", "1998%").
 func looksLikeCount(body string, m *match) bool {
 	s, e := m.gpos("year"), m.end
 	if s > 0 {
@@ -315,7 +320,7 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
 		return res{}, false
 	}
-	if m.g("mod") == "" && m.g("fiscal") == "" && !monthPreps[prev] {
+	if m.g("mod") == "" && m.g("fiscal") == "" && !monthPreps[prev] && !determiners[prev] {
 		// "2012 troops", "1500 people": a bare number before a plural noun.
 		next := wordAfter(c.body, m.end)
 		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {

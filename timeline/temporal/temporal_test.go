@@ -62,6 +62,7 @@ func TestTag(t *testing.T) {
 		{"weeks ago is a day", "He arrived two weeks ago.", "1998-03-22", "two weeks ago", "DATE", "1998-03-08", ""},
 		{"years ago is a year", "The plant closed two years ago.", "1998-04-24", "two years ago", "DATE", "1996", ""},
 		{"in five years", "The plant will close in five years.", "2000-06-01", "five years", "DURATION", "P5Y", ""},
+		{"year before a plural noun with a determiner", "Turnout in the 2012 elections was low.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
