@@ -52,12 +52,12 @@ func csvRecord(e *timeline.Event) []string {
 		goldstein = strconv.FormatFloat(r.Goldstein, 'f', -1, 64)
 		quad = strconv.Itoa(r.QuadClass)
 	}
-	var evidence, confidence string
+	var evidence, conf string
 	if e.Evidence != nil {
 		evidence = e.Evidence.Text
 	}
-	if finite(e.Confidence) {
-		confidence = strconv.FormatFloat(e.Confidence, 'f', -1, 64)
+	if c, ok := confidence(e); ok {
+		conf = strconv.FormatFloat(c, 'f', -1, 64)
 	}
 	srcName, srcCode := csvActor(e.Source)
 	tgtName, tgtCode := csvActor(e.Target)
@@ -79,7 +79,7 @@ func csvRecord(e *timeline.Event) []string {
 		evidence,
 		goldstein,
 		quad,
-		confidence,
+		conf,
 		e.ID,
 		strconv.Itoa(sources(e)),
 		strings.Join(e.Docs, ";"),

@@ -144,8 +144,8 @@ func toJSONEvent(e *timeline.Event) jsonEvent {
 		j.QuadClass = &r.QuadClass
 		j.PLOVER = nullString(r.PLOVER)
 	}
-	if finite(e.Confidence) {
-		j.Confidence = &e.Confidence
+	if c, ok := confidence(e); ok {
+		j.Confidence = &c
 	}
 	if j.Docs == nil {
 		j.Docs = []string{} // OUTPUT.md's readers expect a list, never null
