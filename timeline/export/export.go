@@ -130,10 +130,14 @@ func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 // confidence rounds a score to three decimals: sums of weights carry float noise
 // (0.7999999999999999) that says nothing and clutters every output.
 func confidence(e *timeline.Event) (float64, bool) {
-	if !finite(e.Confidence) {
+	c := e.Confidence
+	if !finite(c) {
 		return 0, false
 	}
-	return math.Round(e.Confidence*1000) / 1000, true
+	if r := math.Round(c*1000) / 1000; finite(r) {
+		c = r
+	}
+	return c, true
 }
 
 // dateRange formats an event's day bounds compactly: one day, "a..b", "..b" for an
