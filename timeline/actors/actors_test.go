@@ -266,6 +266,9 @@ func TestFind(t *testing.T) {
 			{"American leader", actors.KindTitle, "USAGOV", "American leader"},
 			{"U.N.", actors.KindOrg, "IGOUNO", ""},
 		}},
+		{"lowercase institution is a common noun", "the supreme national security council and the National Security Council", "", []want{
+			{"National Security Council", actors.KindGov, "USAGOV", ""},
+		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},

@@ -133,9 +133,27 @@ func (f *finder) passes(e *entry, p int) bool {
 			c := f.t.toks[p+e.proper[0]].cls
 			return capped == 0 || c == caseTitle || c == caseUpper
 		}
+		if capped == 0 && (e.cat == catInst || e.cat == catOrg) && !anchored(e) && (p == 0 || f.key(p-1) != "the") {
+			// Lowercase, an institution's name is most often part of a common
+			// noun phrase ("the supreme national security council" is Iran's);
+			// right after "the" it is the institution ("the state department"
+			// in a transcript).
+			return false
+		}
 		return capped == 0 || capped == len(e.proper)
 	}
 	return true
+}
+
+// anchored reports whether e has an acronym ("UN security council"), which
+// vouches for the rest of the name in whatever case.
+func anchored(e *entry) bool {
+	for _, c := range e.cases {
+		if c == reqUpper {
+			return true
+		}
+	}
+	return false
 }
 
 // match walks the trie from token p and returns the end of the longest name with
