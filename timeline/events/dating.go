@@ -179,6 +179,11 @@ func (d *dater) attach(s *sentence) {
 // and is dated by a date right after its verb ("said on Tuesday that", "told his
 // Cabinet on Sunday"), not by one in what it says.
 func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
+	if t.Type == timeline.TypeDuration && (c.tense == tensePast || c.tense == tensePerfect) && !t.Latest.IsZero() && t.Latest.After(d.hi) {
+		// "has stalled ratification, trying to tie it to ... for 20 more years":
+		// a span still to come does not date a past act.
+		return false
+	}
 	if c.e.class != classSay {
 		return true
 	}
