@@ -474,7 +474,7 @@ func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	dir := 0
 	switch {
-	case strings.HasSuffix(rel, "last"):
+	case strings.HasSuffix(rel, "last"), rel == "this past":
 		dir = -1
 	case strings.HasSuffix(rel, "next"):
 		dir = 1
@@ -502,10 +502,14 @@ func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 		y := ref.Year()
 		cur := int(ref.Month())
 		start := seasonMonths[code][0]
-		switch dir {
-		case -1:
+		switch {
+		case rel == "this past":
+			if start > cur { // the most recent one already begun
+				y--
+			}
+		case dir == -1:
 			y--
-		case 1:
+		case dir == 1:
 			if start <= cur {
 				y++
 			}
@@ -541,6 +545,13 @@ func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time 
 	case bare && tense == tenseFuture:
 		d := (wd - cur + 7) % 7
 		return anchor.AddDate(0, 0, d)
+	case bare && tense == tenseNone:
+		// no tense to go by: the nearer one, the past one on a tie
+		back, ahead := (cur-wd+7)%7, (wd-cur+7)%7
+		if ahead < back {
+			return anchor.AddDate(0, 0, ahead)
+		}
+		return anchor.AddDate(0, 0, -back)
 	case bare:
 		d := (cur - wd + 7) % 7
 		return anchor.AddDate(0, 0, -d)
@@ -1290,4 +1301,30 @@ func isBoundaryBefore(body string, i int) bool {
 		j--
 	}
 	return j == 0 || isBoundary(body, j-1)
+}
+
+// resQuarterAbbr reads business shorthand: "Q3", "Q3 2018", "Q1 '19".
+func resQuarterAbbr(t *Tagger, m *match, c *docCtx) (res, bool) {
+	qa := m.g("qa")
+	if qa[0] != 'Q' {
+		return res{}, false // "q3" in lower case is rarely a quarter
+	}
+	q := int(qa[1] - '0')
+	r := res{typ: "DATE", anchor: "explicit"}
+	switch {
+	case m.g("year") != "":
+		y, _ := strconv.Atoi(m.g("year"))
+		r.value = quarterValue(y, q)
+	case m.g("yy") != "":
+		yy, _ := strconv.Atoi(m.g("yy"))
+		r.value = quarterValue(2000+yy, q)
+		if c.hasRef && 2000+yy > c.ref.Year()+20 {
+			r.value = quarterValue(1900+yy, q)
+		}
+	case c.hasRef:
+		r.value, r.anchor, r.relToDCT = quarterValue(c.ref.Year(), q), "dct", true
+	default:
+		r.value, r.anchor = fmt.Sprintf("XXXX-Q%d", q), "relative"
+	}
+	return r, true
 }
