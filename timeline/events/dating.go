@@ -187,6 +187,9 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 	if c.e.class != classSay {
 		return true
 	}
+	if sig := strings.ToLower(t.Signal); sig == "since" || sig == "for" || t.Type == timeline.TypeDuration {
+		return false // a statement is made at a time, not over a span
+	}
 	if t.Value == "FUTURE_REF" || !t.Earliest.IsZero() && d.after(t.Earliest) && c.tense != tensePresent {
 		return false
 	}

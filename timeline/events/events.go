@@ -66,7 +66,7 @@ type cand struct {
 	tense  tense
 
 	src, tgt *timeline.Actor
-	srcMent  int // token index of the source mention, -1 when none
+	srcMent  int // index in sentence.mentions of the source mention, -1 when none
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int
@@ -456,6 +456,12 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 		}
 	default:
 		if c.src == nil && !c.tweet {
+			return ev, false
+		}
+		if c.src != nil && c.src.Code == "" && !c.tweet && (c.srcMent < 0 || s.mentions[c.srcMent].Kind != actors.KindGroup) {
+			// A named person the dictionary does not code (a banker, a golfer) is
+			// no political actor; an uncoded collective ("the international
+			// community") is.
 			return ev, false
 		}
 	}
