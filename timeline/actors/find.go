@@ -80,8 +80,9 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	return out
 }
 
-// Lookup finds the actor a whole name stands for ("Kofi Annan", "the U.S.
-// State Department", "Pyongyang"), dated at at (zero: the latest).
+// Lookup finds the actor a whole name stands for ("Kofi Annan", "U.S. State
+// Department", "Pyongyang"), dated at at (zero: the latest). The name must be
+// one mention from end to end: "the United Nations" is not, "United Nations" is.
 func (d *Dictionary) Lookup(name string, at time.Time) (Mention, bool) {
 	ms := d.Find(name, 0, at)
 	if len(ms) != 1 || ms[0].Span.Start != 0 || ms[0].Span.End != len(name) {
