@@ -89,6 +89,18 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	start := x.clauseStart(s, c.ti)
+	if start > 0 && start == c.ti && (s.toks[start-1].lower == "who" || s.toks[start-1].lower == "which") {
+		// "Kofi Annan, who appointed ...": the relative pronoun stands for the
+		// mention before it, or for something that is no actor ("the quake,
+		// which struck").
+		k := start - 1
+		for m := len(s.mtok) - 1; m >= 0; m-- {
+			if s.mentions[m].Span.End <= s.toks[k].start && k-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
+				return actorPtr(s.mentions[m].actor), m
+			}
+		}
+		return nil, -1
+	}
 	if start > 0 && (s.toks[start-1].lower == "which" || s.toks[start-1].lower == "who") && s.between(start, c.ti, ",") {
 		// "Libya, which brought the case to the court, hailed ...": past the
 		// relative clause, the subject is what it describes.
