@@ -74,32 +74,6 @@ func New(opts Options) (*Tagger, error) {
 	return t, nil
 }
 
-// clockBase is the fixed day when's rules compute clock times on; only the hour
-// and minute of the result are read, so no clock is ever consulted.
-var clockBase = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// clockOf reads hour and minute through when's hour rules, on a canonical form
-// of the matched time ("10.35 p.m." becomes "10:35 pm").
-func (t *Tagger) clockOf(_ string, h, mi, ampm string) (int, int, bool) {
-	canon := h
-	if mi != "" {
-		canon += ":" + mi
-	}
-	ap := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(ampm))
-	canon += " " + ap
-	r, err := t.clock.Parse(canon, clockBase)
-	if err != nil || r == nil {
-		return 0, 0, false
-	}
-	hh, mm := r.Time.Hour(), r.Time.Minute()
-	// when reads "12 am" as noon; TimeML has midnight as T24:00 of the day before,
-	// but T00 of the day is the usual reading in news.
-	if n, _ := strconv.Atoi(h); n == 12 && ap == "am" {
-		hh = 0
-	}
-	return hh, mm, true
-}
-
 // Tag returns the temporal expressions of body in document order, resolved against
 // ref (the DCT; zero when unknown, in which case relative expressions keep
 // underspecified values).
@@ -171,33 +145,6 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 		t.clockDay(out, i, body)
 	}
 	return out
-}
-
-// clockDay gives a clock time the day of a day expression right after it ("at
-// 10:35 a.m. (0735 GMT) Friday"), when nothing but a parenthesis or another clock
-// time stands between them.
-func (t *Tagger) clockDay(xs []timeline.Timex, i int, body string) {
-	x := &xs[i]
-	for j := i + 1; j < len(xs); j++ {
-		y := xs[j]
-		gap := body[xs[j-1].Span.End:y.Span.Start]
-		if len(gap) > 12 || strings.ContainsAny(gap, ".;!?\n") {
-			return
-		}
-		if y.Type == timeline.TypeTime {
-			continue
-		}
-		if y.Granularity != timeline.GranDay || len(y.Value) != 10 {
-			return
-		}
-		k := strings.IndexByte(x.Value, 'T')
-		if k < 0 {
-			return
-		}
-		x.Value = y.Value + x.Value[k:]
-		x.Earliest, x.Latest = y.Earliest, y.Latest
-		return
-	}
 }
 
 // finish fills the interval fields, anchor and signal of a resolved timex.

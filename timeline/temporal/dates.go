@@ -1,0 +1,377 @@
+package temporal
+
+// Normalisers for calendar dates: days, months, years, decades, seasons and
+// holidays, told explicitly or by the DCT and the tense.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// nearestYear picks the year for a month (and day) given without one: of the
+// instances in the DCT's year and either side, the nearest one the tense allows.
+// News reports the past but announces the near future even in past-tense
+// reporting clauses, so a past sentence still admits a date up to three months
+// ahead, and a future one a date up to a month back.
+func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
+	refd := c.ref
+	if day == 0 { // month granularity: compare months
+		refd = date(c.ref.Year(), c.ref.Month(), 1)
+	}
+	tense := t.tenseAt(c.body, m.start, m.end)
+	const mo30 = 24 * time.Hour * 30
+	best, bestD := c.ref.Year(), time.Duration(1<<62)
+	for y := c.ref.Year() - 1; y <= c.ref.Year()+1; y++ {
+		d := date(y, time.Month(month), max(day, 1)).Sub(refd)
+		if tense == tensePast && d > 3*mo30 || tense == tenseFuture && d < -mo30 {
+			continue
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = y, d
+		}
+	}
+	return best
+}
+
+func resISO(t *Tagger, m *match, c *docCtx) (res, bool) {
+	y, _ := strconv.Atoi(m.g("year"))
+	if y < 100 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	}
+	mo, _ := strconv.Atoi(m.g("mm"))
+	d, _ := strconv.Atoi(m.g("dd"))
+	tm := date(y, time.Month(mo), d)
+	if tm.Day() != d {
+		return res{}, false
+	}
+	return res{typ: "DATE", value: dayValue(tm), anchor: "explicit"}, true
+}
+
+func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ms := m.g("month")
+	if !isCap(ms) {
+		return res{}, false
+	}
+	mo := t.month(ms)
+	d, _ := strconv.Atoi(m.g("day"))
+	if mo == 0 || d < 1 || d > 31 {
+		return res{}, false
+	}
+	// "Aug. 2,500" is a number, not a date.
+	if e := m.end; e+1 < len(c.body) && (c.body[e] == ',' || c.body[e] == '.') && c.body[e+1] >= '0' && c.body[e+1] <= '9' {
+		return res{}, false
+	}
+	// "May 5" after a modal is a verb and a count ("may 5 times") only lower-case,
+	// which isCap already refused; but "May" opening a sentence followed by a
+	// small number is still most often the month, so it is kept.
+	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	ys := m.g("year")
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+		r.anchor = "explicit"
+	case c.hasRef:
+		y = t.nearestYear(c, m, mo, d)
+		r.anchor, r.relToDCT = "dct", true
+	default:
+		r.value = fmt.Sprintf("XXXX-%02d-%02d", mo, d)
+		r.anchor = "relative"
+		return r, true
+	}
+	tm := date(y, time.Month(mo), d)
+	if tm.Day() != d {
+		return res{}, false
+	}
+	r.value = dayValue(tm)
+	return r, true
+}
+
+var monthPreps = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true, "from": true,
+	"to": true, "through": true, "before": true, "after": true, "of": true, "early": true, "late": true,
+	"mid": true, "last": true, "next": true, "this": true, "between": true, "and": true, "or": true,
+	"since.": true, "end": true, "throughout": true,
+}
+
+func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ms := m.g("month")
+	if !isCap(ms) {
+		return res{}, false
+	}
+	mo := t.month(ms)
+	if mo == 0 {
+		return res{}, false
+	}
+	ys, rel, rel2 := m.g("year"), collapse(m.g("rel")), collapse(m.g("rel2"))
+	bare := ys == "" && rel == "" && rel2 == "" && m.g("mod") == ""
+	if bare {
+		word := strings.TrimSuffix(lower(ms), ".")
+		if len(word) <= 4 && word != "may" && word != "june" && word != "july" {
+			return res{}, false // a bare "Jan" or "Sept." is rarely a date on its own
+		}
+		if word == "may" || word == "march" {
+			if !monthPreps[wordBefore(c.body, m.start)] {
+				return res{}, false
+			}
+		}
+	}
+	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+		r.anchor = "explicit"
+	case !c.hasRef:
+		r.value, r.anchor = fmt.Sprintf("XXXX-%02d", mo), "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		cur := int(c.ref.Month())
+		switch {
+		case strings.Contains(rel2, "last"):
+			y--
+		case strings.Contains(rel2, "next"):
+			y++
+		case strings.Contains(rel2, "this"), strings.Contains(rel, "this"):
+		case rel == "last":
+			if mo >= cur {
+				y--
+			}
+		case rel == "next":
+			if mo <= cur {
+				y++
+			}
+		default:
+			y = t.nearestYear(c, m, mo, 0)
+		}
+	}
+	r.value = monthValue(y, mo)
+	return r, true
+}
+
+// determiners before a four-digit number make it a year used as a modifier ("the
+// 2012 elections"); a count would take none.
+var determiners = map[string]bool{"the": true, "its": true, "his": true, "her": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true}
+
+// looksLikeCount reports whether the digits around a year-like number make it an
+// amount ("$2,012", "2012.5", "1998%").
+func looksLikeCount(body string, m *match) bool {
+	s, e := m.gpos("year"), m.end
+	if s > 0 {
+		p := body[s-1]
+		if p == '$' || p == '#' || (p == ',' || p == '.') && s > 1 && body[s-2] >= '0' && body[s-2] <= '9' {
+			return true
+		}
+	}
+	if next := strings.ToLower(wordAfter(body, e)); next == "gmt" || next == "utc" || next == "hours" || next == "hrs" {
+		return true // "1600 GMT" is a clock time
+	}
+	if e < len(body) {
+		n := body[e]
+		if n == '%' || (n == ',' || n == '.' || n == ':') && e+1 < len(body) && body[e+1] >= '0' && body[e+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ys := m.g("year")
+	y, _ := strconv.Atoi(ys)
+	if looksLikeCount(c.body, m) {
+		return res{}, false
+	}
+	ys0 := m.gpos("year")
+	prev := wordBefore(c.body, m.start)
+	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
+		return res{}, false
+	}
+	if m.g("mod") == "" && m.g("fiscal") == "" && !monthPreps[prev] && !determiners[prev] {
+		// "2012 troops", "1500 people": a bare number before a plural noun.
+		next := wordAfter(c.body, m.end)
+		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {
+			return res{}, false
+		}
+		if c.hasRef && y > c.ref.Year()+30 {
+			return res{}, false
+		}
+	}
+	_ = ys0
+	return res{typ: "DATE", value: yearValue(y), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+func resDecade(t *Tagger, m *match, c *docCtx) (res, bool) {
+	var v string
+	if cent := m.g("cent"); cent != "" {
+		v = cent + m.g("dec")
+	} else {
+		cen := 19
+		if c.hasRef {
+			cen = c.ref.Year() / 100
+			if d, _ := strconv.Atoi(m.g("dec2")); d*10 > c.ref.Year()%100 {
+				cen--
+			}
+		}
+		v = strconv.Itoa(cen) + m.g("dec2")
+	}
+	return res{typ: "DATE", value: v, mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+func resCentury(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, _ := strconv.Atoi(m.g("ord"))
+	if n < 1 || n > 30 {
+		return res{}, false
+	}
+	return res{typ: "DATE", value: fmt.Sprintf("%02d", n-1), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+}
+
+func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
+	s := lower(m.g("season"))
+	code := t.v.seasons[s]
+	rel := collapse(m.g("rel"))
+	ys := m.g("year")
+	if s == "fall" && ys == "" && (rel == "" || rel == "the") {
+		return res{}, false
+	}
+	if isCap(m.g("season")) && ys == "" && isCap(wordAfter(c.body, m.end)) {
+		// "Winter Olympics", "Spring Valley": part of a name.
+		return res{}, false
+	}
+	if rel == "" && ys == "" && m.g("mod") == "" && isCap(m.g("season")) && m.start > 0 {
+		// A capitalised bare season mid-sentence is a name more often than a date.
+		return res{}, false
+	}
+	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "explicit"}
+	var y int
+	switch {
+	case ys != "":
+		y, _ = strconv.Atoi(ys)
+	case !c.hasRef:
+		r.value, r.anchor = "XXXX-"+code, "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		cur := int(c.ref.Month())
+		start := seasonMonths[code][0]
+		switch rel {
+		case "last", "the past":
+			y--
+		case "next", "the coming":
+			if start <= cur {
+				y++
+			}
+		case "this":
+		default:
+			tense := t.tenseAt(c.body, m.start, m.end)
+			if tense == tensePast && start > cur {
+				y--
+			} else if tense == tenseFuture && start+2 < cur {
+				y++
+			}
+		}
+	}
+	r.value = fmt.Sprintf("%04d-%s", y, code)
+	return r, true
+}
+
+func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
+	hs := m.g("hol")
+	if !isCap(hs) {
+		return res{}, false
+	}
+	name := collapse(hs)
+	name = strings.ReplaceAll(name, "’", "'")
+	var rule string
+	for _, h := range t.v.holidays {
+		if h.Name == name {
+			rule = h.Rule
+			break
+		}
+	}
+	if rule == "" {
+		return res{}, false
+	}
+	r := res{typ: "DATE", anchor: "explicit"}
+	var y int
+	switch {
+	case m.g("year") != "":
+		y, _ = strconv.Atoi(m.g("year"))
+	case !c.hasRef:
+		if d, ok := holidayDate(rule, 2001); ok && !strings.HasPrefix(rule, "easter") && !strings.HasPrefix(rule, "nth") {
+			r.value = "XXXX" + dayValue(d)[4:]
+		} else {
+			r.value = "XXXX-XX-XX"
+		}
+		r.anchor = "relative"
+		return r, true
+	default:
+		r.anchor, r.relToDCT = "dct", true
+		y = c.ref.Year()
+		d, _ := holidayDate(rule, y)
+		switch rel := lower(m.g("rel")); {
+		case rel == "last":
+			if !d.Before(c.ref) {
+				y--
+			}
+		case rel == "next":
+			if !d.After(c.ref) {
+				y++
+			}
+		default:
+			tense := t.tenseAt(c.body, m.start, m.end)
+			if tense == tensePast && d.After(c.ref) {
+				y--
+			} else if tense == tenseFuture && d.Before(c.ref) {
+				y++
+			}
+		}
+	}
+	d, ok := holidayDate(rule, y)
+	if !ok {
+		return res{}, false
+	}
+	r.value = dayValue(d)
+	return r, true
+}
+
+// resSpoken reads years said in words ("nineteen ninety-six"), as broadcast
+// transcripts write them, with an optional month or season before.
+func resSpoken(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if m.g("thousand") != "" {
+		if !strings.HasPrefix(collapse(m.g("pre")), "the year") {
+			return res{}, false // "two thousand people"
+		}
+		return res{typ: "DATE", value: "2000", anchor: "explicit"}, true
+	}
+	cent := 19
+	if lower(m.g("c")) == "twenty" {
+		cent = 20
+	}
+	n, vague, ok := t.number(m.g("rest"))
+	if !ok || vague || n < 10 || n > 99 || n != float64(int(n)) {
+		return res{}, false
+	}
+	y := cent*100 + int(n)
+	r := res{typ: "DATE", value: yearValue(y), anchor: "explicit"}
+	if ms := m.g("month"); ms != "" {
+		if !isCap(ms) {
+			return res{}, false
+		}
+		r.value = monthValue(y, t.month(ms))
+	}
+	if s := lower(m.g("season")); s != "" {
+		r.value = fmt.Sprintf("%04d-%s", y, t.v.seasons[s])
+	}
+	return r, true
+}

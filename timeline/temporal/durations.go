@@ -1,0 +1,234 @@
+package temporal
+
+// Normalisers for durations ("for two years", "the past three months") and sets
+// ("daily", "every month").
+
+import (
+	"fmt"
+	"strings"
+)
+
+func (t *Tagger) unitOf(s string) (unit, bool) {
+	u, ok := t.v.units[lower(s)]
+	return u, ok
+}
+
+// resIn reads "in five years": a TimeML DURATION (P5Y), whose day bounds are
+// those of the point it reaches from the DCT (the year 2005).
+func resIn(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, vague, ok := t.number(m.g("num"))
+	u, uok := t.unitOf(m.g("unit"))
+	if !ok || !uok || vague || n != float64(int(n)) || u.Time {
+		return res{}, false
+	}
+	r, ok := durationRes(u, n, false, "")
+	if !ok {
+		return r, false
+	}
+	r.start, r.end = m.gpos("num"), m.end
+	if c.hasRef {
+		code := u.Code
+		when := shift(c.ref, code, int(n))
+		if code == "W" || code == "WE" || code == "2W" {
+			code = "D"
+		}
+		r.point, r.anchor, r.relToDCT = valueAt(when, code), "dct", true
+	}
+	return r, true
+}
+
+var yearsPer = map[string]float64{"DE": 10, "CE": 100, "ML": 1000}
+
+func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
+	q := fmtNum(n)
+	if vague {
+		q = "X"
+	}
+	code := u.Code
+	if code == "WE" {
+		return res{typ: "DURATION", value: "P" + q + "WE", mod: mod, anchor: "relative"}, true
+	}
+	if code == "2W" {
+		code = "W"
+		if !vague {
+			q = fmtNum(2 * n)
+		}
+	}
+	// Decades and centuries are counted in years, as TimeBank does (P10Y).
+	if f, ok := yearsPer[code]; ok {
+		code = "Y"
+		if !vague {
+			q = fmtNum(f * n)
+		}
+	}
+	if strings.Contains(q, ".") && !vague {
+		// TIMEX3 wants integers: 5.5 hours is PT5H30M, 2.5 years P30M.
+		switch code {
+		case "H":
+			return res{typ: "DURATION", value: fmt.Sprintf("PT%dH%dM", int(n), int((n-float64(int(n)))*60)), mod: mod}, true
+		case "Y":
+			if n*2 == float64(int(n*2)) {
+				return res{typ: "DURATION", value: fmt.Sprintf("P%dY6M", int(n)), mod: mod}, true
+			}
+			q, code = fmtNum(n*12), "M"
+		case "D":
+			q, code = fmtNum(n*24), "H"
+			return res{typ: "DURATION", value: "PT" + q + code, mod: mod}, true
+		}
+	}
+	if u.Time {
+		return res{typ: "DURATION", value: "PT" + q + code, mod: mod}, true
+	}
+	return res{typ: "DURATION", value: "P" + q + code, mod: mod}, true
+}
+
+func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
+	us := m.g("unit")
+	u, ok := t.unitOf(us)
+	if !ok {
+		return res{}, false
+	}
+	det := collapse(m.g("det"))
+	nums := m.g("num")
+	plural := strings.HasSuffix(lower(us), "s") || lower(us) == "millennia"
+	if nums == "" {
+		switch {
+		case plural && (det == "" || det == "recent" || det == "the past" || det == "the last" || det == "the next" || det == "the coming" || det == "coming" || det == "past" || det == "the" || det == "the first" || det == "the previous" || det == "the following" || det == "the remaining"):
+		case !plural && (det == "the past" || det == "the last" || det == "the next" || det == "the coming" || det == "the previous" || det == "the following" || det == "the current" || det == "another" || det == "an additional"):
+		case !plural && det == "the" && (u.Gran == "year" || u.Gran == "week" || u.Code == "WE"):
+		default:
+			return res{}, false
+		}
+	}
+	if strings.HasPrefix(det, "the first") && nums == "" && !plural {
+		return res{}, false
+	}
+	// Ages are not durations of anything the story dates: "a 10-year-old".
+	if rest := c.body[m.end:min(len(c.body), m.end+6)]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
+		return res{}, false
+	}
+	n, vague, ok := t.number(nums)
+	if !ok {
+		return res{}, false
+	}
+	if nums == "" && plural {
+		vague = true
+	}
+	if !vague && n == 0 {
+		return res{}, false
+	}
+	if ln := lower(nums); (ln == "a" || ln == "an" || ln == "per") && det == "" && m.g("modw") == "" && isRateContext(c.body, m.start) {
+		return res{}, false // "$2 million a year", "four flights a week": a rate
+	}
+	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
+		return res{}, false // "second" is an ordinal far more often
+	}
+	if strings.HasPrefix(lower(us), "quarter") && m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' {
+		return res{}, false // "three-quarters" is a fraction
+	}
+	if det == "the" && !plural && nums == "" {
+		if u.Code == "WE" && c.hasRef {
+			d := c.ref
+			if wd := isoWeekday(d); wd < 6 && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+				d = d.AddDate(0, 0, -wd) // the weekend just past
+			}
+			return res{typ: "DATE", value: weekValue(d) + "-WE", anchor: "dct", relToDCT: true}, true
+		}
+	}
+	r, ok := durationRes(u, n, vague, modWOf(m.g("modw")))
+	if !ok {
+		return r, ok
+	}
+	if ln := collapse(nums); (strings.HasPrefix(ln, "a ") || strings.HasPrefix(ln, "an ")) && det == "" && m.g("modw") == "" && t.v.numbers[ln] == 0 {
+		// "a five-hour flight": the article is not part of the expression.
+		p := m.gpos("num") + strings.IndexByte(nums, ' ')
+		for p < m.end && c.body[p] == ' ' {
+			p++
+		}
+		r.start = p
+	}
+	switch det {
+	case "the past", "the last", "past", "last", "the previous", "recent", "the next", "the coming", "coming", "next", "the following":
+		r.relToDCT = true
+	case "the":
+		if nums != "" || plural {
+			// "the two days", "the weeks": the article is not part of it.
+			r.start = m.gpos("det") + 3
+			for r.start < m.end && c.body[r.start] == ' ' {
+				r.start++
+			}
+		}
+	}
+	if (det == "recent" || det == "past") && nums == "" && !plural {
+		return res{}, false
+	}
+	if (det == "the past" || det == "the last") && nums == "" && !plural && c.hasRef {
+		// "the past year" is annotated in TimeBank as the year before, like
+		// "last year".
+		switch u.Code {
+		case "Y":
+			return res{typ: "DATE", value: yearValue(c.ref.Year() - 1), anchor: "dct", relToDCT: true}, true
+		case "M":
+			return res{typ: "DATE", value: valueAt(c.ref.AddDate(0, -1, 0), "M"), anchor: "dct", relToDCT: true}, true
+		case "W":
+			return res{typ: "DATE", value: weekValue(c.ref.AddDate(0, 0, -7)), anchor: "dct", relToDCT: true}, true
+		}
+	}
+	return r, true
+}
+
+func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if w := lower(m.g("set")); w != "" {
+		v, ok := t.v.sets[w]
+		if !ok {
+			return res{}, false
+		}
+		return res{typ: "SET", value: v, anchor: "relative"}, true
+	}
+	quant := strings.ToUpper(lower(m.g("every")))
+	us := lower(m.g("unit"))
+	if wd := t.v.weekdays[us]; wd != 0 {
+		return res{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), quant: quant, anchor: "relative"}, true
+	}
+	if mo := t.month(us); mo != 0 && isCap(m.g("unit")) {
+		return res{typ: "SET", value: fmt.Sprintf("XXXX-%02d", mo), quant: quant, anchor: "relative"}, true
+	}
+	if code, ok := t.v.seasons[us]; ok {
+		return res{typ: "SET", value: "XXXX-" + code, quant: quant, anchor: "relative"}, true
+	}
+	u, ok := t.unitOf(us)
+	if !ok {
+		return res{}, false
+	}
+	n, vague, ok := t.number(m.g("num"))
+	if !ok || vague {
+		return res{}, false
+	}
+	r, _ := durationRes(u, n, false, "")
+	r.typ, r.quant = "SET", quant
+	if quant == "PER" {
+		r.quant = ""
+	}
+	return r, true
+}
+
+// isRateContext reports whether the words before offset i make "a year" a rate:
+// a number, an amount or a plural count ("24 hours a day", "$5 million a year").
+func isRateContext(body string, i int) bool {
+	j := i
+	for j > 0 && body[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && body[k-1] != ' ' && body[k-1] != '\n' {
+		k--
+	}
+	w := lower(body[k:j])
+	if w == "" {
+		return false
+	}
+	if w[len(w)-1] >= '0' && w[len(w)-1] <= '9' || w == "million" || w == "billion" || w == "thousand" || w == "percent" || w == "cents" || w == "dollars" || strings.HasSuffix(w, "%") {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && isLetter(w[0])
+}

@@ -1,0 +1,370 @@
+package temporal
+
+// Normalisers for expressions told against the DCT or the narrative: "last
+// week", "Friday", "now", "two weeks ago", "that day".
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if isCap(m.g("unit")) && isCap(m.g("rel")) && m.start > 0 && !isBoundaryBefore(c.body, m.start) {
+		return res{}, false // "ABC's This Week": a title
+	}
+	rel := collapse(m.g("rel"))
+	u := collapse(m.g("unit"))
+	mod := modOf(m.g("mod"))
+	if mod == "" {
+		mod = modOf(rel)
+	}
+	dir := 0
+	switch {
+	case strings.HasSuffix(rel, "last"), rel == "this past":
+		dir = -1
+	case strings.HasSuffix(rel, "next"):
+		dir = 1
+	}
+	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true}
+	if !c.hasRef {
+		switch u {
+		case "year":
+			r.value = "XXXX"
+		case "month":
+			r.value = "XXXX-XX"
+		case "week":
+			r.value = "XXXX-WXX"
+		default:
+			r.value = "XXXX"
+		}
+		r.anchor = "relative"
+		return r, true
+	}
+	ref := c.ref
+	if code, ok := t.v.seasons[u]; ok {
+		if u == "fall" && dir == 0 && rel != "this" {
+			return res{}, false
+		}
+		y := ref.Year()
+		cur := int(ref.Month())
+		start := seasonMonths[code][0]
+		switch {
+		case rel == "this past":
+			if start > cur { // the most recent one already begun
+				y--
+			}
+		case dir == -1:
+			y--
+		case dir == 1:
+			if start <= cur {
+				y++
+			}
+		}
+		r.value = fmt.Sprintf("%04d-%s", y, code)
+		return r, true
+	}
+	switch u {
+	case "year", "fiscal year":
+		r.value = yearValue(ref.Year() + dir)
+	case "month":
+		r.value = valueAt(ref.AddDate(0, dir, 0), "M")
+	case "week":
+		r.value = weekValue(ref.AddDate(0, 0, 7*dir))
+	case "weekend":
+		r.value = weekValue(ref.AddDate(0, 0, 7*dir)) + "-WE"
+	case "decade":
+		r.value = fmt.Sprintf("%03d", ref.Year()/10+dir)
+	case "century":
+		r.value = fmt.Sprintf("%02d", ref.Year()/100+dir)
+	default:
+		return res{}, false
+	}
+	return r, true
+}
+
+// weekdayFrom resolves weekday wd (ISO) against anchor: dir -1 the last one
+// strictly before, +1 the next strictly after, 0 in the same ISO week, and for a
+// bare weekday (bare set) by tense, the anchor day itself when it matches.
+func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time {
+	cur := isoWeekday(anchor)
+	switch {
+	case bare && tense == tenseFuture:
+		d := (wd - cur + 7) % 7
+		return anchor.AddDate(0, 0, d)
+	case bare && tense == tenseNone:
+		// no tense to go by: the nearer one, the past one on a tie
+		back, ahead := (cur-wd+7)%7, (wd-cur+7)%7
+		if ahead < back {
+			return anchor.AddDate(0, 0, ahead)
+		}
+		return anchor.AddDate(0, 0, -back)
+	case bare:
+		d := (cur - wd + 7) % 7
+		return anchor.AddDate(0, 0, -d)
+	case dir < 0:
+		d := (cur - wd + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return anchor.AddDate(0, 0, -d)
+	case dir > 0:
+		d := (wd - cur + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return anchor.AddDate(0, 0, d)
+	}
+	return anchor.AddDate(0, 0, wd-cur)
+}
+
+// rangeWords before a weekday make it the end of a range from the narrative day,
+// told against the DCT ("from Sept. 14 to Thursday").
+var rangeWords = map[string]bool{"to": true, "until": true, "through": true, "till": true, "and": true}
+
+// deadlineWords before a weekday set a deadline, which lies ahead unless the
+// sentence says otherwise.
+var deadlineWords = map[string]bool{"until": true, "till": true, "by": true, "before": true}
+
+func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ws := m.g("wd")
+	if !isCap(ws) {
+		return res{}, false
+	}
+	wd := t.v.weekdays[strings.TrimSuffix(lower(ws), ".")]
+	if wd == 0 {
+		return res{}, false
+	}
+	rel := lower(m.g("rel"))
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
+	if !c.hasRef {
+		r.value, r.anchor = fmt.Sprintf("XXXX-WXX-%d", wd), "relative"
+		return r, true
+	}
+	dir := 0
+	switch rel {
+	case "last", "past":
+		dir = -1
+	case "next", "coming":
+		dir = 1
+	}
+	tense := t.tenseAt(c.body, m.start, m.end)
+	if rest := c.body[m.end:min(len(c.body), m.end+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		tense = tensePast // "Wednesday's ruling" reports what has happened
+	}
+	if deadlineWords[wordBefore(c.body, m.start)] && tense != tensePast {
+		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
+	}
+	anchor := c.ref
+	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !rangeWords[wordBefore(c.body, m.start)] {
+		anchor = c.lastDay
+		if rel == "" {
+			// the narrative moves forward: the first such weekday from that day
+			off := (wd - isoWeekday(anchor) + 7) % 7
+			r.value = dayValue(anchor.AddDate(0, 0, off))
+			return r, true
+		}
+	}
+	d := weekdayFrom(anchor, wd, dir, rel == "", tense)
+	// "Friday morning" stays a DATE of the day: TimeBank annotates it so, and
+	// the part of day rarely matters for dating an event.
+	r.value = dayValue(d)
+	return r, true
+}
+
+func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
+	w := collapse(m.g("word"))
+	f, ok := t.v.deictic[w]
+	if !ok {
+		return res{}, false
+	}
+	if w == "future" || w == "current" {
+		// Adjectives: "future" only as "in (the) future" or before a noun it dates
+		// is too loose; keep "current" and "future" only when not capitalised
+		// names ("Current TV").
+		if isCap(m.g("word")) && m.start > 0 && c.body[m.start-1] == ' ' {
+			return res{}, false
+		}
+	}
+	return res{typ: f.Type, value: f.Value, anchor: "dct", relToDCT: true}, true
+}
+
+func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
+	w := lower(m.g("dword"))
+	prel := collapse(m.g("prel"))
+	pod := t.v.pods[lower(m.g("pod"))]
+	off := 0
+	switch {
+	case w == "tomorrow" || prel == "tomorrow":
+		off = 1
+	case w == "yesterday" || prel == "yesterday" || prel == "last":
+		off = -1
+	}
+	if w == "tonight" {
+		pod = "NI"
+	}
+	if prel == "last" && pod != "NI" {
+		return res{}, false // "last morning" is not a deictic
+	}
+	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
+	if c.hasRef {
+		r.value = dayValue(c.ref.AddDate(0, 0, off))
+	} else {
+		r.value, r.anchor = "XXXX-XX-XX", "relative"
+	}
+	if pod != "" {
+		r.typ, r.value = "TIME", r.value+"T"+pod
+	}
+	return r, true
+}
+
+func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
+	n, vague, ok := t.number(m.g("num"))
+	u, uok := t.unitOf(m.g("unit"))
+	if !ok || !uok {
+		return res{}, false
+	}
+	dir := collapse(m.g("dir"))
+	mod := modWOf(m.g("modw"))
+	if dir == "before" || dir == "after" {
+		// "two days before the vote": the duration is the timex, the rest a signal.
+		r, ok := durationRes(u, n, vague, mod)
+		r.end = m.gpos("dir")
+		for r.end > m.start && c.body[r.end-1] == ' ' {
+			r.end--
+		}
+		return r, ok
+	}
+	if vague {
+		if dir == "ago" || dir == "earlier" {
+			return res{typ: "DATE", value: "PAST_REF", mod: mod, anchor: "dct", relToDCT: true}, true
+		}
+		return res{typ: "DATE", value: "FUTURE_REF", mod: mod, anchor: "dct", relToDCT: true}, true
+	}
+	sign := -1
+	if dir == "later" || dir == "from now" || dir == "hence" {
+		sign = 1
+	}
+	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true, noTrack: true}
+	anchor := c.ref
+	if dir == "ago" && u.Code == "Y" && n == 1 && len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
+		// "profit rose from a year ago" after a quarter: that quarter a year before.
+		y, _ := strconv.Atoi(c.lastDate[:4])
+		r.value = quarterValue(y-1, int(c.lastDate[6]-'0'))
+		return r, true
+	}
+	if dir == "earlier" || dir == "later" {
+		r.anchor, r.relToDCT = "relative", false
+		if c.lastDate != "" {
+			// relative to the narrative: keep the granularity of the last date
+			// ("the third quarter ... a year earlier" is the year's third quarter).
+			if f, _, g, ok := bounds(c.lastDate); ok && u.Code == "Y" && n == float64(int(n)) {
+				switch g {
+				case timeline.GranQuarter:
+					r.value = quarterValue(f.Year()+sign*int(n), (int(f.Month())+2)/3)
+					return r, true
+				case timeline.GranMonth:
+					r.value = valueAt(f.AddDate(sign*int(n), 0, 0), "M")
+					return r, true
+				case timeline.GranDay:
+					r.value = dayValue(f.AddDate(sign*int(n), 0, 0))
+					return r, true
+				}
+				anchor = f
+			} else if ok {
+				anchor = f
+			}
+		}
+	}
+	if anchor.IsZero() {
+		r.value = "XXXX"
+		return r, true
+	}
+	if n != float64(int(n)) {
+		return durationRes(u, n, vague, mod)
+	}
+	code := u.Code
+	if u.Time {
+		code = "D"
+	}
+	when := shift(anchor, code, sign*int(n))
+	switch code {
+	case "W", "WE", "2W":
+		code = "D"
+	}
+	r.value = valueAt(when, code)
+	return r, true
+}
+
+// resEdge reads "the end of the year", "the beginning of the month": the DCT's
+// year, month or week with a START/MID/END mod.
+func resEdge(t *Tagger, m *match, c *docCtx) (res, bool) {
+	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "dct", relToDCT: true}
+	u := lower(m.g("unit"))
+	if !c.hasRef {
+		r.value, r.anchor = map[string]string{"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[u], "relative"
+		return r, true
+	}
+	switch u {
+	case "year":
+		r.value = yearValue(c.ref.Year())
+	case "month":
+		r.value = valueAt(c.ref, "M")
+	default:
+		r.value = weekValue(c.ref)
+	}
+	return r, true
+}
+
+// resAnaphor reads expressions told against the narrative time, the last date
+// the story gave: "that day", "later that year", "the following week", "the
+// previous day". Without one they fall back on the DCT.
+func resAnaphor(t *Tagger, m *match, c *docCtx) (res, bool) {
+	ana := collapse(m.g("ana"))
+	u := lower(m.g("unit"))
+	pod := t.v.pods[u]
+	if (strings.HasPrefix(ana, "the next") || strings.HasPrefix(ana, "the same")) && pod == "" && u != "day" {
+		return res{}, false // "the next year" is mostly a span to come: a duration
+	}
+	dir := 0
+	switch {
+	case strings.Contains(ana, "following"), strings.Contains(ana, "next"):
+		dir = 1
+	case strings.Contains(ana, "previous"), strings.Contains(ana, "preceding"), strings.Contains(ana, "prior"):
+		dir = -1
+	}
+	r := res{typ: "DATE", anchor: "relative", noTrack: dir == 0}
+	base, g := c.ref, timeline.GranDay
+	if c.lastDate != "" {
+		if f, _, gg, ok := bounds(c.lastDate); ok {
+			base, g = f, gg
+		}
+	} else if c.hasRef {
+		r.anchor, r.relToDCT = "dct", true
+	}
+	if base.IsZero() {
+		r.value = "XXXX"
+		return r, true
+	}
+	code := map[string]string{"day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[u]
+	if pod != "" {
+		code = "D"
+	}
+	if granOfCode(code).Rank() < g.Rank() && dir == 0 {
+		return res{}, false // "that day" after "in 1990": no day to point at
+	}
+	when := shift(base, code, dir)
+	switch code {
+	case "W":
+		r.value = weekValue(when)
+	default:
+		r.value = valueAt(when, code)
+	}
+	if pod != "" {
+		r.typ, r.value = "TIME", r.value+"T"+pod
+	}
+	return r, true
+}
