@@ -64,7 +64,9 @@ func (x *Extractor) readSpeech(s *sentence) {
 			}
 			if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
 				o.absorbed = true
-				if code == "" && o.e.class != classNoun {
+				// What one says will not happen ("would not try to visit"), or what
+				// will be done to others ("could only be visited by"), is no intent.
+				if code == "" && o.e.class != classNoun && !x.negatedOrPassive(s, o.ti, c.cs) {
 					code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
 				}
 			}
@@ -99,6 +101,18 @@ func (x *Extractor) readSpeech(s *sentence) {
 			s.cands = append(s.cands, c)
 		}
 	}
+}
+
+// negatedOrPassive reports whether a negation or a passive auxiliary stands in
+// the few words before the trigger at ti (not before floor).
+func (x *Extractor) negatedOrPassive(s *sentence, ti, floor int) bool {
+	for k := ti - 1; k >= floor && k >= ti-5; k-- {
+		w := s.toks[k].lower
+		if x.words.is(w, "negation") || w == "be" || w == "been" || w == "being" {
+			return true
+		}
+	}
+	return false
 }
 
 // contentCode maps the code of an event that is only said to happen to the code of
