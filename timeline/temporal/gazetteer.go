@@ -31,7 +31,8 @@ type gazFile struct {
 		Instances []struct {
 			Name    string `yaml:"name"`
 			Edition int    `yaml:"edition"`
-			Host    string `yaml:"host"`
+			Host    string   `yaml:"host"`
+			Aliases []string `yaml:"aliases"` // other spellings of the host
 			Start   string `yaml:"start"`
 			End     string `yaml:"end"`
 		} `yaml:"instances"`
@@ -40,6 +41,7 @@ type gazFile struct {
 
 type instance struct {
 	name, host, family, series string
+	aliases                    []string
 	edition                    int
 	start, end                 time.Time
 }
@@ -84,10 +86,12 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 			if err1 != nil || err2 != nil || en.Before(st) {
 				return nil, fmt.Errorf("temporal: gazetteer instance %q: bad dates %q..%q", in.Name, in.Start, in.End)
 			}
-			g.instances = append(g.instances, instance{name: in.Name, host: in.Host, family: s.Family, series: s.ID, edition: in.Edition, start: st, end: en})
-			if in.Host != "" && !g.hosts[in.Host] {
-				g.hosts[in.Host] = true
-				hosts = append(hosts, in.Host)
+			g.instances = append(g.instances, instance{name: in.Name, host: in.Host, aliases: in.Aliases, family: s.Family, series: s.ID, edition: in.Edition, start: st, end: en})
+			for _, h := range append([]string{in.Host}, in.Aliases...) {
+				if h != "" && !g.hosts[strings.ToLower(h)] {
+					g.hosts[strings.ToLower(h)] = true
+					hosts = append(hosts, h)
+				}
 			}
 		}
 	}
@@ -103,12 +107,13 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		}
 		return strings.Join(q, "|")
 	}
-	hostPat := `(?:(?P<host>` + quote(hosts) + `)\s+)?`
+	// Hosts are matched case-insensitively ("Pyeongchang", "PyeongChang").
+	hostPat := `(?:(?P<host>(?i:` + quote(hosts) + `))\s+)?`
 	if len(hosts) == 0 {
 		hostPat = ""
 	}
 	// Names are proper nouns: matched case-sensitively.
-	pat := `\b(?:(?P<year>1[89]\d\d|20\d\d)\s+)?` + hostPat + `(?P<name>` + quote(names) + `)\b(?:\s+(?:in|at)\s+(?P<host2>` + quote(hosts) + `))?(?:\s+(?P<year2>1[89]\d\d|20\d\d)\b)?`
+	pat := `\b(?:(?P<year>1[89]\d\d|20\d\d)\s+)?` + hostPat + `(?P<name>` + quote(names) + `)\b(?:\s+(?:in|at)\s+(?P<host2>(?i:` + quote(hosts) + `)))?(?:\s+(?P<year2>1[89]\d\d|20\d\d)\b)?`
 	if g.re, err = regexp.Compile(pat); err != nil {
 		return nil, fmt.Errorf("temporal: compile gazetteer pattern: %w", err)
 	}
@@ -172,7 +177,7 @@ func (t *Tagger) occurrences(body string, ref time.Time) []timeline.Occurrence {
 					continue
 				}
 			}
-			if host != "" && !strings.EqualFold(in.host, strings.Join(strings.Fields(host), " ")) {
+			if host != "" && !in.hostIs(strings.Join(strings.Fields(host), " ")) {
 				continue
 			}
 			cands = append(cands, in)
@@ -249,6 +254,19 @@ func (g *gazetteer) isUpcoming(body string, s, e int) bool {
 				return true
 			}
 			i = k + 1
+		}
+	}
+	return false
+}
+
+// hostIs reports whether h names the instance's host or one of its aliases.
+func (in instance) hostIs(h string) bool {
+	if strings.EqualFold(in.host, h) {
+		return true
+	}
+	for _, a := range in.aliases {
+		if strings.EqualFold(a, h) {
+			return true
 		}
 	}
 	return false

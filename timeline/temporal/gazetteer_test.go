@@ -16,6 +16,8 @@ func TestOccurrences(t *testing.T) {
 		{"year given", "He won gold at the 1998 Winter Olympics.", "2018-01-03", "1998 Winter Olympics", "1998-02-07/1998-02-22", false},
 		{"held a year late", "The Summer Olympics will open in Tokyo.", "2021-03-01", "2020 Summer Olympics", "2021-07-23/2021-08-08", true},
 		{"Rio", "She swam at the 2016 Summer Olympics.", "2018-01-03", "2016 Summer Olympics", "2016-08-05/2016-08-21", false},
+		{"host spelled otherwise", "The Pyeongchang Winter Olympics drew North Korea in.", "2018-03-01", "2018 Winter Olympics", "2018-02-09/2018-02-25", false},
+		{"alias", "She won at the Rio Summer Olympics.", "2018-01-03", "2016 Summer Olympics", "2016-08-05/2016-08-21", false},
 		{"host given", "the London Summer Olympics", "2018-01-03", "2012 Summer Olympics", "2012-07-27/2012-08-12", false},
 	}
 	for _, c := range cases {
