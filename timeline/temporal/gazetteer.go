@@ -29,12 +29,12 @@ type gazFile struct {
 		Family    string   `yaml:"family"`
 		Names     []string `yaml:"names"`
 		Instances []struct {
-			Name    string `yaml:"name"`
-			Edition int    `yaml:"edition"`
+			Name    string   `yaml:"name"`
+			Edition int      `yaml:"edition"`
 			Host    string   `yaml:"host"`
 			Aliases []string `yaml:"aliases"` // other spellings of the host
-			Start   string `yaml:"start"`
-			End     string `yaml:"end"`
+			Start   string   `yaml:"start"`
+			End     string   `yaml:"end"`
 		} `yaml:"instances"`
 	} `yaml:"series"`
 }
