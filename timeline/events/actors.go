@@ -172,6 +172,23 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 // visit", "Iraq's proposal"), a modifier ("the US military buildup"), or an agent
 // phrase ("cooperation from Kenya", "an appeal by the relatives").
 func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
+	// A possessive pronoun ("his threat of force", "their proposal").
+	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+		w := s.toks[k].lower
+		if !s.toks[k].word || x.words.is(w, "preposition") {
+			break
+		}
+		switch w {
+		case "his", "her":
+			if a := s.antecedentBefore(k, true); a != nil {
+				return a, -1
+			}
+		case "its", "their":
+			if a := s.antecedentBefore(k, false); a != nil {
+				return a, -1
+			}
+		}
+	}
 	for m, ti := range s.mtok {
 		if !s.mentions[m].resolved {
 			continue
@@ -321,6 +338,23 @@ func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
 		return nil
 	}
 	return &a
+}
+
+// antecedentBefore returns the nearest resolved person (or collective) mentioned
+// before token k in the sentence, or the one the discourse had before it.
+func (s *sentence) antecedentBefore(k int, person bool) *timeline.Actor {
+	for m := len(s.mtok) - 1; m >= 0; m-- {
+		if s.mtok[m] >= k || !s.mentions[m].resolved || s.mentions[m].Kind == actors.KindPronoun {
+			continue
+		}
+		if s.mentions[m].person == person {
+			return actorPtr(s.mentions[m].actor)
+		}
+	}
+	if person {
+		return s.prevPerson
+	}
+	return s.prevOther
 }
 
 // counterpart returns the story's other party for an actor: the country other

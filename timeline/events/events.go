@@ -90,6 +90,8 @@ type sentence struct {
 	author   *timeline.Actor
 
 	prevSubject *timeline.Actor // the discourse subject before the sentence
+	prevPerson  *timeline.Actor // the person "he" or "she" stood for before it
+	prevOther   *timeline.Actor // the collective "it" or "they" stood for before it
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
@@ -139,7 +141,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		disc.speaker = s.author
 		// The subject the story was about before this sentence: an event with no
 		// subject of its own ("both re-opened ...") continues it.
-		s.prevSubject = disc.lastSubject
+		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
 		x.resolveMentions(s, raw, &disc)
 		x.findTriggers(s, si)
 		x.prefilter(s)
