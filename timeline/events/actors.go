@@ -374,12 +374,9 @@ func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
 	if best == "" || bestN < 2 {
 		return nil
 	}
-	// The party as a whole (the bare country) when the story names it so; else
-	// in the source's role (leaders address leaders); else as the story most
-	// often names it.
-	if st.codes[best][best] > 0 {
-		return &timeline.Actor{Name: st.names[best], Code: best}
-	}
+	// In the source's role when the story names the party so (leaders address
+	// leaders); else as the story most often names it. (Preferring the bare
+	// country did slightly worse on the gold.)
 	role := ""
 	if len(src.Code) > 3 && !strings.HasPrefix(src.Code, "IGO") {
 		role = src.Code[3:]

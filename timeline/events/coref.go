@@ -19,6 +19,7 @@ type mention struct {
 // discourse tracks the antecedents pronouns and titles resolve to, in reading order.
 type discourse struct {
 	lastPerson  *timeline.Actor // the most recent person or leader acting as a subject
+	lastNamed   *timeline.Actor // the most recent person named, in any role
 	lastSubject *timeline.Actor // the most recent subject of any kind
 	lastOther   *timeline.Actor // the most recent non-person collective
 	speaker     *timeline.Actor // the author of the statement being read (quotes, tweets)
@@ -63,8 +64,16 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			if quoted || d.speaker != nil {
 				ante = d.speaker
 			}
-		case "he", "him", "his", "she", "her":
+		case "he", "his", "she":
 			ante = d.lastPerson
+		case "him", "her":
+			// An object pronoun is not the subject it is object of: the person
+			// named last, when that is not the subject ("... Kim Jong Un despite
+			// calling him names").
+			ante = d.lastPerson
+			if d.lastNamed != nil && (ante == nil || *d.lastNamed != *ante) {
+				ante = d.lastNamed
+			}
 		case "they", "them", "their", "it", "its":
 			ante = d.lastOther
 			if ante == nil {
@@ -89,6 +98,9 @@ func (d *discourse) note(m mention) {
 		return
 	}
 	a := m.actor
+	if m.person && m.Kind != actors.KindPronoun {
+		d.lastNamed = &a
+	}
 	d.lastSubject = &a
 	if m.person {
 		d.lastPerson = &a
@@ -104,6 +116,9 @@ func (d *discourse) noteSeen(m mention) {
 		return
 	}
 	a := m.actor
+	if m.person && m.Kind != actors.KindPronoun {
+		d.lastNamed = &a
+	}
 	if m.person && d.lastPerson == nil {
 		d.lastPerson = &a
 	}

@@ -353,12 +353,22 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 		if s.tweetAt >= 0 && ti > s.tweetAt {
 			continue
 		}
-		if x.afterPreposition(s, ti) || quoted {
+		if x.afterPreposition(s, ti) || quoted || m.Kind == actors.KindPronoun && objectPronoun(m.Text) {
 			disc.noteSeen(rm)
 		} else {
 			disc.note(rm)
 		}
 	}
+}
+
+// objectPronoun reports whether a pronoun can only be an object ("him", "them"),
+// so that it never becomes the subject later pronouns refer to.
+func objectPronoun(p string) bool {
+	switch strings.ToLower(p) {
+	case "him", "her", "them", "us", "me":
+		return true
+	}
+	return false
 }
 
 // afterPreposition reports whether the mention at token ti is the object of a
