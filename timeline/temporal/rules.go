@@ -18,6 +18,7 @@ type rule struct {
 	groups  map[string]int
 	prio    int // breaks ties between matches of equal span
 	need    []uint32
+	right   int
 	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
 }
 
@@ -103,48 +104,49 @@ const (
 var ruleSpecs = []struct {
 	name    string
 	need    []uint32 // the window must hold a word of each of these classes
+	right   int      // bytes kept after a word of the first class (0: winRight)
 	pat     string
 	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
 }{
-	{"iso", []uint32{cYear4}, `\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b`, resISO},
-	{"slash", []uint32{cDigit}, `\b(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})\b`, resISO},
-	{"mdy", []uint32{cMonth, cYear4}, `\b` + pMod + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
-	{"dmy", []uint32{cMonth, cYear4}, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
-	{"md", []uint32{cMonth}, `\b` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`, resMonthDay},
-	{"dm", []uint32{cMonth}, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `\b`, resMonthDay},
-	{"my", []uint32{cMonth, cYear4}, `\b` + pMod + pMonth + `,?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonth},
-	{"month", []uint32{cMonth}, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},
-	{"year", []uint32{cYear4}, `\b` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
-	{"decade", []uint32{cYear4}, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
-	{"century", []uint32{cCentury}, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
-	{"yearago", []uint32{cAgo}, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
-	{"quarter", []uint32{cQuarter}, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?:(?P<ya>year-ago|year-earlier)\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
-	{"qabbr", []uint32{cDigit}, `\b(?P<qa>q[1-4])(?:\s+(?P<year>1[6-9]\d\d|20\d\d)|\s*['’](?P<yy>\d\d))?\b`, resQuarterAbbr},
-	{"quarterrel", []uint32{cQuarter}, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?\b`, resQuarterRel},
-	{"half", []uint32{cHalf}, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
-	{"rel", []uint32{cUnit | cSeason}, `\b` + pMod + `(?P<rel>last|this\s+past|this|next|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|fiscal\s+year|{SEASON})\b`, resRel},
-	{"wdmd", []uint32{cWeekday, cMonth}, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},
-	{"yearq", []uint32{cYear4, cQuarter}, `\bthe\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?P<per>quarter|period)\b`, resQuarter},
-	{"edge", []uint32{cUnit}, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
-	{"spoken", []uint32{cSpoken}, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?:(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)|(?P<thousand>two\s+thousand))\b`, resSpoken},
-	{"fiscal", []uint32{cYear}, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
-	{"yearend", []uint32{cUnit}, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
-	{"anaphor", []uint32{cUnit | cPod}, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},
-	{"relwd", []uint32{cWeekday}, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
-	{"weekday", []uint32{cWeekday}, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
-	{"deictic", []uint32{cDeictic}, `\b(?P<word>{DEICTIC})\b`, resDeictic},
-	{"day", []uint32{cDayWord}, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
-	{"pod", []uint32{cPod}, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
-	{"ago", []uint32{cUnit, cAgo}, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
-	{"in", []uint32{cUnit}, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
-	{"dur", []uint32{cUnit}, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+(?:(?:trading|business|working|straight|consecutive|more|full|calendar|long)\s+)?)?(?P<unit>{UNIT})\b`, resDuration},
-	{"clock", []uint32{cAMPM}, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]?t|gmt|utc|bst|cet|cest|jst|kst)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},
-	{"clock24", []uint32{cDigit}, `\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?P<tz>gmt|utc)\b`, resClock},
-	{"noon", []uint32{cAMPM}, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
-	{"season", []uint32{cSeason}, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
-	{"holiday", []uint32{cHoliday}, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
-	{"set", []uint32{cSet}, `\b(?P<set>{SETW})\b`, resSet},
-	{"every", []uint32{cUnit | cWeekday | cSeason | cMonth, cEvery}, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON}|{MONTH})\b`, resSet},
+	{"iso", []uint32{cYear4}, 0, `\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b`, resISO},
+	{"slash", []uint32{cDigit}, 0, `\b(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})\b`, resISO},
+	{"mdy", []uint32{cMonth, cYear4}, 0, `\b` + pMod + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
+	{"dmy", []uint32{cMonth, cYear4}, 0, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
+	{"md", []uint32{cMonth}, 0, `\b` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`, resMonthDay},
+	{"dm", []uint32{cMonth}, 0, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `\b`, resMonthDay},
+	{"my", []uint32{cMonth, cYear4}, 0, `\b` + pMod + pMonth + `,?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonth},
+	{"month", []uint32{cMonth}, 0, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},
+	{"year", []uint32{cYear4}, 0, `\b` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
+	{"decade", []uint32{cYear4}, 0, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
+	{"century", []uint32{cCentury}, 0, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
+	{"yearago", []uint32{cAgo}, 0, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
+	{"quarter", []uint32{cQuarter}, 0, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?:(?P<ya>year-ago|year-earlier)\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
+	{"qabbr", []uint32{cDigit}, 0, `\b(?P<qa>q[1-4])(?:\s+(?P<year>1[6-9]\d\d|20\d\d)|\s*['’](?P<yy>\d\d))?\b`, resQuarterAbbr},
+	{"quarterrel", []uint32{cQuarter}, 0, `\b(?P<qrel>the\s+(?:latest|current|previous|past|last|recent|most\s+recent|same|year-earlier|year-ago|comparable|corresponding)\s+(?:quarter|period)|the\s+quarter|this\s+quarter|last\s+quarter|next\s+quarter|the\s+(?:year-earlier|year-ago)\s+(?:quarter|period))(?P<ly>\s+(?:of\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?\b`, resQuarterRel},
+	{"half", []uint32{cHalf}, 0, `\b(?:the\s+)?(?P<hn>first|second)[-\s]+half(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHalf},
+	{"rel", []uint32{cUnit | cSeason}, 2, `\b` + pMod + `(?P<rel>last|this\s+past|this|next|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|fiscal\s+year|{SEASON})\b`, resRel},
+	{"wdmd", []uint32{cWeekday, cMonth}, 0, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},
+	{"yearq", []uint32{cYear4, cQuarter}, 0, `\bthe\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?P<per>quarter|period)\b`, resQuarter},
+	{"edge", []uint32{cUnit}, 2, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
+	{"spoken", []uint32{cSpoken}, 0, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?:(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)|(?P<thousand>two\s+thousand))\b`, resSpoken},
+	{"fiscal", []uint32{cYear}, 0, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
+	{"yearend", []uint32{cUnit}, 10, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
+	{"anaphor", []uint32{cUnit | cPod}, 2, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},
+	{"relwd", []uint32{cWeekday}, 0, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"weekday", []uint32{cWeekday}, 0, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"deictic", []uint32{cDeictic}, 0, `\b(?P<word>{DEICTIC})\b`, resDeictic},
+	{"day", []uint32{cDayWord}, 0, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
+	{"pod", []uint32{cPod}, 0, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
+	{"ago", []uint32{cUnit, cAgo}, 16, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
+	{"in", []uint32{cUnit}, 2, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
+	{"dur", []uint32{cUnit}, 2, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+(?:(?:trading|business|working|straight|consecutive|more|full|calendar|long)\s+)?)?(?P<unit>{UNIT})\b`, resDuration},
+	{"clock", []uint32{cAMPM}, 0, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]?t|gmt|utc|bst|cet|cest|jst|kst)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},
+	{"clock24", []uint32{cDigit}, 0, `\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?P<tz>gmt|utc)\b`, resClock},
+	{"noon", []uint32{cAMPM}, 0, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
+	{"season", []uint32{cSeason}, 0, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
+	{"holiday", []uint32{cHoliday}, 0, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
+	{"set", []uint32{cSet}, 0, `\b(?P<set>{SETW})\b`, resSet},
+	{"every", []uint32{cUnit | cWeekday | cSeason | cMonth, cEvery}, 2, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON}|{MONTH})\b`, resSet},
 }
 
 // compileRules expands the placeholders and compiles each rule once.
@@ -191,7 +193,7 @@ func compileRules(v *vocab) ([]*rule, error) {
 		if err != nil {
 			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
 		}
-		r := &rule{name: s.name, need: s.need, re: re, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
+		r := &rule{name: s.name, need: s.need, right: s.right, re: re, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
 		for j, n := range re.SubexpNames() {
 			if n != "" {
 				r.groups[n] = j

@@ -145,12 +145,16 @@ func ruleWindows(lc string, trigs []trigger, r *rule) []window {
 		return nil
 	}
 	primary := r.need[0]
+	right := winRight
+	if r.right > 0 {
+		right = r.right // the rule's pattern ends with that word
+	}
 	n := len(lc)
 	for _, tr := range trigs {
 		if tr.cls&primary == 0 {
 			continue
 		}
-		s, e := max(0, tr.start-winLeft), min(n, tr.end+winRight)
+		s, e := max(0, tr.start-winLeft), min(n, tr.end+right)
 		for s > 0 && !utf8.RuneStart(lc[s]) {
 			s--
 		}
@@ -212,15 +216,12 @@ func (t *Tagger) findMatches(body string) []*match {
 				if loc[1] == len(text) && w.end < len(body) && isWordByte(body[w.end-1]) && isWordByte(body[w.end]) {
 					continue
 				}
-				abs := make([]int, len(loc))
-				for i, x := range loc {
+				for i, x := range loc { // to body offsets, in place: loc is ours
 					if x >= 0 {
-						abs[i] = x + w.start
-					} else {
-						abs[i] = -1
+						loc[i] = x + w.start
 					}
 				}
-				all = append(all, &match{r: r, start: abs[0], end: abs[1], loc: abs, body: body})
+				all = append(all, &match{r: r, start: loc[0], end: loc[1], loc: loc, body: body})
 			}
 		}
 	}
