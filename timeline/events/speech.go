@@ -329,6 +329,9 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
+		case strings.HasPrefix(lw, "ask") && c.tj < len(s.toks) && (s.toks[c.tj].lower == "if" || s.toks[c.tj].lower == "whether" || s.toks[c.tj].lower == "about"):
+			// "Asked if the raid wiped out the group, he ...": the one asked answers.
+			c.drop = true
 		case c.e.class == classSay && c.tj < len(s.toks) && startsWithDigit(s.toks[c.tj].text):
 			// "the industry added 92,000 jobs": a number is no statement.
 			c.drop = true
@@ -408,6 +411,11 @@ func (x *Extractor) readObjects(s *sentence) {
 				continue
 			}
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
+				c.absorbed = true
+			}
+			if c.ti > 0 && s.toks[c.ti-1].lower == "for" && c.ti > p.tj {
+				// "will visit Afghanistan this week for talks": the talks are what
+				// the visit is for.
 				c.absorbed = true
 			}
 		}
