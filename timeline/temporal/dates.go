@@ -87,13 +87,32 @@ func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.anchor = "relative"
 		return r, true
 	}
-	tm := date(y, time.Month(mo), d)
-	if tm.Day() != d {
+	tm, ok := t.whenMonthDay(mo, d, y)
+	if !ok {
 		return res{}, false
 	}
 	r.value = dayValue(tm)
 	return r, true
 }
+
+// whenMonthDay lets when's ExactMonthDate rule read the month and day, on the
+// first day of the year our rules chose (when has no year rule, and reads a day
+// past the month's end into the next month, which we refuse).
+func (t *Tagger) whenMonthDay(mo, d, y int) (time.Time, bool) {
+	base := date(y, 1, 1)
+	res, err := t.monthDy.Parse(fmt.Sprintf("%s %d", time.Month(mo), d), base)
+	if err != nil || res == nil {
+		return time.Time{}, false
+	}
+	tm := timeDay(res.Time)
+	if tm.Year() != y || int(tm.Month()) != mo || tm.Day() != d {
+		return time.Time{}, false
+	}
+	return tm, true
+}
+
+// timeDay truncates a when result to its day, in UTC.
+func timeDay(t time.Time) time.Time { return date(t.Year(), t.Month(), t.Day()) }
 
 var monthPreps = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true, "from": true,

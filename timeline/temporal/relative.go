@@ -211,7 +211,14 @@ func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
 	if c.hasRef {
-		r.value = dayValue(c.ref.AddDate(0, 0, off))
+		d := c.ref.AddDate(0, 0, off)
+		if w != "" && w != "tonight" {
+			// when's CasualDate reads today, tomorrow and yesterday from the DCT.
+			if res, err := t.casual.Parse(w, c.ref.Add(12*time.Hour)); err == nil && res != nil {
+				d = timeDay(res.Time)
+			}
+		}
+		r.value = dayValue(d)
 	} else {
 		r.value, r.anchor = "XXXX-XX-XX", "relative"
 	}

@@ -32,6 +32,8 @@ type Tagger struct {
 	tense   map[string]int
 	notYear map[string]bool
 	clock   *when.Parser // when's own hour rules read clock times
+	monthDy *when.Parser // when's ExactMonthDate reads month and day
+	casual  *when.Parser // when's CasualDate reads today, tomorrow, yesterday
 	gaz     *gazetteer
 }
 
@@ -59,6 +61,10 @@ func New(opts Options) (*Tagger, error) {
 	}
 	t.clock = when.New(&rules.Options{Distance: 5, MatchByOrder: true})
 	t.clock.Add(en.HourMinute(rules.Override), en.Hour(rules.Override))
+	t.monthDy = when.New(&rules.Options{Distance: 5, MatchByOrder: true})
+	t.monthDy.Add(en.ExactMonthDate(rules.Override))
+	t.casual = when.New(&rules.Options{Distance: 5, MatchByOrder: true})
+	t.casual.Add(en.CasualDate(rules.Override))
 	var src io.Reader = opts.Gazetteer
 	if src == nil {
 		f, err := dataFS.Open("data/gazetteer.yaml")
