@@ -329,6 +329,9 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
+		case c.code == "04" && (lw == "met" || lw == "meet" || lw == "meets") && !x.meetsSomeone(s, c):
+			// "the election met international standards": meeting no one.
+			c.drop = true
 		case strings.HasPrefix(lw, "ask") && c.tj < len(s.toks) && (s.toks[c.tj].lower == "if" || s.toks[c.tj].lower == "whether" || s.toks[c.tj].lower == "about"):
 			// "Asked if the raid wiped out the group, he ...": the one asked answers.
 			c.drop = true
@@ -339,6 +342,20 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		}
 	}
+}
+
+// meetsSomeone reports whether "met" has a party to meet: "with", an actor right
+// after it, a date or place after it ("met on Friday", "met in Geneva"), or
+// nothing at all (joint subjects: "the two leaders met.").
+func (x *Extractor) meetsSomeone(s *sentence, c *cand) bool {
+	if c.tj >= len(s.toks) || !s.toks[c.tj].word {
+		return true
+	}
+	if x.words.is(s.toks[c.tj].lower, "preposition") || strings.HasSuffix(s.toks[c.tj].lower, "ly") {
+		return true
+	}
+	_, ok := s.mentionAt(c.tj, 3)
+	return ok
 }
 
 // conditional reports whether c lies in a clause of condition or doubt ("if U.S.

@@ -51,6 +51,11 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 					continue
 				}
 			}
+			if !x.words.is(w, "modal") && (k+1 >= len(s.toks) || s.toks[k+1].lower != "to") {
+				// "plans", "scheduled", "expected" plan only with an infinitive
+				// ("scheduled to take place"), not as modifiers ("planning minister").
+				continue
+			}
 			c.status, c.tense = timeline.StatusPlanned, tenseFuture
 		case w == "did" || w == "didn't":
 			c.tense = tensePast
