@@ -20,11 +20,17 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 	if day == 0 { // month granularity: compare months
 		refd = date(c.ref.Year(), c.ref.Month(), 1)
 	}
+	return t.nearestInstance(c, m, refd, func(y int) time.Time { return date(y, time.Month(month), max(day, 1)) })
+}
+
+// nearestInstance picks, of the instances at(y) for the DCT's year and either
+// side, the one nearest refd that the tense allows (see nearestYear).
+func (t *Tagger) nearestInstance(c *docCtx, m *match, refd time.Time, at func(y int) time.Time) int {
 	tense := t.tenseAt(c.body, m.start, m.end)
 	const mo30 = 24 * time.Hour * 30
 	best, bestD := c.ref.Year(), time.Duration(1<<62)
 	for y := c.ref.Year() - 1; y <= c.ref.Year()+1; y++ {
-		d := date(y, time.Month(month), max(day, 1)).Sub(refd)
+		d := at(y).Sub(refd)
 		if tense == tensePast && d > 3*mo30 || tense == tenseFuture && d < -mo30 {
 			continue
 		}
@@ -348,12 +354,10 @@ func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
 				y++
 			}
 		default:
-			tense := t.tenseAt(c.body, m.start, m.end)
-			if tense == tensePast && d.After(c.ref) {
-				y--
-			} else if tense == tenseFuture && d.Before(c.ref) {
-				y++
-			}
+			y = t.nearestInstance(c, m, c.ref, func(y int) time.Time {
+				d, _ := holidayDate(rule, y)
+				return d
+			})
 		}
 	}
 	d, ok := holidayDate(rule, y)

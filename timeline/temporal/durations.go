@@ -103,6 +103,12 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if strings.HasPrefix(det, "the first") && nums == "" && !plural {
 		return res{}, false
 	}
+	// "a year-earlier profit", "year-end": the unit is part of another word.
+	if e := m.end; nums != "" && e+1 < len(c.body) && c.body[e] == '-' && isLetter(c.body[e+1]) && !strings.HasPrefix(c.body[e:], "-old") && !strings.HasPrefix(c.body[e:], "-long") {
+		if t.v.triggers[strings.ToLower(wordAfter(c.body, e+1))]&cAgo != 0 || strings.HasPrefix(c.body[e:], "-end") {
+			return res{}, false
+		}
+	}
 	// Ages are not durations of anything the story dates: "a 10-year-old".
 	if rest := c.body[m.end:min(len(c.body), m.end+6)]; strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old") {
 		return res{}, false

@@ -98,6 +98,8 @@ const (
 	pModW  = `(?:(?P<modw>around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
 	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT})?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
+	// a part of the day before a day: "late yesterday", "early Tuesday"
+	pDayMod = `(?:(?P<dmod>early|late|earlier|later|mid-?morning|mid-?afternoon|mid-?day)\s+)?`
 )
 
 // ruleSpecs is the grammar. Order matters only for priority on equal spans.
@@ -133,9 +135,9 @@ var ruleSpecs = []struct {
 	{"yearend", []uint32{cUnit}, 10, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
 	{"anaphor", []uint32{cUnit | cPod}, 2, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},
 	{"relwd", []uint32{cWeekday}, 0, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
-	{"weekday", []uint32{cWeekday}, 0, `\b(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"weekday", []uint32{cWeekday}, 0, `\b` + pDayMod + `(?P<wd>{WDFULL}|{WDABBR}\.)(?:\s+(?P<pod>{POD}))?`, resWeekday},
 	{"deictic", []uint32{cDeictic}, 0, `\b(?P<word>{DEICTIC})\b`, resDeictic},
-	{"day", []uint32{cDayWord}, 0, `\b(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
+	{"day", []uint32{cDayWord}, 0, `\b` + pDayMod + `(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
 	{"pod", []uint32{cPod}, 0, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
 	{"ago", []uint32{cUnit, cAgo}, 16, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
 	{"in", []uint32{cUnit}, 2, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
