@@ -298,7 +298,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			// Cabinet that Israel ...").
 			continue
 		}
-		if x.words.is(a.Code, "region") || s.modifiesGathering(m) {
+		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") || s.modifiesGathering(m) {
 			continue
 		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
@@ -380,6 +380,9 @@ func (st *story) counterpart(src *timeline.Actor) *timeline.Actor {
 	role := ""
 	if len(src.Code) > 3 && !strings.HasPrefix(src.Code, "IGO") {
 		role = src.Code[3:]
+	} else if st.codes[best][best] > 0 {
+		// An organisation or a country as a whole acts on the country as a whole.
+		return &timeline.Actor{Name: st.names[best], Code: best}
 	}
 	if role != "" && st.codes[best][best+role] > 0 {
 		return &timeline.Actor{Name: st.names[best+role], Code: best + role}
@@ -494,6 +497,9 @@ func (s *sentence) followedByPossessive(m int) int {
 
 // possessive reports whether mention m is followed by "'s".
 func (s *sentence) possessive(m int) bool {
+	if s.mentions[m].Kind == actors.KindPronoun {
+		return false // "he's", "it's": is or has
+	}
 	for k := s.mtok[m]; k < len(s.toks); k++ {
 		if s.toks[k].start >= s.mentions[m].Span.End {
 			return s.toks[k].lower == "'s" || s.toks[k].lower == "'"
