@@ -157,7 +157,9 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	case "the past", "the last", "past", "last", "the previous", "recent", "the next", "the coming", "coming", "next", "the following":
 		r.relToDCT = true
 	case "the":
-		if nums != "" || plural {
+		// "the two-day rally", "the weeks before": the article is not part of
+		// it; "the nine months" (a reporting period) keeps it.
+		if nums == "" && plural || nums != "" && !plural {
 			// "the two days", "the weeks": the article is not part of it.
 			r.start = m.gpos("det") + 3
 			for r.start < m.end && c.body[r.start] == ' ' {

@@ -99,7 +99,7 @@ const (
 	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT})?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
 	// a part of the day before a day: "late yesterday", "early Tuesday"
-	pDayMod = `(?:(?P<dmod>early|late|earlier|later|mid-?morning|mid-?afternoon|mid-?day)\s+)?`
+	pDayMod = `(?:(?P<dmod>early|late|mid-?morning|mid-?afternoon|mid-?day)\s+)?`
 )
 
 // ruleSpecs is the grammar. Order matters only for priority on equal spans.
