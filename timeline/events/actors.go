@@ -283,7 +283,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		if c.e.class == classSay && s.toks[c.ti].lower == "according" {
 			after = ti < c.ti
 		}
-		if !after && c.e.class == classSay && c.cs < c.ce && ti >= c.cs && ti < c.ce {
+		if !after && c.e.class == classSay && c.about[0] < c.about[1] && ti >= c.about[0] && ti < c.about[1] {
 			after = true
 		}
 		if !after {

@@ -70,8 +70,9 @@ type cand struct {
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int
-	quote    bool // the content is a direct quotation
-	absorbed bool // folded into the statement that reports it
+	quote    bool   // the content is a direct quotation
+	about    [2]int // the tokens whose actors a statement is about
+	absorbed bool   // folded into the statement that reports it
 	drop     bool
 	tweet    bool
 	govTimex *timeline.Timex

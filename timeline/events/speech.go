@@ -30,6 +30,18 @@ func (x *Extractor) readSpeech(s *sentence) {
 			continue
 		}
 		c.cs, c.ce = x.speechContent(s, ci)
+		c.about = [2]int{c.cs, c.ce}
+		if x.closing(s, c) && !c.quote {
+			// An attribution closing the sentence ("NATO has decided to admit
+			// Poland ..., an official said on Wednesday.") is about what comes
+			// before its comma; that stays events of its own.
+			for k := c.ti - 1; k > 0; k-- {
+				if s.toks[k].text == "," {
+					c.about = [2]int{0, k}
+					break
+				}
+			}
+		}
 		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
 		// A participle "saying" after another event of the clause only elaborates it.
 		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" && lw != "according" {
@@ -88,7 +100,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 			for first < s.tweetAt && !s.toks[first].word {
 				first++
 			}
-			c := &cand{ti: first, tj: first + 1, e: &entry{code: "01", class: classSay}, code: "01", srcMent: -1, tweet: true, cs: 0, ce: s.tweetAt}
+			c := &cand{ti: first, tj: first + 1, e: &entry{code: "01", class: classSay}, code: "01", srcMent: -1, tweet: true, cs: 0, ce: s.tweetAt, about: [2]int{0, s.tweetAt}}
 			for _, cue := range x.cues {
 				if cue.class == "irr" {
 					continue
@@ -175,6 +187,26 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 		}
 	}
 	return c.tj, end
+}
+
+// closing reports whether the statement c ends its sentence: after its verb come
+// only a date, punctuation or a source ("according to ...").
+func (x *Extractor) closing(s *sentence, c *cand) bool {
+	words := 0
+	for k := c.tj; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.lower == "according" {
+			return true
+		}
+		if t.word {
+			words++
+		}
+	}
+	if words > 3 {
+		return false
+	}
+	// A short tail must be a date ("said on Wednesday") or nothing.
+	return words == 0 || s.toks[c.tj].lower == "on" || isWeekday(s.toks[c.tj].text) || s.toks[c.tj].lower == "today"
 }
 
 // hasSayIn reports whether an unquoted reporting verb lies in tokens [from, to).
