@@ -50,6 +50,9 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.anchor, r.relToDCT = "dct", true
 	}
 	r.value = quarterValue(y, q)
+	if p := m.gpos("qn"); strings.EqualFold(m.g("det"), "the") && p >= 0 && strings.HasPrefix(c.body[p+len(m.g("qn")):], "-") {
+		r.start = p // "the third-quarter loss": the article goes with the noun
+	}
 	return r, true
 }
 
