@@ -178,6 +178,12 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 		default:
 			y = t.nearestYear(c, m, mo, 0)
+			if deadlineWords[wordBefore(c.body, m.start)] && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+				// "through January": a deadline, the next such month
+				if cand := date(y, time.Month(mo), 1); cand.Before(date(c.ref.Year(), c.ref.Month(), 1)) {
+					y++
+				}
+			}
 		}
 	}
 	r.value = monthValue(y, mo)

@@ -129,7 +129,7 @@ var ruleSpecs = []struct {
 	{"rel", []uint32{cUnit | cSeason}, 2, `\b` + pMod + `(?P<rel>last|this\s+past|this|next|the\s+current|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?P<unit>year|month|week|weekend|decade|century|fiscal\s+year|{SEASON})\b`, resRel},
 	{"wdmd", []uint32{cWeekday, cMonth}, 0, `\b(?P<wd>{WDFULL}),?\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDay},
 	{"yearq", []uint32{cYear4, cQuarter}, 0, `\bthe\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?P<per>quarter|period)\b`, resQuarter},
-	{"edge", []uint32{cUnit}, 2, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
+	{"edge", []uint32{cUnit}, 2, `\b(?P<mod>the\s+(?:end|beginning|start|middle)\s+of|(?:earlier|later)\s+in)\s+the\s+(?P<unit>year|month|week)\b`, resEdge},
 	{"spoken", []uint32{cSpoken}, 0, `\b(?:(?P<pre>the\s+year|` + pMonth + `|the\s+(?P<season>{SEASON})\s+of)\s+)?(?:(?P<c>nineteen|twenty)[-\s]+(?P<rest>{NUMW}(?:-{NUMUNIT})?)|(?P<thousand>two\s+thousand))\b`, resSpoken},
 	{"fiscal", []uint32{cYear}, 0, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
 	{"yearend", []uint32{cUnit}, 10, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
