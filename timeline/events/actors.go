@@ -275,6 +275,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 	if c.e.class == classSay && s.toks[c.ti].lower == "according" {
 		end = c.ti
 	}
+	var own *timeline.Actor
 	for m, ti := range s.mtok {
 		if m == c.srcMent || !s.mentions[m].resolved {
 			continue
@@ -295,7 +296,11 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		}
 		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") {
 			// One's own country is rarely whom one acts on ("Netanyahu told his
-			// Cabinet that Israel ...").
+			// Cabinet that Israel ... Lebanon"), unless no other is named
+			// ("Eitan said Netanyahu's remarks marked a change").
+			if own == nil && s.mentions[m].Kind != actors.KindPronoun && a.Name != c.src.Name {
+				own = actorPtr(a)
+			}
 			continue
 		}
 		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") || s.modifiesGathering(m) {
@@ -308,6 +313,9 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			return actorPtr(s.mentions[next].actor)
 		}
 		return actorPtr(a)
+	}
+	if own != nil && c.e.class == classSay {
+		return own
 	}
 	return nil
 }
