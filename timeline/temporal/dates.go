@@ -227,7 +227,8 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
 		return res{}, false
 	}
-	if m.g("mod") == "" && m.g("fiscal") == "" && !monthPreps[prev] && !determiners[prev] {
+	named := strings.HasPrefix(lower(c.body[m.start:m.end]), "the year")
+	if m.g("mod") == "" && m.g("fiscal") == "" && !named && !monthPreps[prev] && !determiners[prev] {
 		// "2012 troops", "1500 people": a bare number before a plural noun.
 		next := wordAfter(c.body, m.end)
 		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {

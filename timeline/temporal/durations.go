@@ -88,6 +88,9 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
+	if n := m.gpos("num"); isCap(us) && n >= 0 && isCap(c.body[n:]) && !isBoundaryBefore(c.body, n) {
+		return res{}, false // "the Six-Day War", "Hundred Years' War": a name
+	}
 	det := collapse(m.g("det"))
 	nums := m.g("num")
 	plural := strings.HasSuffix(lower(us), "s") || lower(us) == "millennia"

@@ -118,7 +118,7 @@ var ruleSpecs = []struct {
 	{"dm", []uint32{cMonth}, 0, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `\b`, resMonthDay},
 	{"my", []uint32{cMonth, cYear4}, 0, `\b` + pMod + pMonth + `,?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonth},
 	{"month", []uint32{cMonth}, 0, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},
-	{"year", []uint32{cYear4}, 0, `\b` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
+	{"year", []uint32{cYear4}, 0, `\b(?:the\s+year\s+)?` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
 	{"decade", []uint32{cYear4}, 0, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
 	{"century", []uint32{cCentury}, 0, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
 	{"yearago", []uint32{cAgo}, 0, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
