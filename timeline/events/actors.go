@@ -30,8 +30,22 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 		c.tgt = x.antecedent(s, c)
 	}
 	if c.tgt == nil && c.src != nil {
-		// An act with no named target is aimed at the story's other party.
-		c.tgt = st.counterpart(c.src)
+		// An act with no named target is aimed at what the same actor's previous
+		// act in the sentence was ("said he would be open to meetings with North
+		// Korea and also promised no military action"), else at the story's other
+		// party.
+		for _, o := range s.cands {
+			if o == c {
+				break
+			}
+			if !o.drop && !o.absorbed && o.tgt != nil && !o.tgtGuessed && o.src != nil && o.src.Code == c.src.Code && c.src.Code != "" {
+				t := *o.tgt
+				c.tgt = &t
+			}
+		}
+		if c.tgt == nil {
+			c.tgt, c.tgtGuessed = st.counterpart(c.src), true
+		}
 	}
 	if c.tgt != nil && c.src != nil && c.tgt.Code != "" && c.tgt.Code == c.src.Code && c.tgt.Name == c.src.Name {
 		c.tgt = nil

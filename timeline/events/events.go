@@ -65,8 +65,9 @@ type cand struct {
 	status string
 	tense  tense
 
-	src, tgt *timeline.Actor
-	srcMent  int // index in sentence.mentions of the source mention, -1 when none
+	src, tgt   *timeline.Actor
+	tgtGuessed bool // the target is the story's counterpart, not named by the clause
+	srcMent    int  // index in sentence.mentions of the source mention, -1 when none
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int
