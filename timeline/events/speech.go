@@ -30,6 +30,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 			continue
 		}
 		c.cs, c.ce = x.speechContent(s, ci)
+		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
 		c.about = [2]int{c.cs, c.ce}
 		if x.closing(s, c) && !c.quote {
 			// An attribution closing the sentence ("NATO has decided to admit
@@ -42,7 +43,6 @@ func (x *Extractor) readSpeech(s *sentence) {
 				}
 			}
 		}
-		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
 		// A participle "saying" after another event of the clause only elaborates it.
 		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" && lw != "according" {
 			for _, p := range s.cands[:ci] {
