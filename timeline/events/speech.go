@@ -391,14 +391,14 @@ func (x *Extractor) meetsSomeone(s *sentence, c *cand) bool {
 }
 
 // conditional reports whether c lies in a clause of condition or doubt ("if U.S.
-// authorities promised ...", "unless it gave ...").
+// authorities promised ...", "unless it gave ...", "until Annan visits").
 func (x *Extractor) conditional(s *sentence, c *cand) bool {
 	start := x.clauseStart(s, c.ti)
 	if start <= 0 {
 		return false
 	}
 	switch s.toks[start-1].lower {
-	case "if", "unless", "whether":
+	case "if", "unless", "whether", "until":
 		// Up to the comma that closes the condition.
 		return !s.between(start, c.ti, ",")
 	}
