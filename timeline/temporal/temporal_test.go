@@ -215,3 +215,26 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("seed: the impending Olympics should be upcoming: %+v", occ[0])
 	}
 }
+
+// TestConcurrentTag runs Tag from several goroutines: a Tagger is read-only after
+// New (run with -race to check).
+func TestConcurrentTag(t *testing.T) {
+	tg := mustTagger(t)
+	body := "The minister resigned on Friday, two weeks after the vote of March 3, 2013, at 10 a.m."
+	want := tg.Tag(body, day("2013-03-22"))
+	done := make(chan []timeline.Timex)
+	for range 4 {
+		go func() { done <- tg.Tag(body, day("2013-03-22")) }()
+	}
+	for range 4 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("concurrent Tag: %d timexes, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("concurrent Tag: %+v, want %+v", got[i], want[i])
+			}
+		}
+	}
+}
