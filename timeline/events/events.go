@@ -160,17 +160,16 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			x.findActors(s, c, st)
 		}
 		d.attach(s)
+		// An act about an attack or threat the story dated before cannot precede
+		// it ("dispatched FBI agents to investigate the bombings").
+		after := x.referenced(s, seenNoun, out)
 		for _, c := range s.cands {
 			if c.drop || c.absorbed {
 				continue
 			}
-			key := c.e.class + ":" + strings.ToLower(triggerText(s, c))
-			if c.code == "13" || c.code >= "18" {
-				// The threat or the attack a story is about is named many ways
-				// ("the bombings", "the Nairobi bombing", "the attacks"): one occurrence.
-				key = c.e.class + ":" + c.code
-			}
-			if c.e.class == classNoun || c.e.class == classCtx {
+			nominal := c.e.class == classNoun || c.e.class == classCtx
+			key := nounKey(s, c)
+			if nominal {
 				if first, ok := seenNoun[key]; ok {
 					// A later mention adds no event, but an explicit date it reveals
 					// belongs on the first mention ("the Aug. 7 bombings").
@@ -189,7 +188,11 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			if !ok {
 				continue
 			}
-			if c.e.class == classNoun || c.e.class == classCtx {
+			if !nominal && c.govTimex == nil && c.govOcc == nil && !after.IsZero() &&
+				(ev.Earliest.IsZero() || ev.Earliest.Before(after)) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
+				ev.Earliest = after
+			}
+			if nominal {
 				seenNoun[key] = len(out)
 			}
 			out = append(out, ev)
@@ -200,6 +203,35 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	return out
+}
+
+// nounKey identifies the occurrence a nominal event names, so that its later
+// mentions add nothing.
+func nounKey(s *sentence, c *cand) string {
+	if c.code == "13" || c.code >= "18" {
+		// The threat or the attack a story is about is named many ways ("the
+		// bombings", "the Nairobi bombing", "the attacks"): one occurrence.
+		return c.e.class + ":" + c.code
+	}
+	return c.e.class + ":" + strings.ToLower(triggerText(s, c))
+}
+
+// referenced returns the day of the latest attack or threat, dated to a day
+// earlier in the article, that the sentence names again: what the sentence
+// reports about it cannot precede it.
+func (x *Extractor) referenced(s *sentence, seen map[string]int, out []timeline.Event) time.Time {
+	var day time.Time
+	for _, c := range s.cands {
+		if c.drop || c.e.class != classNoun || !(c.code == "13" || c.code >= "18") {
+			continue
+		}
+		if i, ok := seen[nounKey(s, c)]; ok {
+			if e := out[i]; !e.Earliest.IsZero() && e.Earliest.Equal(e.Latest) && e.Earliest.After(day) {
+				day = e.Earliest
+			}
+		}
+	}
+	return day
 }
 
 // near reports whether the span lies within n tokens of c's trigger: a date that
