@@ -57,6 +57,7 @@ func TestExtract(t *testing.T) {
 	const speech = "President Trump said on Tuesday that he would meet Kim Jong Un."
 	const reported = "North Korea said on Tuesday it had attacked South Korea."
 	const olympics = "Trump agreed with South Korea to delay a joint military exercise that was scheduled during the Winter Olympics."
+	const probe = "The Aug. 7 bombing shocked Kenya. The United States has dispatched agents to investigate the bombing."
 	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
 	tests := []struct {
 		name  string
@@ -103,6 +104,12 @@ func TestExtract(t *testing.T) {
 			tx:    []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
 			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-01", "2018-01-07", "PAST_REF"}}},
 		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
+		{name: "an act about a dated attack comes after it", body: probe,
+			tx: []timeline.Timex{tx(probe, "Aug. 7", "DATE", "2017-08-07", "2017-08-07", "2017-08-07", "", "")},
+			wants: []want{
+				{"bombing", "18", "occurred", "-", "", "2017-08-07", "2017-08-07", "2017-08-07"},
+				{"dispatched", "09", "occurred", "USA", "", "2017-08-07", "2018-01-12", "PAST_REF"},
+			}},
 		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",
 			wants: []want{{"withdraw", "08", "planned", "ISR", "", "2018-01-12", "", "FUTURE_REF"}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
