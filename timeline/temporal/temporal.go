@@ -1,6 +1,26 @@
 // Package temporal finds temporal expressions in English news text and normalises
 // them to TimeML TIMEX3 values and calendar intervals, anchored to the document
 // creation time. It is built on github.com/olebedev/when plus rules of its own.
+//
+// How it works, and where:
+//
+//   - scan.go: one pass over the words marks trigger words by class (month,
+//     weekday, unit, digits, ...); each rule runs only on small windows around
+//     the words it needs, which is what makes tagging cheaper than running
+//     when.Parse over the text.
+//   - rules.go: the grammar. Each rule is a regexp built from the vocabulary
+//     in data/*.txt and satisfies when's rules.Rule.
+//   - dates.go, relative.go, durations.go, business.go, clock.go: the
+//     normalisers, pure functions of the match, the DCT and what the document
+//     said before (the narrative date). when's own rules read clock times,
+//     month-days and today/tomorrow/yesterday on the matched span.
+//   - tense.go: the tense of the clause, which picks the instance of a bare
+//     weekday or month.
+//   - gazetteer.go (data/gazetteer.yaml): named occurrences such as the
+//     Olympics; dct.go: publication-date bounds for undated articles.
+//
+// Nothing reads the clock: a zero DCT leaves relative values underspecified
+// (XXXX-WXX-5), and when is only ever given a fixed base time.
 package temporal
 
 import (
