@@ -44,7 +44,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 			d = d.AddDate(0, 0, -1)
 		case t.v.weekdays[dw] != 0:
 			tense := t.tenseAt(c.body, m.start, m.end)
-			if deadlineWords[wordBefore(c.body, m.start)] && tense != tensePast {
+			if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
 				tense = tenseFuture
 			}
 			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, tense)

@@ -120,13 +120,6 @@ func (t *Tagger) whenMonthDay(mo, d, y int) (time.Time, bool) {
 // timeDay truncates a when result to its day, in UTC.
 func timeDay(t time.Time) time.Time { return date(t.Year(), t.Month(), t.Day()) }
 
-var monthPreps = map[string]bool{
-	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true, "from": true,
-	"to": true, "through": true, "before": true, "after": true, "of": true, "early": true, "late": true,
-	"mid": true, "last": true, "next": true, "this": true, "between": true, "and": true, "or": true,
-	"since.": true, "end": true, "throughout": true,
-}
-
 func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ms := m.g("month")
 	if !isCap(ms) {
@@ -144,7 +137,7 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{}, false // a bare "Jan" or "Sept." is rarely a date on its own
 		}
 		if word == "may" || word == "march" {
-			if !monthPreps[wordBefore(c.body, m.start)] {
+			if !t.words.prep[wordBefore(c.body, m.start)] {
 				return res{}, false
 			}
 		}
@@ -178,7 +171,7 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 		default:
 			y = t.nearestYear(c, m, mo, 0)
-			if deadlineWords[wordBefore(c.body, m.start)] && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+			if t.words.deadline[wordBefore(c.body, m.start)] && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
 				// "through January": a deadline, the next such month
 				if cand := date(y, time.Month(mo), 1); cand.Before(date(c.ref.Year(), c.ref.Month(), 1)) {
 					y++
@@ -189,10 +182,6 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 	r.value = monthValue(y, mo)
 	return r, true
 }
-
-// determiners before a four-digit number make it a year used as a modifier ("the
-// 2012 elections"); a count would take none.
-var determiners = map[string]bool{"the": true, "its": true, "his": true, "her": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true}
 
 // looksLikeCount reports whether the digits around a year-like number make it an
 // amount ("$2,012", "2012.5", "1998%").
@@ -228,7 +217,7 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	named := strings.HasPrefix(lower(c.body[m.start:m.end]), "the year")
-	if m.g("mod") == "" && m.g("fiscal") == "" && !named && !monthPreps[prev] && !determiners[prev] {
+	if m.g("mod") == "" && m.g("fiscal") == "" && !named && !t.words.prep[prev] && !t.words.det[prev] {
 		// "2012 troops", "1500 people": a bare number before a plural noun.
 		next := wordAfter(c.body, m.end)
 		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {

@@ -121,14 +121,6 @@ func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time 
 	return anchor.AddDate(0, 0, wd-cur)
 }
 
-// rangeWords before a weekday make it the end of a range from the narrative day,
-// told against the DCT ("from Sept. 14 to Thursday").
-var rangeWords = map[string]bool{"to": true, "until": true, "through": true, "till": true, "and": true}
-
-// deadlineWords before a weekday set a deadline, which lies ahead unless the
-// sentence says otherwise.
-var deadlineWords = map[string]bool{"until": true, "till": true, "by": true, "before": true}
-
 func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ws := m.g("wd")
 	if !isCap(ws) {
@@ -155,11 +147,11 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if rest := c.body[m.end:min(len(c.body), m.end+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		tense = tensePast // "Wednesday's ruling" reports what has happened
 	}
-	if deadlineWords[wordBefore(c.body, m.start)] && tense != tensePast {
+	if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
 		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
 	}
 	anchor := c.ref
-	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !rangeWords[wordBefore(c.body, m.start)] {
+	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !t.words.rng[wordBefore(c.body, m.start)] {
 		anchor = c.lastDay
 		if rel == "" {
 			// the narrative moves forward: the first such weekday from that day

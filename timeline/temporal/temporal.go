@@ -51,6 +51,7 @@ type Tagger struct {
 	rules   []*rule
 	tense   map[string]int
 	notYear map[string]bool
+	words   wordClasses
 	clock   *when.Parser // when's own hour rules read clock times
 	monthDy *when.Parser // when's ExactMonthDate reads month and day
 	casual  *when.Parser // when's CasualDate reads today, tomorrow, yesterday
@@ -75,7 +76,11 @@ func New(opts Options) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{v: v, rules: rs, tense: tense, notYear: map[string]bool{}}
+	words, err := loadWordClasses()
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{v: v, rules: rs, tense: tense, notYear: map[string]bool{}, words: words}
 	for _, w := range ny {
 		t.notYear[w] = true
 	}
@@ -186,7 +191,7 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 	default:
 		x.Anchor = timeline.AnchorRelative
 	}
-	x.Signal = signalBefore(c.body, x.Span.Start)
+	x.Signal = t.signalBefore(c.body, x.Span.Start)
 	switch x.Type {
 	case timeline.TypeDate, timeline.TypeTime:
 		if f, l, g, ok := bounds(x.Value); ok {
@@ -311,16 +316,10 @@ func parseDuration(v string) (int, string, bool) {
 	return n, v[i:], true
 }
 
-// signals are the words that, just before an expression, change what it means
-// for an event.
-var signals = []string{"since", "until", "till", "before", "after", "during", "for", "by", "from", "through", "throughout", "within", "in", "on", "at", "over", "around", "between", "ago"}
-
-func signalBefore(body string, start int) string {
-	w := wordBefore(body, start)
-	for _, s := range signals {
-		if w == s {
-			return s
-		}
+// signalBefore returns the signal word (data/wordclasses.txt) just before start.
+func (t *Tagger) signalBefore(body string, start int) string {
+	if w := wordBefore(body, start); t.words.signal[w] {
+		return w
 	}
 	return ""
 }
