@@ -60,7 +60,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if hh == 24 {
 		v = day + "T24:00"
 	}
-	return res{typ: "TIME", value: v, mod: modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef, dayless: m.g("dayw") == ""}, true
+	return res{typ: "TIME", value: v, mod: t.modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef, dayless: m.g("dayw") == ""}, true
 }
 
 // clockBase is the fixed day when's rules compute clock times on; only the hour

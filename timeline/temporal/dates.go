@@ -78,7 +78,7 @@ func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
 	// "May 5" after a modal is a verb and a count ("may 5 times") only lower-case,
 	// which isCap already refused; but "May" opening a sentence followed by a
 	// small number is still most often the month, so it is kept.
-	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	r := res{typ: "DATE", mod: t.modOf(m.g("mod"))}
 	ys := m.g("year")
 	var y int
 	switch {
@@ -142,7 +142,7 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 		}
 	}
-	r := res{typ: "DATE", mod: modOf(m.g("mod"))}
+	r := res{typ: "DATE", mod: t.modOf(m.g("mod"))}
 	var y int
 	switch {
 	case ys != "":
@@ -228,7 +228,7 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 		}
 	}
 	_ = ys0
-	return res{typ: "DATE", value: yearValue(y), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+	return res{typ: "DATE", value: yearValue(y), mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }
 
 func resDecade(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -245,7 +245,7 @@ func resDecade(t *Tagger, m *match, c *docCtx) (res, bool) {
 		}
 		v = strconv.Itoa(cen) + m.g("dec2")
 	}
-	return res{typ: "DATE", value: v, mod: modOf(m.g("mod")), anchor: "explicit"}, true
+	return res{typ: "DATE", value: v, mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }
 
 func resCentury(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -253,7 +253,7 @@ func resCentury(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if n < 1 || n > 30 {
 		return res{}, false
 	}
-	return res{typ: "DATE", value: fmt.Sprintf("%02d", n-1), mod: modOf(m.g("mod")), anchor: "explicit"}, true
+	return res{typ: "DATE", value: fmt.Sprintf("%02d", n-1), mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }
 
 func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -272,7 +272,7 @@ func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
 		// A capitalised bare season mid-sentence is a name more often than a date.
 		return res{}, false
 	}
-	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "explicit"}
+	r := res{typ: "DATE", mod: t.modOf(m.g("mod")), anchor: "explicit"}
 	var y int
 	switch {
 	case ys != "":

@@ -144,7 +144,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{typ: "DATE", value: weekValue(d) + "-WE", anchor: "dct", relToDCT: true}, true
 		}
 	}
-	r, ok := durationRes(u, n, vague, modWOf(m.g("modw")))
+	r, ok := durationRes(u, n, vague, t.modWOf(m.g("modw")))
 	if !ok {
 		return r, ok
 	}

@@ -18,9 +18,9 @@ func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	rel := collapse(m.g("rel"))
 	u := collapse(m.g("unit"))
-	mod := modOf(m.g("mod"))
+	mod := t.modOf(m.g("mod"))
 	if mod == "" {
-		mod = modOf(rel)
+		mod = t.modOf(rel)
 	}
 	dir := 0
 	switch {
@@ -227,7 +227,7 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	dir := collapse(m.g("dir"))
-	mod := modWOf(m.g("modw"))
+	mod := t.modWOf(m.g("modw"))
 	if dir == "before" || dir == "after" {
 		// "two days before the vote": the duration is the timex, the rest a signal.
 		r, ok := durationRes(u, n, vague, mod)
@@ -301,7 +301,7 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 // resEdge reads "the end of the year", "the beginning of the month": the DCT's
 // year, month or week with a START/MID/END mod.
 func resEdge(t *Tagger, m *match, c *docCtx) (res, bool) {
-	r := res{typ: "DATE", mod: modOf(m.g("mod")), anchor: "dct", relToDCT: true}
+	r := res{typ: "DATE", mod: t.modOf(m.g("mod")), anchor: "dct", relToDCT: true}
 	u := lower(m.g("unit"))
 	if !c.hasRef {
 		r.value, r.anchor = map[string]string{"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[u], "relative"

@@ -30,35 +30,11 @@ func isCap(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 // collapse lower-cases s and folds runs of spaces, for table lookups.
 func collapse(s string) string { return strings.Join(strings.Fields(lower(s)), " ") }
 
-func modOf(s string) string {
-	switch s := collapse(s); s {
-	case "":
-		return ""
-	case "early", "the beginning of", "beginning of", "the start of", "start of", "the early", "early this", "early next", "early last":
-		return "START"
-	case "late", "the end of", "end of", "the late", "late this", "late next", "late last":
-		return "END"
-	case "mid", "mid-", "the middle of", "middle of", "the mid":
-		return "MID"
-	}
-	return ""
-}
+// modOf gives the TIMEX3 mod of a modifier phrase (data/modifiers.txt).
+func (t *Tagger) modOf(s string) string { return t.v.mods[collapse(s)] }
 
-func modWOf(s string) string {
-	switch collapse(s) {
-	case "about", "around", "approximately", "roughly", "some":
-		return "APPROX"
-	case "nearly", "almost", "under", "less than", "fewer than", "just under":
-		return "LESS_THAN"
-	case "more than", "over", "just over", "well over":
-		return "MORE_THAN"
-	case "at least", "no less than":
-		return "EQUAL_OR_MORE"
-	case "at most", "no more than", "up to":
-		return "EQUAL_OR_LESS"
-	}
-	return ""
-}
+// modWOf gives the TIMEX3 mod of a quantity hedge ("more than").
+func (t *Tagger) modWOf(s string) string { return t.v.mods[collapse(s)] }
 
 func (t *Tagger) month(s string) int { return t.v.months[strings.TrimSuffix(lower(s), ".")] }
 

@@ -29,6 +29,7 @@ type vocab struct {
 	holidays  []holiday          // longest name first
 	deictic   map[string]fixed   // "now" -> DATE PRESENT_REF
 	sets      map[string]string  // "daily" -> XXXX-XX-XX
+	mods      map[string]string  // "more than" -> MORE_THAN
 	triggers  map[string]uint32  // lower-case word -> trigger classes (scan.go)
 	unitNames []string
 }
@@ -133,6 +134,18 @@ func loadVocab() (*vocab, error) {
 		return nil, err
 	}
 	if v.sets, err = readPairs("sets.txt"); err != nil {
+		return nil, err
+	}
+	if lines, err := readLines("modifiers.txt"); err == nil {
+		v.mods = map[string]string{}
+		for _, l := range lines {
+			phrase, mod, ok := strings.Cut(l, "|")
+			if !ok {
+				return nil, fmt.Errorf("temporal: vocabulary modifiers.txt: bad line %q", l)
+			}
+			v.mods[strings.TrimSpace(phrase)] = strings.TrimSpace(mod)
+		}
+	} else {
 		return nil, err
 	}
 	lines, err := readLines("units.txt")
