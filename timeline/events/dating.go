@@ -17,6 +17,7 @@ type dater struct {
 	timexes  []timeline.Timex
 	occs     []timeline.Occurrence
 	peg      *timeline.Timex // the first day the article reports past news on
+	spans    []timeline.Span // the sentences
 	maxReach int             // how far (bytes) a timex reaches to the trigger it dates
 }
 
@@ -308,9 +309,55 @@ func (d *dater) date(ev *timeline.Event, s *sentence, c *cand) {
 		if ev.Status == timeline.StatusOccurred && d.after(o.Earliest) {
 			ev.Status = timeline.StatusPlanned
 		}
+	case c.ti > 0 && s.toks[c.ti-1].lower == "just" && (c.tense == tensePast || c.tense == tensePerfect) && ev.Status == timeline.StatusOccurred:
+		d.justNow(ev, s, c)
 	default:
 		d.byTense(ev, c)
 	}
+}
+
+// justNow dates an event "just" done: in the week before the passage's time,
+// which is the dateline of a post quoted right after it ("Kim just stated that
+// ... — Donald J. Trump (@realDonaldTrump) January 3, 2018"), else publication.
+func (d *dater) justNow(ev *timeline.Event, s *sentence, c *cand) {
+	ref, refLo := d.hi, d.lo
+	if t := d.nextPostDate(s.span.End); t != nil {
+		ref, refLo = t.Latest, t.Earliest
+		ev.Evidence = textPtr(d.a.Document.Body, t.Span)
+	}
+	if ref.IsZero() || refLo.IsZero() {
+		d.byTense(ev, c)
+		return
+	}
+	ev.When, ev.Earliest, ev.Latest = "PAST_REF", refLo.AddDate(0, 0, -7), ref
+	ev.Granularity, ev.Anchor = timeline.GranUnknown, timeline.AnchorRelative
+}
+
+// nextPostDate returns the dateline of an embedded post ("— Name (@handle) date")
+// in the sentence right after off, or nil.
+func (d *dater) nextPostDate(off int) *timeline.Timex {
+	body := d.a.Document.Body
+	var next timeline.Span
+	for _, sp := range d.spans {
+		if sp.Start >= off {
+			next = sp
+			break
+		}
+	}
+	if next.End == 0 {
+		return nil
+	}
+	at := strings.Index(body[next.Start:next.End], "(@")
+	if at < 0 {
+		return nil
+	}
+	for i := range d.timexes {
+		t := &d.timexes[i]
+		if t.Span.Start > next.Start+at && t.Span.End <= next.End && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) {
+			return t
+		}
+	}
+	return nil
 }
 
 // isWeekday reports whether the expression is a bare weekday name ("Monday", "on

@@ -116,6 +116,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Span.Start < all[j].Span.Start })
 
 	d := newDater(a)
+	d.spans = spans
 	var disc discourse
 	seenNoun := make(map[string]int) // key -> index in out of the first mention
 	seenAct := make(map[string][]string)

@@ -58,6 +58,7 @@ func TestExtract(t *testing.T) {
 	const reported = "North Korea said on Tuesday it had attacked South Korea."
 	const olympics = "Trump agreed with South Korea to delay a joint military exercise that was scheduled during the Winter Olympics."
 	const probe = "The Aug. 7 bombing shocked Kenya. The United States has dispatched agents to investigate the bombing."
+	const justPost = "Kim Jong Un just stated that his nuclear button can destroy the United States. I too have a Nuclear Button! — Donald J. Trump (@realDonaldTrump) January 3, 2018"
 	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
 	tests := []struct {
 		name  string
@@ -110,6 +111,9 @@ func TestExtract(t *testing.T) {
 				{"bombing", "18", "occurred", "-", "", "2017-08-07", "2017-08-07", "2017-08-07"},
 				{"dispatched", "09", "occurred", "USA", "", "2017-08-07", "2018-01-12", "PAST_REF"},
 			}},
+		{name: "just before a post", body: justPost,
+			tx:    []timeline.Timex{tx(justPost, "January 3, 2018", "DATE", "2018-01-03", "2018-01-03", "2018-01-03", "", "")},
+			wants: []want{{"stated", "13", "occurred", "PRKGOV", "", "2017-12-27", "2018-01-03", "PAST_REF"}}},
 		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",
 			wants: []want{{"withdraw", "08", "planned", "ISR", "", "2018-01-12", "", "FUTURE_REF"}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
