@@ -71,9 +71,10 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	if c.e.class == classNoun {
-		// A threat or an attack named by a noun is its agent's only when the noun
-		// says whose ("his threat of force", "warnings from Moscow").
-		if a, m := x.nounAgent(s, c); m >= 0 || c.code >= "18" || c.code == "13" {
+		// A threat, an attack or cooperation named by a noun is its agent's only
+		// when the noun says whose ("his threat of force", "warnings from Moscow",
+		// "cooperation from Kenya").
+		if a, m := x.nounAgent(s, c); m >= 0 || a != nil || c.code >= "18" || c.code == "13" || c.code == "06" {
 			return a, m
 		}
 	}

@@ -498,7 +498,7 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 		}
 		ev.Kind, ev.CAMEO, ev.Source, ev.Target = timeline.KindContext, "", nil, nil
 	case classNoun:
-		if c.src == nil && c.tgt == nil && c.govTimex == nil || c.src == nil && c.code == "13" {
+		if c.src == nil && c.tgt == nil && c.govTimex == nil || c.src == nil && (c.code == "13" || c.code == "06") {
 			return ev, false
 		}
 	default:
