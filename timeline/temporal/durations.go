@@ -122,6 +122,9 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	if nums == "" && plural {
 		vague = true
+		if det == "" && (u.Time || u.Code == "DE") {
+			return res{}, false // bare "minutes", "decades": rarely a time the story dates
+		}
 	}
 	if !vague && n == 0 {
 		return res{}, false
