@@ -357,6 +357,11 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.habitual(s, c):
 			c.drop = true
+		case verbal && c.tj == c.ti+1 && (prev == "was" || prev == "were" || prev == "been" || prev == "is" || prev == "are" || prev == "be") &&
+			(strings.HasSuffix(lw, "ed") || x.words.is(lw, "pastform")) && (c.tj >= len(s.toks) || s.toks[c.tj].lower != "by"):
+			// A passive with no agent ("he was told", "sanctions were imposed"): its
+			// subject is acted on, and who acted is not said.
+			c.drop = true
 		case verbal && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(lw, "ing")) || prev == "against" || prev == "in"):
 			c.drop = true
 		case x.conditional(s, c):
