@@ -62,7 +62,7 @@ func reportedQuarter(c *docCtx) (int, int) {
 	if len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
 		y, _ := strconv.Atoi(c.lastDate[:4])
 		q := int(c.lastDate[6] - '0')
-		if f := date(y, time.Month(3*q-2), 1); !f.After(c.ref) {
+		if end := date(y, time.Month(3*q+1), 1); !end.After(c.ref) { // a quarter already over
 			return y, q
 		}
 	}

@@ -265,9 +265,6 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 				case timeline.GranQuarter:
 					r.value = quarterValue(f.Year()+sign*int(n), (int(f.Month())+2)/3)
 					return r, true
-				case timeline.GranMonth:
-					r.value = valueAt(f.AddDate(sign*int(n), 0, 0), "M")
-					return r, true
 				case timeline.GranDay:
 					r.value = dayValue(f.AddDate(sign*int(n), 0, 0))
 					return r, true
