@@ -366,6 +366,10 @@ func (x *Extractor) prefilter(s *sentence) {
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
+		case c.code == "04" && c.e.class == classVerb && (strings.HasPrefix(lw, "visit") || strings.HasPrefix(lw, "arriv")) && !s.hasMentionIn(c.tj, c.tj+4):
+			// "visited a total of nine sites", "arrived in Philadelphia": a visit
+			// to no political actor is no consultation.
+			c.drop = true
 		case c.code == "04" && (lw == "met" || lw == "meet" || lw == "meets") && !x.meetsSomeone(s, c):
 			// "the election met international standards": meeting no one.
 			c.drop = true
@@ -392,6 +396,12 @@ func (x *Extractor) meetsSomeone(s *sentence, c *cand) bool {
 		return true
 	}
 	_, ok := s.mentionAt(c.tj, 3)
+	return ok
+}
+
+// hasMentionIn reports whether an actor mention starts in tokens [from, to).
+func (s *sentence) hasMentionIn(from, to int) bool {
+	_, ok := s.mentionAt(from, to-from)
 	return ok
 }
 
