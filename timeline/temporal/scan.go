@@ -182,12 +182,17 @@ func ruleWindows(lc string, trigs []trigger, r *rule) []window {
 	return wins
 }
 
-// lowerASCII lower-cases the ASCII letters of s, keeping every byte offset.
+// lowerASCII lower-cases the ASCII letters of s, keeping every byte offset. A
+// no-break space (U+00A0, two bytes), common in web copy ("Jan.\u00a03"),
+// becomes two spaces so that the rules' \s matches it.
 func lowerASCII(s string) string {
 	b := []byte(s)
 	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
+		switch {
+		case c >= 'A' && c <= 'Z':
 			b[i] = c + 'a' - 'A'
+		case c == 0xc2 && i+1 < len(b) && b[i+1] == 0xa0:
+			b[i], b[i+1] = ' ', ' '
 		}
 	}
 	return string(b)

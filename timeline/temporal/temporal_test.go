@@ -67,6 +67,7 @@ func TestTag(t *testing.T) {
 		{"this past weekend", "Protesters marched this past weekend.", "2018-01-11", "this past weekend", "DATE", "2018-W01-WE", ""},
 		{"eastern time", "The vote closes at 5:30 p.m. ET Friday.", "2018-01-10", "5:30 p.m. ET Friday", "TIME", "2018-01-12T17:30", ""},
 		{"the year 2000", "Plans were made for the year 2000 celebrations.", "1998-01-11", "the year 2000", "DATE", "2000", ""},
+		{"no-break space", "The talks resumed on Jan.\u00a09, 2018.", "2018-01-11", "Jan.\u00a09, 2018", "DATE", "2018-01-09", ""},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
