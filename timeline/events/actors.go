@@ -209,7 +209,10 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 			continue
 		}
 		if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 6 {
-			between := false
+			// A modifier stands right before the noun, or before one adjective
+			// ("the US military buildup"); a possessor may be further ("Kuchma's
+			// four-day state visit").
+			between := s.tokenAt(s.mentions[m].Span.End) < c.ti-1
 			for k := ti; k < c.ti; k++ {
 				if s.toks[k].start >= s.mentions[m].Span.End && (!s.toks[k].word || x.words.is(s.toks[k].lower, "preposition") || x.words.is(s.toks[k].lower, "boundary")) {
 					between = true
