@@ -467,6 +467,28 @@ func (x *Extractor) readObjects(s *sentence) {
 		if c.e.class != classNoun {
 			continue
 		}
+		if c.code == "04" && c.ti > 1 && (s.toks[c.ti-2].lower == "after" || s.toks[c.ti-2].lower == "before" || s.toks[c.ti-2].lower == "since") && s.toks[c.ti-1].lower == "the" {
+			// "issued after the talks": talks named as a point in time.
+			c.absorbed = true
+			continue
+		}
+		if c.code == "04" {
+			// "Israel-Syrian talks have been cut off": the meeting is what another
+			// event acts on.
+			k := c.tj
+			for k < len(s.toks) && k < c.tj+3 && (x.words.is(s.toks[k].lower, "perfect") || x.words.is(s.toks[k].lower, "progressive") ||
+				s.toks[k].lower == "been" || s.toks[k].lower == "was" || s.toks[k].lower == "were" || s.toks[k].lower == "be") {
+				k++
+			}
+			for _, o := range s.cands[ci+1:] {
+				if o.ti == k && k > c.tj && !o.drop && !o.absorbed && o.e.class != classNoun {
+					c.absorbed = true
+				}
+			}
+			if c.absorbed {
+				continue
+			}
+		}
 		for _, p := range s.cands[:ci] {
 			// Only a meeting is a mere object ("suspended all negotiations", "held
 			// talks"); a threat or an attack that is acted on stays an event
