@@ -130,6 +130,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if wd == 0 {
 		return res{}, false
 	}
+	if strings.HasSuffix(ws, ".") && !t.datedAfter(c.body, m.end) {
+		return res{}, false // "Sun." alone is as likely The Sun as Sunday
+	}
 	rel := lower(m.g("rel"))
 	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
 	if !c.hasRef {
@@ -363,4 +366,16 @@ func resAnaphor(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.typ, r.value = "TIME", r.value+"T"+pod
 	}
 	return r, true
+}
+
+// datedAfter reports whether a month name or a day number follows offset i
+// ("Sat., Jan. 5", "Sun. 12"), which makes an abbreviated weekday one.
+func (t *Tagger) datedAfter(body string, i int) bool {
+	for i < len(body) && (body[i] == ',' || body[i] == ' ') {
+		i++
+	}
+	if i < len(body) && body[i] >= '0' && body[i] <= '9' {
+		return true
+	}
+	return t.month(wordAfter(body, i)) != 0 && isCap(wordAfter(body, i))
 }

@@ -68,6 +68,7 @@ func TestTag(t *testing.T) {
 		{"eastern time", "The vote closes at 5:30 p.m. ET Friday.", "2018-01-10", "5:30 p.m. ET Friday", "TIME", "2018-01-12T17:30", ""},
 		{"the year 2000", "Plans were made for the year 2000 celebrations.", "1998-01-11", "the year 2000", "DATE", "2000", ""},
 		{"no-break space", "The talks resumed on Jan.\u00a09, 2018.", "2018-01-11", "Jan.\u00a09, 2018", "DATE", "2018-01-09", ""},
+		{"abbreviated weekday with a date", "The vote is set for Sat., Jan. 13.", "2018-01-11", "Jan. 13", "DATE", "2018-01-13", ""},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
@@ -108,6 +109,7 @@ func TestNotDates(t *testing.T) {
 		"He came second in the race.",
 		"Ratings fall as viewers leave.",
 		"Israel won the Six-Day War quickly.",
+		"The story was first reported by The Sun. Officials denied it.",
 	} {
 		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
 			t.Errorf("%q: got %+v, want no timex", body, xs)
