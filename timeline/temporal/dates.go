@@ -136,10 +136,12 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 		if len(word) <= 4 && word != "may" && word != "june" && word != "july" {
 			return res{}, false // a bare "Jan" or "Sept." is rarely a date on its own
 		}
-		if word == "may" || word == "march" {
-			if !t.words.prep[wordBefore(c.body, m.start)] {
-				return res{}, false
-			}
+		prep := t.words.prep[wordBefore(c.body, m.start)]
+		if (word == "may" || word == "march") && !prep {
+			return res{}, false
+		}
+		if !prep && isCap(wordAfter(c.body, m.end)) {
+			return res{}, false // "August Wilson", "June Carter": a name
 		}
 	}
 	r := res{typ: "DATE", mod: t.modOf(m.g("mod"))}

@@ -110,6 +110,7 @@ func TestNotDates(t *testing.T) {
 		"Ratings fall as viewers leave.",
 		"Israel won the Six-Day War quickly.",
 		"The story was first reported by The Sun. Officials denied it.",
+		"The playwright August Wilson spoke.",
 	} {
 		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
 			t.Errorf("%q: got %+v, want no timex", body, xs)
