@@ -214,7 +214,15 @@ func nounKey(s *sentence, c *cand) string {
 		// bombings", "the Nairobi bombing", "the attacks"): one occurrence.
 		return c.e.class + ":" + c.code
 	}
-	return c.e.class + ":" + strings.ToLower(triggerText(s, c))
+	key := c.e.class + ":" + strings.ToLower(triggerText(s, c))
+	if c.e.class == classCtx && c.ti > 0 && s.toks[c.ti-1].word {
+		// Gatherings are told apart by their names ("the Madrid summit", "the
+		// Washington summit").
+		if r := s.toks[c.ti-1].text[0]; r >= 'A' && r <= 'Z' {
+			key += ":" + s.toks[c.ti-1].lower
+		}
+	}
+	return key
 }
 
 // referenced returns the day of the latest attack or threat, dated to a day
