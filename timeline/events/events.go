@@ -380,6 +380,9 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 		if ti >= len(s.toks) {
 			break
 		}
+		if s.toks[ti].start < m.Span.Start {
+			continue // inside a word: "post-Madrid" names no actor
+		}
 		quoted := s.toks[ti].quoted
 		if s.tweetAt >= 0 && ti < s.tweetAt {
 			quoted = true
