@@ -68,9 +68,13 @@ func (t *Tagger) number(s string) (n float64, vague, ok bool) {
 	if f, ok := t.v.numbers[s]; ok { // "a couple of"
 		return f + half, false, true
 	}
-	for _, p := range parts {
+	for i, p := range parts {
 		f, ok := t.v.numbers[p]
 		if !ok {
+			return 0, false, false
+		}
+		// only tens and units compose ("twenty-four"); "two four-year" does not
+		if i > 0 && (total < 20 || total != float64(int(total)/10*10) || f >= 10) {
 			return 0, false, false
 		}
 		total += f
