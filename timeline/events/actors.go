@@ -315,8 +315,9 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") {
 			// One's own country is rarely whom one acts on ("Netanyahu told his
 			// Cabinet that Israel ... Lebanon"), unless no other is named
-			// ("Eitan said Netanyahu's remarks marked a change").
-			if own == nil && s.mentions[m].Kind != actors.KindPronoun && a.Name != c.src.Name {
+			// ("Eitan said Netanyahu's remarks marked a change"), and then a person
+			// or an institution, not the country as a whole.
+			if own == nil && s.mentions[m].Kind != actors.KindPronoun && s.mentions[m].Kind != actors.KindCountry && a.Name != c.src.Name {
 				own = actorPtr(a)
 			}
 			continue
