@@ -175,7 +175,27 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 	for _, i := range dayless {
 		t.clockDay(out, i, body)
 	}
+	ranges(out, body)
 	return out
+}
+
+// ranges gives both ends of "from 2010 to 2012", "between March and May" the
+// interval they bound together.
+func ranges(xs []timeline.Timex, body string) {
+	for i := 0; i+1 < len(xs); i++ {
+		a, b := &xs[i], &xs[i+1]
+		if a.Signal != "from" && a.Signal != "between" || a.Granularity == timeline.GranUnknown || b.Granularity == timeline.GranUnknown {
+			continue
+		}
+		if a.Type != timeline.TypeDate && a.Type != timeline.TypeTime || b.Type != a.Type {
+			continue
+		}
+		switch strings.TrimSpace(body[a.Span.End:b.Span.Start]) {
+		case "to", "until", "till", "through", "and", "-", "–":
+			a.Interval = a.Value + "/" + b.Value
+			b.Interval = a.Interval
+		}
+	}
 }
 
 // finish fills the interval fields, anchor and signal of a resolved timex.

@@ -119,6 +119,13 @@ func TestNotDates(t *testing.T) {
 	}
 }
 
+func TestRange(t *testing.T) {
+	xs := mustTagger(t).Tag("He served from 2010 to 2012 in Seoul.", day("2018-01-11"))
+	if len(xs) != 2 || xs[0].Interval != "2010/2012" || xs[1].Interval != "2010/2012" {
+		t.Errorf("from 2010 to 2012: %+v", xs)
+	}
+}
+
 func TestInFiveYears(t *testing.T) {
 	x, ok := find(mustTagger(t).Tag("The plant will close in five years.", day("2000-06-01")), "five years")
 	if !ok || x.Earliest != day("2005-01-01") || x.Latest != day("2005-12-31") || x.Signal != "in" || x.AnchorTimeID != "t0" {
