@@ -25,7 +25,11 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 		a := *s.prevSubject
 		c.src = &a
 	}
-	c.tgt = x.object(s, c)
+	// "invited the three countries", "says the three new members ...": the list
+	// named before, ahead of anything later in the clause.
+	if c.tgt = x.listReference(s, c); c.tgt == nil {
+		c.tgt = x.object(s, c)
+	}
 	if c.tgt == nil {
 		c.tgt = x.antecedent(s, c)
 	}
@@ -367,6 +371,40 @@ func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
 	return &a
 }
 
+// lastList returns the first member of the last list of two or more parties the
+// sentence names ("Poland, Hungary and the Czech Republic"), or nil.
+func (s *sentence) lastList() *timeline.Actor {
+	for m := len(s.mentions) - 1; m > 0; m-- {
+		if f := s.firstConjunct(m); f < m && s.mentions[f].resolved && s.mentions[f].Kind == actors.KindCountry {
+			return actorPtr(s.mentions[f].actor)
+		}
+	}
+	return nil
+}
+
+// listReference returns, for an act on "the three countries" or "the two new
+// members" right after its trigger, the first of the parties last listed.
+func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
+	if s.prevList == nil {
+		return nil
+	}
+	for k := c.tj; k < len(s.toks) && k < c.tj+4; k++ {
+		t := s.toks[k]
+		if !t.word {
+			return nil
+		}
+		if x.words.is(t.lower, "number") && k+1 < len(s.toks) {
+			for j := k + 1; j < len(s.toks) && j <= k+6 && s.toks[j].word; j++ {
+				if x.words.is(s.toks[j].lower, "collective") {
+					a := *s.prevList
+					return &a
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // antecedentBefore returns the nearest resolved person (or collective) mentioned
 // before token k in the sentence, or the one the discourse had before it.
 func (s *sentence) antecedentBefore(k int, person bool) *timeline.Actor {
@@ -468,14 +506,14 @@ func (s *sentence) firstConjunct(m int) int {
 	first := m
 	for k := m; k > 0; k-- {
 		between := s.toks[s.tokenAt(s.mentions[k-1].Span.End):s.mtok[k]]
-		if len(between) == 0 || len(between) > 2 || !s.mentions[k-1].resolved {
+		if len(between) == 0 || len(between) > 3 || !s.mentions[k-1].resolved {
 			break
 		}
 		and := false
 		for _, t := range between {
 			if t.lower == "and" {
 				and = true
-			} else if t.text != "," {
+			} else if t.text != "," && t.lower != "the" {
 				return first
 			}
 		}

@@ -23,6 +23,7 @@ type discourse struct {
 	lastSubject *timeline.Actor // the most recent subject of any kind
 	lastOther   *timeline.Actor // the most recent non-person collective
 	speaker     *timeline.Actor // the author of the statement being read (quotes, tweets)
+	lastList    *timeline.Actor // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
 }
 
 func codeOf(m actors.Mention) string {

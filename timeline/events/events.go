@@ -94,6 +94,7 @@ type sentence struct {
 	prevSubject *timeline.Actor // the discourse subject before the sentence
 	prevPerson  *timeline.Actor // the person "he" or "she" stood for before it
 	prevOther   *timeline.Actor // the collective "it" or "they" stood for before it
+	prevList    *timeline.Actor // the first of the last list of parties before it
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
@@ -145,7 +146,11 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		// The subject the story was about before this sentence: an event with no
 		// subject of its own ("both re-opened ...") continues it.
 		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
+		s.prevList = disc.lastList
 		x.resolveMentions(s, raw, &disc)
+		if l := s.lastList(); l != nil {
+			disc.lastList = l
+		}
 		x.findTriggers(s, si)
 		x.prefilter(s)
 		x.readSpeech(s)
