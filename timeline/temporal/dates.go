@@ -363,6 +363,12 @@ func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	r.value = dayValue(d)
+	switch collapse(m.g("hweek")) {
+	case "week": // "Easter week": the ISO week holding the day
+		r.value = weekValue(d)
+	case "weekend":
+		r.value = weekValue(d) + "-WE"
+	}
 	return r, true
 }
 

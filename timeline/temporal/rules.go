@@ -146,7 +146,7 @@ var ruleSpecs = []struct {
 	{"clock24", []uint32{cDigit}, 0, `\b(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?P<tz>gmt|utc)\b`, resClock},
 	{"noon", []uint32{cAMPM}, 0, `\b(?P<hm>noon|midnight)(?:\s+(?P<dayw>{WDFULL}|today|tomorrow|yesterday))?\b`, resClock},
 	{"season", []uint32{cSeason}, 0, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
-	{"holiday", []uint32{cHoliday}, 0, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
+	{"holiday", []uint32{cHoliday}, 0, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?P<hweek>\s+week(?:end)?)?(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
 	{"set", []uint32{cSet}, 0, `\b(?P<set>{SETW})\b`, resSet},
 	{"every", []uint32{cUnit | cWeekday | cSeason | cMonth, cEvery}, 2, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON}|{MONTH})\b`, resSet},
 }
