@@ -322,7 +322,12 @@ func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
 	if end >= 0 {
 		return m.Span.Start < sp.Start+end
 	}
-	return m.Span.Start-sp.Start <= 2 && len(m.Text) >= 4 && strings.ToUpper(m.Text) == m.Text
+	if m.Span.Start-sp.Start > 2 || len(m.Text) < 4 || strings.ToUpper(m.Text) != m.Text {
+		return false
+	}
+	// "WASHINGTON, August 11 (Xinhua) --", not "NATO invited ...".
+	rest := strings.TrimLeft(body[m.Span.End:sp.End], " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "_")
 }
 
 func triggerText(s *sentence, c *cand) string {

@@ -114,6 +114,8 @@ func TestExtract(t *testing.T) {
 		{name: "just before a post", body: justPost,
 			tx:    []timeline.Timex{tx(justPost, "January 3, 2018", "DATE", "2018-01-03", "2018-01-03", "2018-01-03", "", "")},
 			wants: []want{{"stated", "13", "occurred", "PRKGOV", "", "2017-12-27", "2018-01-03", "PAST_REF"}}},
+		{name: "the three countries are the list named before", body: "NATO decided to admit Poland, Hungary and the Czech Republic. NATO invited the three central European countries to join.",
+			wants: []want{{"invited", "03", "occurred", "IGONATO", "POL", "2018-01-11", "2018-01-12", ""}}},
 		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",
 			wants: []want{{"withdraw", "08", "planned", "ISR", "", "2018-01-12", "", "FUTURE_REF"}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
