@@ -27,6 +27,9 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 // side, the one nearest refd that the tense allows (see nearestYear).
 func (t *Tagger) nearestInstance(c *docCtx, m *match, refd time.Time, at func(y int) time.Time) int {
 	tense := t.tenseAt(c.body, m.start, m.end)
+	if sinceBefore(c.body, m.start) {
+		tense = tensePast // "since the Oct. 23 slaying": it has happened
+	}
 	const mo30 = 24 * time.Hour * 30
 	best, bestD := c.ref.Year(), time.Duration(1<<62)
 	for y := c.ref.Year() - 1; y <= c.ref.Year()+1; y++ {
@@ -401,4 +404,13 @@ func resSpoken(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.value = fmt.Sprintf("%04d-%s", y, t.v.seasons[s])
 	}
 	return r, true
+}
+
+// sinceBefore reports whether "since" governs the expression at start: within
+// the few words before it ("since shortly after the Oct. 23 slaying").
+func sinceBefore(body string, start int) bool {
+	lo := max(0, start-32)
+	w := strings.ToLower(body[lo:start])
+	i := strings.LastIndex(w, "since ")
+	return i >= 0 && (i == 0 || !isLetter(w[i-1])) && !strings.ContainsAny(w[i:], ".;,")
 }
