@@ -153,6 +153,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
 		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
 	}
+	if sinceBefore(c.body, m.start) {
+		tense = tensePast // "since Friday"
+	}
 	anchor := c.ref
 	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !t.words.rng[wordBefore(c.body, m.start)] {
 		anchor = c.lastDay
