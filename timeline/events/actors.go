@@ -297,6 +297,20 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 	if c.e.class == classSay && s.toks[c.ti].lower == "according" {
 		end = c.ti
 	}
+	if c.e.class != classSay {
+		// "... test-fired a missile, South Korea's military said": the act ends
+		// where its attribution begins.
+		for _, o := range s.cands {
+			if o.e.class == classSay && o.ti > c.tj && !s.toks[o.ti].quoted {
+				for k := o.ti - 1; k > c.tj && k >= o.ti-7; k-- {
+					if s.toks[k].text == "," {
+						end = min(end, k)
+						break
+					}
+				}
+			}
+		}
+	}
 	var own *timeline.Actor
 	for m, ti := range s.mtok {
 		if m == c.srcMent || !s.mentions[m].resolved {
