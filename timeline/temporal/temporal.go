@@ -116,25 +116,22 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 	cands := t.findMatches(body)
 	// Select the best non-overlapping matches whose form is valid, then resolve the
 	// chosen ones again in document order, where the narrative context is known.
-	var chosen []*match
+	var chosen []*match // kept sorted by start, non-overlapping
 	dry := &docCtx{body: body, ref: c.ref, hasRef: c.hasRef}
 	for _, m := range cands {
-		overl := false
-		for _, o := range chosen {
-			if m.start < o.end && o.start < m.end {
-				overl = true
-				break
-			}
-		}
-		if overl {
+		// the first chosen match ending after m starts is the only one that
+		// can overlap it
+		i := sort.Search(len(chosen), func(i int) bool { return chosen[i].end > m.start })
+		if i < len(chosen) && chosen[i].start < m.end {
 			continue
 		}
 		if _, ok := m.r.resolve(t, m, dry); !ok {
 			continue
 		}
-		chosen = append(chosen, m)
+		chosen = append(chosen, nil)
+		copy(chosen[i+1:], chosen[i:])
+		chosen[i] = m
 	}
-	sort.Slice(chosen, func(i, j int) bool { return chosen[i].start < chosen[j].start })
 	out := make([]timeline.Timex, 0, len(chosen))
 	var dayless []int // indexes in out of clock times still on the DCT's day
 	for _, m := range chosen {
