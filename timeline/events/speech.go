@@ -490,11 +490,12 @@ func (x *Extractor) readObjects(s *sentence) {
 			}
 		}
 		for _, p := range s.cands[:ci] {
-			// Only a meeting, or the act the verb itself names ("imposed
-			// sanctions"), is a mere object ("suspended all negotiations", "held
+			// Only a meeting, the act the verb itself names ("imposed
+			// sanctions"), or what is yielded ("lifted its arms embargo"), is a
+			// mere object ("suspended all negotiations", "held
 			// talks"); a threat or an attack that is acted on stays an event
 			// ("glossed over stern warnings", "backed his threat of force").
-			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code {
+			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" {
 				continue
 			}
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
