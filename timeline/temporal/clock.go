@@ -25,7 +25,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 			hh = 24
 		}
 	} else {
-		h, mi, ok := t.clockOf(m.body[m.loc[0]:m.loc[1]], m.g("h"), m.g("mi"), m.g("ampm"))
+		h, mi, ok := t.clockOf(m.g("h"), m.g("mi"), m.g("ampm"))
 		if !ok {
 			return res{}, false
 		}
@@ -69,7 +69,7 @@ var clockBase = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // clockOf reads hour and minute through when's hour rules, on a canonical form
 // of the matched time ("10.35 p.m." becomes "10:35 pm").
-func (t *Tagger) clockOf(_ string, h, mi, ampm string) (int, int, bool) {
+func (t *Tagger) clockOf(h, mi, ampm string) (int, int, bool) {
 	canon := h
 	if mi != "" {
 		canon += ":" + mi

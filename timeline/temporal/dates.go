@@ -216,7 +216,6 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if looksLikeCount(c.body, m) {
 		return res{}, false
 	}
-	ys0 := m.gpos("year")
 	prev := wordBefore(c.body, m.start)
 	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
 		return res{}, false
@@ -232,7 +231,6 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{}, false
 		}
 	}
-	_ = ys0
 	return res{typ: "DATE", value: yearValue(y), mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }
 

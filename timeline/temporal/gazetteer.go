@@ -185,6 +185,9 @@ func (t *Tagger) occurrences(body string, ref time.Time) []timeline.Occurrence {
 		if len(cands) == 0 {
 			continue
 		}
+		if host == "" && len(cands) > 1 {
+			cands = hostLater(cands, body, loc[1])
+		}
 		upcoming := g.isUpcoming(body, loc[0], loc[1])
 		pick, ok := pickInstance(cands, ref, upcoming)
 		if !ok {
@@ -270,4 +273,24 @@ func (in instance) hostIs(h string) bool {
 		}
 	}
 	return false
+}
+
+// hostLater narrows candidates to those whose host the rest of the sentence
+// names ("the Winter Olympics, due to be held in Sochi"), when one does.
+func hostLater(cands []instance, body string, end int) []instance {
+	_, se := sentenceBounds(body, end, end)
+	rest := strings.ToLower(body[end:min(se, end+80)])
+	var out []instance
+	for _, in := range cands {
+		for _, h := range append([]string{in.host}, in.aliases...) {
+			if h != "" && strings.Contains(rest, strings.ToLower(h)) {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return cands
+	}
+	return out
 }
