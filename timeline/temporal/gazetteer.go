@@ -276,14 +276,19 @@ func (in instance) hostIs(h string) bool {
 }
 
 // hostLater narrows candidates to those whose host the rest of the sentence
-// names ("the Winter Olympics, due to be held in Sochi"), when one does.
+// names as the venue ("the Winter Olympics, due to be held in Sochi"), when it
+// does. A city merely mentioned ("officials in Seoul said") does not count.
 func hostLater(cands []instance, body string, end int) []instance {
 	_, se := sentenceBounds(body, end, end)
 	rest := strings.ToLower(body[end:min(se, end+80)])
 	var out []instance
 	for _, in := range cands {
 		for _, h := range append([]string{in.host}, in.aliases...) {
-			if h != "" && strings.Contains(rest, strings.ToLower(h)) {
+			h = strings.ToLower(h)
+			if h == "" {
+				continue
+			}
+			if strings.Contains(rest, "held in "+h) || strings.Contains(rest, "hosted by "+h) || strings.Contains(rest, "staged in "+h) || strings.Contains(rest, "place in "+h) {
 				out = append(out, in)
 				break
 			}
