@@ -94,8 +94,8 @@ type res struct {
 
 // patterns used by several rules; {X} placeholders are filled from the vocabulary.
 const (
-	pMod   = `(?:(?P<mod>early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+early|the\s+late|the\s+mid)\s*)?`
-	pModW  = `(?:(?P<modw>around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)\s+)?`
+	pMod   = `(?:(?P<mod>{MODPOS})\s*)?`
+	pModW  = `(?:(?P<modw>{MODHEDGE})\s+)?`
 	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT})?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
 	// a part of the day before a day: "late yesterday", "early Tuesday"
@@ -177,6 +177,8 @@ func compileRules(v *vocab) ([]*rule, error) {
 	}
 	rep := strings.NewReplacer(
 		"{NUMUNIT}", alt(numUnit),
+		"{MODPOS}", alt(v.modPos),
+		"{MODHEDGE}", alt(v.modHedge),
 		"{MONTH}", alt(keys(v.months)),
 		"{WDFULL}", alt(wdFull),
 		"{WDABBR}", alt(wdAbbr),

@@ -30,6 +30,8 @@ type vocab struct {
 	deictic   map[string]fixed   // "now" -> DATE PRESENT_REF
 	sets      map[string]string  // "daily" -> XXXX-XX-XX
 	mods      map[string]string  // "more than" -> MORE_THAN
+	modPos    []string           // "early", "the end of": before a month, year, ...
+	modHedge  []string           // "more than": before a quantity
 	triggers  map[string]uint32  // lower-case word -> trigger classes (scan.go)
 	unitNames []string
 }
@@ -136,17 +138,24 @@ func loadVocab() (*vocab, error) {
 	if v.sets, err = readPairs("sets.txt"); err != nil {
 		return nil, err
 	}
-	if lines, err := readLines("modifiers.txt"); err == nil {
-		v.mods = map[string]string{}
-		for _, l := range lines {
-			phrase, mod, ok := strings.Cut(l, "|")
-			if !ok {
-				return nil, fmt.Errorf("temporal: vocabulary modifiers.txt: bad line %q", l)
-			}
-			v.mods[strings.TrimSpace(phrase)] = strings.TrimSpace(mod)
-		}
-	} else {
+	modLines, err := readLines("modifiers.txt")
+	if err != nil {
 		return nil, err
+	}
+	v.mods = map[string]string{}
+	for _, l := range modLines {
+		f := strings.Split(l, "|")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("temporal: vocabulary modifiers.txt: bad line %q", l)
+		}
+		cls, phrase, mod := strings.TrimSpace(f[0]), strings.TrimSpace(f[1]), strings.TrimSpace(f[2])
+		v.mods[phrase] = mod
+		switch cls {
+		case "pos":
+			v.modPos = append(v.modPos, phrase)
+		case "hedge":
+			v.modHedge = append(v.modHedge, phrase)
+		}
 	}
 	lines, err := readLines("units.txt")
 	if err != nil {
