@@ -139,6 +139,16 @@ type nameIndex struct {
 // then records the people the sentence names.
 func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
 	var out []actors.Mention
+	// A bare surname the dictionary resolved on its own ("Clinton" as the former
+	// president) is the person the article named in full before ("Hillary
+	// Clinton").
+	for i, m := range raw {
+		if m.Kind == actors.KindPerson && !strings.Contains(m.Text, " ") {
+			if p := n.parts[m.Text]; p != nil && !n.ambiguous[m.Text] && p.Actor != m.Actor {
+				raw[i].Actor, raw[i].Country, raw[i].Role = p.Actor, p.Country, p.Role
+			}
+		}
+	}
 	ri := 0
 	for _, t := range s.toks {
 		for ri < len(raw) && raw[ri].Span.End <= t.start {
@@ -159,8 +169,8 @@ func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
 	}
 	out = append(out, raw[ri:]...)
 	for _, m := range raw {
-		if m.Kind != actors.KindPerson || m.Actor.Name == "" {
-			continue
+		if m.Kind != actors.KindPerson || m.Actor.Name == "" || !strings.Contains(m.Text, " ") {
+			continue // only full names teach what a bare name stands for
 		}
 		f := strings.Fields(m.Actor.Name)
 		for _, p := range []string{f[0], f[len(f)-1]} {

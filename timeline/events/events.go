@@ -409,12 +409,30 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 		if s.tweetAt >= 0 && ti > s.tweetAt {
 			continue
 		}
-		if x.afterPreposition(s, ti) || quoted || m.Kind == actors.KindPronoun && objectPronoun(m.Text) {
+		if x.afterPreposition(s, ti) || quoted || m.Kind == actors.KindPronoun && objectPronoun(m.Text) || x.afterVerb(s, ti) {
 			disc.noteSeen(rm)
 		} else {
 			disc.note(rm)
 		}
 	}
+}
+
+// afterVerb reports whether a trigger word stands between the clause start and
+// token ti: the mention is then the object of that verb ("Clinton met Yang
+// Jiechi"), not the subject later pronouns refer to.
+func (x *Extractor) afterVerb(s *sentence, ti int) bool {
+	for k := ti - 1; k >= 0; k-- {
+		t := s.toks[k]
+		if t.text == "," || t.text == ";" || t.word && x.words.is(t.lower, "boundary") {
+			return false
+		}
+		if t.word {
+			if e, _ := x.lex.match(s.toks, k); e != nil && e.class != classNoun && e.class != classCtx {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // objectPronoun reports whether a pronoun can only be an object ("him", "them"),

@@ -1,0 +1,22 @@
+package events
+
+import "testing"
+
+// TestLexiconPhrases checks that multi-word triggers of the embedded lexicon match
+// as written (a "|" inside a phrase lists forms of one word only).
+func TestLexiconPhrases(t *testing.T) {
+	x := mustExtractor(t)
+	for _, tt := range []struct{ text, code string }{
+		{"held talks", "04"}, {"hold talks", "04"}, {"spoke with", "04"},
+		{"pulled out", "08"}, {"turned down", "12"}, {"air strike", "18"},
+		{"recalled its ambassador", "16"}, {"no formal or open diplomacy", "16"},
+		{"issued an updated ``worldwide caution", "01"}, {"called for", "02"},
+		{"joint military exercise", "15"}, {"according to", "01"},
+	} {
+		toks := tokenize(tt.text, 0, len(tt.text))
+		e, end := x.lex.match(toks, 0)
+		if e == nil || e.code != tt.code || end != len(toks) {
+			t.Errorf("%q: got %+v ending at %d of %d, want code %s over the whole phrase", tt.text, e, end, len(toks), tt.code)
+		}
+	}
+}
