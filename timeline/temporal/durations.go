@@ -65,6 +65,9 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 		// TIMEX3 wants integers: 5.5 hours is PT5H30M, 2.5 years P30M.
 		switch code {
 		case "H":
+			if int(n) == 0 {
+				return res{typ: "DURATION", value: fmt.Sprintf("PT%dM", int(n*60)), mod: mod}, true
+			}
 			return res{typ: "DURATION", value: fmt.Sprintf("PT%dH%dM", int(n), int((n-float64(int(n)))*60)), mod: mod}, true
 		case "Y":
 			if n*2 == float64(int(n*2)) {
