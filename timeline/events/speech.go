@@ -491,11 +491,11 @@ func (x *Extractor) readObjects(s *sentence) {
 		}
 		for _, p := range s.cands[:ci] {
 			// Only a meeting, the act the verb itself names ("imposed
-			// sanctions"), or what is yielded ("lifted its arms embargo"), is a
-			// mere object ("suspended all negotiations", "held
+			// sanctions"), what is yielded ("lifted its arms embargo") or asked for
+			// ("urged an immediate ceasefire"), is a mere object ("suspended all negotiations", "held
 			// talks"); a threat or an attack that is acted on stays an event
 			// ("glossed over stern warnings", "backed his threat of force").
-			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" {
+			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" {
 				continue
 			}
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
