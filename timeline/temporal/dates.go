@@ -27,14 +27,12 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 // side, the one nearest refd that the tense allows (see nearestYear).
 func (t *Tagger) nearestInstance(c *docCtx, m *match, refd time.Time, at func(y int) time.Time) int {
 	tense := t.tenseAt(c.body, m.start, m.end)
-	if sinceBefore(c.body, m.start) {
-		tense = tensePast // "since the Oct. 23 slaying": it has happened
-	}
+	since := sinceBefore(c.body, m.start) // "since Christmas": it has happened
 	const mo30 = 24 * time.Hour * 30
 	best, bestD := c.ref.Year(), time.Duration(1<<62)
 	for y := c.ref.Year() - 1; y <= c.ref.Year()+1; y++ {
 		d := at(y).Sub(refd)
-		if tense == tensePast && d > 3*mo30 || tense == tenseFuture && d < -mo30 {
+		if since && d > 0 || tense == tensePast && d > 3*mo30 || tense == tenseFuture && d < -mo30 {
 			continue
 		}
 		if d < 0 {
