@@ -71,6 +71,9 @@ func (d *dater) attach(s *sentence) {
 		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
 			continue
 		}
+		if t.Span.End <= datelineEnd(d.a.Document.Body, s.span) {
+			continue // "BEIJING, May 3 (Xinhua) --" dates the report, not its events
+		}
 		// A tweet's dateline dates everything the tweet says.
 		if s.tweetAt >= 0 && t.Span.Start >= s.toks[s.tweetAt].end {
 			for _, c := range s.cands {
@@ -358,6 +361,18 @@ func (d *dater) nextPostDate(off int) *timeline.Timex {
 		}
 	}
 	return nil
+}
+
+// datelineEnd returns the offset where a wire dateline opening the sentence ends
+// ("MOSCOW (AP)_", "BEIJING, May 3 (Xinhua) --"), or the sentence start.
+func datelineEnd(body string, sp timeline.Span) int {
+	head := body[sp.Start:min(sp.End, sp.Start+60)]
+	for _, mark := range []string{")_", ") _", ") --", ") -"} {
+		if i := strings.Index(head, mark); i >= 0 {
+			return sp.Start + i + len(mark)
+		}
+	}
+	return sp.Start
 }
 
 // isWeekday reports whether the expression is a bare weekday name ("Monday", "on

@@ -311,16 +311,8 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]str
 // "BAGHDAD, Iraq (AP)_"), which names the place of the report and its agency, no
 // actor.
 func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
-	head := body[sp.Start:min(sp.End, sp.Start+60)]
-	end := -1
-	for _, mark := range []string{")_", ") _", ") --", ") -"} {
-		if i := strings.Index(head, mark); i >= 0 {
-			end = i + len(mark)
-			break
-		}
-	}
-	if end >= 0 {
-		return m.Span.Start < sp.Start+end
+	if end := datelineEnd(body, sp); end > sp.Start {
+		return m.Span.Start < end
 	}
 	if m.Span.Start-sp.Start > 2 || len(m.Text) < 4 || strings.ToUpper(m.Text) != m.Text {
 		return false
