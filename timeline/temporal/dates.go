@@ -296,6 +296,9 @@ func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
 		case "this":
 		default:
 			tense := t.tenseAt(c.body, m.start, m.end)
+			if sinceBefore(c.body, m.start) {
+				tense = tensePast
+			}
 			if tense == tensePast && start > cur {
 				y--
 			} else if tense == tenseFuture && start+2 < cur {
