@@ -119,9 +119,6 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 				w = append(w, b)
 			}
 			k := t.tense[string(w)]
-			if k != 0 && string(w) == "may" && isCap(body[i:j]) {
-				k = 0 // "May" the month, not the modal
-			}
 			if k == 0 && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' {
 				k = tensePast
 			}
