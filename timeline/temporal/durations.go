@@ -138,7 +138,8 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
 		return res{}, false // "second" is an ordinal far more often
 	}
-	if strings.HasPrefix(lower(us), "quarter") && (m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' || strings.EqualFold(wordAfter(c.body, m.end), "of")) {
+	_, vagueNum, _ := t.number(nums)
+	if strings.HasPrefix(lower(us), "quarter") && (m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' || !vagueNum && strings.EqualFold(wordAfter(c.body, m.end), "of")) {
 		return res{}, false // "three-quarters", "a quarter of the shares": fractions
 	}
 	if det == "the" && !plural && nums == "" {
