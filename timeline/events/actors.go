@@ -148,6 +148,15 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 					return actorPtr(s.mentions[m].actor), m
 				}
 			}
+			if c.ti-comma > 1 && c.ti-comma <= 4 && x.closing(s, c) {
+				// "..., the newspaper said.": the reporter named before; "..., state
+				// media reported.": one the dictionary does not know. Either way not
+				// the subject of what is reported.
+				if s.toks[comma+1].lower == "the" && s.prevSpeaker != nil {
+					return actorPtr(*s.prevSpeaker), -1
+				}
+				return nil, -1
+			}
 		}
 	}
 	for floor := start; ; {

@@ -95,6 +95,7 @@ type sentence struct {
 	prevPerson  *timeline.Actor // the person "he" or "she" stood for before it
 	prevOther   *timeline.Actor // the collective "it" or "they" stood for before it
 	prevList    *timeline.Actor // the first of the last list of parties before it
+	prevSpeaker *timeline.Actor // the source of the last statement before it
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
@@ -125,6 +126,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	var out []timeline.Event
 	mi := 0
 	st := x.newStory(all)
+	var lastSpeaker *timeline.Actor
 	names := &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}}
 	for si, sp := range spans {
 		if sp.Start < 0 || sp.End > len(body) || sp.End <= sp.Start {
@@ -146,7 +148,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		// The subject the story was about before this sentence: an event with no
 		// subject of its own ("both re-opened ...") continues it.
 		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
-		s.prevList = disc.lastList
+		s.prevList, s.prevSpeaker = disc.lastList, lastSpeaker
 		x.resolveMentions(s, raw, &disc)
 		if l := s.lastList(); l != nil {
 			disc.lastList = l
@@ -200,6 +202,10 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			}
 			if nominal {
 				seenNoun[key] = len(out)
+			}
+			if c.e.class == classSay && ev.Source != nil && ev.Source.Code != "" {
+				sp := *ev.Source
+				lastSpeaker = &sp
 			}
 			out = append(out, ev)
 		}

@@ -303,6 +303,11 @@ func (x *Extractor) readIntent(s *sentence) {
 				continue
 			}
 			switch lw := s.toks[c.ti].lower; {
+			case o.code == "16" && s.militaryObject(o):
+				// "agreed to suspend nuclear tests": to halt one's own force is to
+				// yield (08), not to cut relations.
+				c.code = "08"
+				o.absorbed = true
 			case strings.HasPrefix(lw, "promis") || strings.HasPrefix(lw, "pledg") || strings.HasPrefix(lw, "vow"):
 				// A promise is one event whatever it promises.
 				o.absorbed = true
@@ -317,6 +322,17 @@ func (x *Extractor) readIntent(s *sentence) {
 			break
 		}
 	}
+}
+
+// militaryObject reports whether a show of force or an attack (15, 18, 19) is
+// named within three words after c.
+func (s *sentence) militaryObject(c *cand) bool {
+	for _, o := range s.cands {
+		if o.ti >= c.tj && o.ti <= c.tj+3 && (o.code == "15" || o.code == "18" || o.code == "19") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *cand) word(s *sentence) string { return s.toks[c.ti].lower }
