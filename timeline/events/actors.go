@@ -125,6 +125,7 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		// relative clause, the subject is what it describes.
 		for m := len(s.mtok) - 1; m >= 0; m-- {
 			if s.mentions[m].Span.End <= s.toks[start-1].start && start-1-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
+				m = s.firstConjunct(m)
 				return actorPtr(s.mentions[m].actor), m
 			}
 		}
@@ -377,6 +378,9 @@ func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
 	case "which", "whom", "whose", "where":
 	default:
 		return nil
+	}
+	if w := s.toks[start-1].lower; (w == "which" || w == "whom") && (start < 2 || !x.words.is(s.toks[start-2].lower, "preposition")) {
+		return nil // "China, which had resisted ...": the antecedent is the subject
 	}
 	best := -1
 	for m, ti := range s.mtok {
