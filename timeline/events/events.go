@@ -49,6 +49,11 @@ func New(dict *actors.Dictionary, lexicon io.Reader) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, e := range cues {
+		if _, ok := timeline.CAMEORoot(e.code); !ok || e.class != "any" && e.class != "irr" {
+			return nil, fmt.Errorf("cues.tsv:%d: bad code %q or mode %q", e.line, e.code, e.class)
+		}
+	}
 	words, err := readWords(defaultWords)
 	if err != nil {
 		return nil, err

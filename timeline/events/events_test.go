@@ -1,6 +1,8 @@
 package events
 
 import (
+	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,3 +55,5 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }
