@@ -18,10 +18,22 @@ func (t *Tagger) pastBound(body string) (time.Time, bool) {
 		if x.Anchor != timeline.AnchorExplicit || x.Earliest.IsZero() || x.Type != timeline.TypeDate {
 			continue
 		}
-		if x.Signal == "until" || x.Signal == "by" || x.Signal == "before" {
-			continue // "until 2020" does not say 2020 has come
+		switch wordBefore(body, x.Span.Start) {
+		case "until", "till", "by", "before", "to", "through", "than":
+			continue // "until 2020", "no later than 1998": not yet come
 		}
-		if t.tenseAt(body, x.Span.Start, x.Span.End) == tenseFuture {
+		// Only a date the text reports as past bounds it: a past-tense clause or
+		// "since"; a full date with no tense around it (a tweet's dateline) too,
+		// but a bare month or year with no tense is as often a plan.
+		switch tense, near, future := t.tenseNear(body, x.Span.Start, x.Span.End); {
+		case x.Signal == "since":
+		case future:
+			continue // "would replace it in 2008, as announced": a plan
+		case tense == tensePast && (near || x.Granularity == timeline.GranDay):
+			// a month or a year must be governed by the past verb itself: "told
+			// the panel the launch is due in October 1998" reports, not dates
+		case tense == tenseNone && x.Granularity == timeline.GranDay:
+		default:
 			continue
 		}
 		if x.Earliest.After(best) {
@@ -37,6 +49,9 @@ func (t *Tagger) pastBound(body string) (time.Time, bool) {
 func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
 	earliest, _ = t.pastBound(body)
 	for _, o := range t.occurrences(body, earliest) {
+		if earliest.IsZero() {
+			break // with no date to stand for the DCT, "upcoming" has no anchor
+		}
 		if !o.Upcoming {
 			continue
 		}

@@ -78,8 +78,16 @@ func isBoundary(body string, i int) bool {
 		for j > 0 && isLetter(body[j-1]) {
 			j--
 		}
-		if w := body[j:i]; len(w) <= 4 && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+		if w := body[j:i]; len(w) <= 4 && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' || lowerAbbrev[w] {
 			return false
+		}
+		if j == i && i > 0 && body[i-1] >= '0' && body[i-1] <= '9' {
+			// "... on March 3, 2014. The ..." ends a sentence; "No. 5.2" does not
+			k := i + 1
+			for k < len(body) && body[k] == ' ' {
+				k++
+			}
+			return k < len(body) && (body[k] >= 'A' && body[k] <= 'Z' || body[k] == '"' || body[k] == '\n')
 		}
 		if j == i || (j > 0 && body[j-1] == '.') {
 			return false // "U.S."
@@ -88,14 +96,31 @@ func isBoundary(body string, i int) bool {
 	return true
 }
 
+// lowerAbbrev are lower-case abbreviations whose dot ends no sentence ("Roe vs.
+// Wade").
+var lowerAbbrev = map[string]bool{"vs": true, "v": true, "etc": true, "cf": true, "approx": true, "no": true}
+
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // tenseAt returns the tense of the sentence around [s, e) from the nearest cue.
 func (t *Tagger) tenseAt(body string, s, e int) int {
+	tense, _, _ := t.tenseNear(body, s, e)
+	return tense
+}
+
+// passiveAux are the words after which an -ed form is a participle, not a past
+// tense ("is to be opened", "are expected").
+var passiveAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "am": true, "to": true, "will": true, "get": true, "gets": true}
+
+// tenseNear is tenseAt that also says whether a cue right next to the
+// expression decided it, and whether the sentence has any future cue at all.
+func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool) {
 	ss, se := sentenceBounds(body, s, e)
 	best, bestDist := tenseNone, 1<<30
 	anyFuture, anyPast := false, false
 	var buf [16]byte
+	var prev [8]byte
+	prevLen := 0
 	for i := ss; i < se; {
 		if !isLetter(body[i]) && body[i] != '\'' {
 			i++
@@ -119,11 +144,14 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 				w = append(w, b)
 			}
 			k := t.tense[string(w)]
-			if k == 0 && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' {
+			if k == 0 && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' && !passiveAux[string(prev[:prevLen])] {
 				k = tensePast
 			}
 			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
 				k = tenseFuture
+			}
+			if k == tenseFuture {
+				future = true
 			}
 			if k == tenseFuture && j <= s {
 				anyFuture = true // a governing future verb precedes its time
@@ -139,16 +167,20 @@ func (t *Tagger) tenseAt(body string, s, e int) int {
 					best, bestDist = k, d
 				}
 			}
+			prevLen = copy(prev[:], w)
+			if len(w) > len(prev) {
+				prevLen = 0
+			}
 		}
 		i = j
 	}
 	switch {
 	case bestDist <= adjacent:
-		return best
+		return best, true, future
 	case anyFuture:
-		return tenseFuture
+		return tenseFuture, false, future
 	case anyPast:
-		return tensePast
+		return tensePast, false, future
 	}
-	return tenseNone
+	return tenseNone, false, future
 }
