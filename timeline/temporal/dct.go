@@ -21,6 +21,10 @@ func (t *Tagger) pastBound(body string) (time.Time, bool) {
 		switch wordBefore(body, x.Span.Start) {
 		case "until", "till", "by", "before", "to", "through", "than":
 			continue // "until 2020", "no later than 1998": not yet come
+		case "the":
+			if x.Granularity == timeline.GranYear {
+				continue // "the 2014 World Cup", "the 2007-2013 period": a name
+			}
 		}
 		// Only a date the text reports as past bounds it: a past-tense clause or
 		// "since"; a full date with no tense around it (a tweet's dateline) too,

@@ -14,6 +14,7 @@ const (
 	tensePast    = -1
 	tenseNone    = 0
 	tenseFuture  = 1
+	tenseModal   = 2   // "could", "might": no tense, but no report of the past either
 	sentenceScan = 400 // bytes scanned each way for a sentence boundary
 	adjacent     = 30  // a cue this close (bytes between) governs the expression
 )
@@ -29,9 +30,12 @@ func loadTense() (map[string]int, error) {
 		if !ok {
 			continue
 		}
-		if kind == "future" {
+		switch kind {
+		case "future":
 			m[w] = tenseFuture
-		} else {
+		case "modal":
+			m[w] = tenseModal
+		default:
 			m[w] = tensePast
 		}
 	}
@@ -150,8 +154,11 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
 				k = tenseFuture
 			}
-			if k == tenseFuture {
+			if k == tenseFuture || k == tenseModal {
 				future = true
+			}
+			if k == tenseModal {
+				k = 0
 			}
 			if k == tenseFuture && j <= s {
 				anyFuture = true // a governing future verb precedes its time
