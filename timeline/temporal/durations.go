@@ -250,3 +250,30 @@ func isRateContext(body string, i int) bool {
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && isLetter(w[0])
 }
+
+// resFreq reads "twice a week", "three times a year": a SET of the unit with
+// its frequency (freq 2X).
+func resFreq(t *Tagger, m *match, c *docCtx) (res, bool) {
+	u, ok := t.unitOf(m.g("unit"))
+	if !ok || strings.HasSuffix(lower(m.g("unit")), "s") {
+		return res{}, false
+	}
+	var n float64
+	switch lower(m.g("freq")) {
+	case "once":
+		n = 1
+	case "twice":
+		n = 2
+	case "thrice":
+		n = 3
+	default:
+		f, vague, ok := t.number(m.g("fnum"))
+		if !ok || vague || f < 1 || f != float64(int(f)) {
+			return res{}, false
+		}
+		n = f
+	}
+	r, _ := durationRes(u, 1, false, "")
+	r.typ, r.freq = "SET", fmtNum(n)+"X"
+	return r, true
+}

@@ -83,7 +83,7 @@ func (m *match) gpos(name string) int {
 // res is what a rule's normaliser gives.
 type res struct {
 	typ, value, mod string
-	quant           string
+	quant, freq     string
 	anchor          string // "explicit", "dct", "relative"
 	relToDCT        bool   // value computed from the DCT: anchorTimeID t0
 	noTrack         bool   // relative to the narrative: not a new narrative time
@@ -148,6 +148,7 @@ var ruleSpecs = []struct {
 	{"season", []uint32{cSeason}, 0, `\b` + pMod + `(?:(?P<rel>last|this|next|the\s+past|the\s+coming|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b`, resSeason},
 	{"holiday", []uint32{cHoliday}, 0, `\b(?:(?P<rel>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?P<hweek>\s+week(?:end)?)?(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resHoliday},
 	{"set", []uint32{cSet}, 0, `\b(?P<set>{SETW})\b`, resSet},
+	{"freq", []uint32{cUnit}, 2, `\b(?P<freq>once|twice|thrice|(?P<fnum>` + pNum + `)\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT})\b`, resFreq},
 	{"every", []uint32{cUnit | cWeekday | cSeason | cMonth, cEvery}, 2, `\b(?P<every>every|each|per)\s+(?:(?P<num>` + pNum + `)\s+)?(?P<unit>{UNIT}|{WDFULL}|{SEASON}|{MONTH})\b`, resSet},
 }
 

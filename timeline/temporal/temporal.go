@@ -156,6 +156,7 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 			Value: r.value,
 			Mod:   r.mod,
 			Quant: r.quant,
+			Freq:  r.freq,
 		}
 		t.finish(&x, r, c)
 		if x.Granularity == timeline.GranDay && (m.r.name == "md" || m.r.name == "mdy" || m.r.name == "dm" || m.r.name == "dmy" || m.r.name == "wdmd" || m.r.name == "iso") {

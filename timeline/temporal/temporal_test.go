@@ -72,6 +72,7 @@ func TestTag(t *testing.T) {
 		{"compound number", "Sales fell over the last twenty four hours.", "1998-01-08", "the last twenty four hours", "DURATION", "PT24H", ""},
 		{"half an hour", "The meeting lasted half an hour.", "1998-08-08", "half an hour", "DURATION", "PT30M", ""},
 		{"since a holiday", "The ceasefire has held since Christmas.", "2018-10-05", "Christmas", "DATE", "2017-12-25", ""},
+		{"frequency", "The envoys meet twice a week.", "2018-01-11", "twice a week", "SET", "P1W", ""},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
