@@ -27,7 +27,7 @@ Task A metrics for temporal expressions, eval events the EVENTS.md metrics for
 dated diplomatic events. The figures agree with ../shared/tools/te3score.py and
 eventscore.py on the same files.`,
 	}
-	cmd.AddCommand(a.newEvalTimexCmd(), a.newEvalEventsCmd())
+	cmd.AddCommand(a.newEvalTimexCmd(), a.newEvalEventsCmd(), a.newEvalDCTCmd())
 	return cmd
 }
 
@@ -217,4 +217,45 @@ its sentence; --out writes the system timelines for eventscore.py.`,
 	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
 	f.StringVarP(&outDir, "out", "o", "", "also write the system timelines (<doc>.json) into DIR")
 	return cmd
+}
+
+func (a *App) newEvalDCTCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "dct GOLD_DIR",
+		Short: "Publication-date inference: hide each TimeML file's DCT and check the bounds inferred from its text",
+		Long: `Measure DCT inference, what build does for an article without a publication date:
+each TimeML file's DCT is hidden, bounds are inferred from its text alone, and the
+report gives how many articles were bounded, how many bounds hold the true date
+(a wrong bound misdates every relative expression), the median width of closed
+bounds, and each wrong inference.`,
+		Example: "  timeline eval dct ../shared/corpora/tbaq",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			gold, warnings, err := eval.LoadTimexDocs(args[0], "gold")
+			if err != nil {
+				return err
+			}
+			for _, w := range warnings {
+				fmt.Fprintln(a.Stderr, w)
+			}
+			p, err := a.newPipeline()
+			if err != nil {
+				return err
+			}
+			var cases []eval.DCTCase
+			for _, g := range gold {
+				doc := g.Document()
+				if doc.DCT.IsZero() {
+					continue
+				}
+				c := eval.DCTCase{Doc: doc.ID, DCT: doc.DCT}
+				c.Earliest, c.Latest, c.Inferred = p.Tagger.InferDCT(doc.Body)
+				cases = append(cases, c)
+			}
+			if len(cases) == 0 {
+				return timeline.Errorf(timeline.EINVALID, "eval dct: no TimeML files with a DCT in %s", args[0])
+			}
+			return eval.ScoreDCT(cases).WriteText(a.Stdout)
+		},
+	}
 }
