@@ -139,10 +139,10 @@ func (t *Tagger) triggerWords(lc string) []trigger {
 
 // ruleWindows returns the merged windows around the trigger words of the rule's
 // first needed class, each with the classes of the words it holds.
-func ruleWindows(lc string, trigs []trigger, r *rule) []window {
-	var wins []window
+func ruleWindows(lc string, trigs []trigger, r *rule, wins []window) []window {
+	wins = wins[:0] // the caller's buffer, reused across rules
 	if len(r.need) == 0 {
-		return nil
+		return wins
 	}
 	primary := r.need[0]
 	right := winRight
@@ -204,8 +204,11 @@ func (t *Tagger) findMatches(body string) []*match {
 	lc := lowerASCII(body)
 	trigs := t.triggerWords(lc)
 	var all []*match
+	var slab []match
+	var wins []window
 	for _, r := range t.rules {
-		for _, w := range ruleWindows(lc, trigs, r) {
+		wins = ruleWindows(lc, trigs, r, wins)
+		for _, w := range wins {
 			if len(r.need) > 1 && !r.qualifies(w.mask) {
 				continue
 			}
@@ -226,7 +229,11 @@ func (t *Tagger) findMatches(body string) []*match {
 						loc[i] = x + w.start
 					}
 				}
-				all = append(all, &match{r: r, start: loc[0], end: loc[1], loc: loc, body: body})
+				if len(slab) == cap(slab) {
+					slab = make([]match, 0, 16) // matches are allocated in chunks
+				}
+				slab = append(slab, match{r: r, start: loc[0], end: loc[1], loc: loc, body: body})
+				all = append(all, &slab[len(slab)-1])
 			}
 		}
 	}
