@@ -155,7 +155,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !ok {
 		return r, ok
 	}
-	if ln := collapse(nums); (strings.HasPrefix(ln, "a ") || strings.HasPrefix(ln, "an ")) && det == "" && m.g("modw") == "" && t.v.numbers[ln] == 0 {
+	if ln := collapse(nums); (strings.HasPrefix(ln, "a ") || strings.HasPrefix(ln, "an ")) && det == "" && m.g("modw") == "" && t.v.numbers[ln] == 0 && !vague {
 		// "a five-hour flight": the article is not part of the expression.
 		p := m.gpos("num") + strings.IndexByte(nums, ' ')
 		for p < m.end && c.body[p] == ' ' {

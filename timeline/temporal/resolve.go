@@ -68,6 +68,13 @@ func (t *Tagger) number(s string) (n float64, vague, ok bool) {
 	if f, ok := t.v.numbers[s]; ok { // "a couple of"
 		return f + half, false, true
 	}
+	if len(parts) == 2 && (parts[1] == "hundred" || parts[1] == "thousand") {
+		f, ok := t.v.numbers[parts[0]]
+		if !ok || f >= 100 {
+			return 0, false, false
+		}
+		return f*t.v.numbers[parts[1]] + half, false, true // "two thousand"
+	}
 	for i, p := range parts {
 		f, ok := t.v.numbers[p]
 		if !ok {

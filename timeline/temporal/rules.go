@@ -96,7 +96,7 @@ type res struct {
 const (
 	pMod   = `(?:(?P<mod>{MODPOS})\s*)?`
 	pModW  = `(?:(?P<modw>{MODHEDGE})\s+)?`
-	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT})?(?:\s+and\s+a\s+half)?|{VAGUE})`
+	pNum   = `(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMW}(?:[-\s]{NUMUNIT}|\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|{VAGUE})`
 	pMonth = `(?P<month>{MONTH})\.?`
 	// a part of the day before a day: "late yesterday", "early Tuesday"
 	pDayMod = `(?:(?P<dmod>early|late|mid-?morning|mid-?afternoon|mid-?day)\s+)?`

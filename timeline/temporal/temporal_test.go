@@ -73,6 +73,8 @@ func TestTag(t *testing.T) {
 		{"half an hour", "The meeting lasted half an hour.", "1998-08-08", "half an hour", "DURATION", "PT30M", ""},
 		{"since a holiday", "The ceasefire has held since Christmas.", "2018-10-05", "Christmas", "DATE", "2017-12-25", ""},
 		{"frequency", "The envoys meet twice a week.", "2018-01-11", "twice a week", "SET", "P1W", ""},
+		{"a few days", "Talks resume in a few days.", "2018-01-11", "a few days", "DURATION", "PXD", ""},
+		{"two thousand years", "The empire lasted more than two thousand years.", "2018-01-11", "more than two thousand years", "DURATION", "P2000Y", "MORE_THAN"},
 		{"since a year", "There has been no diplomacy since 2012.", "2018-01-11", "2012", "DATE", "2012", ""},
 		{"for two years", "The Koreas had suspended talks for two years.", "2018-01-11", "two years", "DURATION", "P2Y", ""},
 		{"the past three months", "Sales fell in the past three months.", "1998-03-06", "the past three months", "DURATION", "P3M", ""},
