@@ -61,7 +61,11 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 					write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
 					dest := ""
 					if outDir != "" {
-						dest = filepath.Join(outDir, doc.ID+"."+map[string]string{"timeml": "tml", "json": "json"}[format])
+						ext := ".tml"
+						if format == "json" {
+							ext = ".json"
+						}
+						dest = filepath.Join(outDir, doc.ID+ext)
 					}
 					if err := a.writeOutput(dest, write); err != nil {
 						a.report(fmt.Errorf("%s: %w", path, err))
