@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/timeml"
 )
 
 // run runs the command line in dir with a fresh database there, returning its
@@ -249,5 +252,49 @@ func TestHugeArticle(t *testing.T) {
 	_, stderr, err := run(t, dir, "build", p)
 	if err == nil || !strings.Contains(stderr, "huge.txt: file too large") {
 		t.Errorf("err %v, stderr %q: want huge.txt named as too large", err, stderr)
+	}
+}
+
+// tag --out writes one TimeML file per input; TimeML input keeps its DOCID and
+// DCT, and the body between tags is the input's, byte for byte.
+func TestTagOut(t *testing.T) {
+	dir := t.TempDir()
+	in := write(t, dir, "in.tml", `<?xml version="1.0" ?>
+<TimeML>
+<DOCID>APW-TEST.0001</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-27" temporalFunction="false" functionInDocument="CREATION_TIME">19980227</TIMEX3></DCT>
+<TEXT>
+Iraq said on Friday that talks with the U.N. would resume next week &amp; not later.
+</TEXT>
+</TimeML>
+`)
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, dir, "tag", "--dct", "2000-01-01", "--out", out, in); err != nil {
+		t.Fatalf("tag: %v\n%s", err, stderr)
+	}
+	got, err := timeml.ReadFile(filepath.Join(out, "APW-TEST.0001.tml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := timeml.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DocID != "APW-TEST.0001" || timeline.FormatDay(got.DCT) != "1998-02-27" {
+		t.Errorf("DOCID %q DCT %v: want the input's", got.DocID, got.DCT)
+	}
+	if got.Body != src.Body {
+		t.Errorf("body changed:\n%q\n%q", got.Body, src.Body)
+	}
+	values := map[string]string{}
+	for _, x := range got.Timexes {
+		values[x.Text] = x.Value
+	}
+	// Friday before a Friday DCT in a past-tense report is the DCT itself.
+	if values["Friday"] != "1998-02-27" || values["next week"] != "1998-W10" {
+		t.Errorf("values %v: want Friday 1998-02-27 and next week 1998-W10", values)
 	}
 }
