@@ -298,3 +298,31 @@ Iraq said on Friday that talks with the U.N. would resume next week &amp; not la
 		t.Errorf("values %v: want Friday 1998-02-27 and next week 1998-W10", values)
 	}
 }
+
+// export writes the whole database in every format; --out leaves no temporary
+// file behind.
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, err := run(t, dir, "ingest", seed); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	for _, format := range []string{"table", "json", "jsonl", "csv", "timelinejs", "timeml", "ics", "markdown"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(dir, "export."+format)
+			if _, stderr, err := run(t, dir, "export", "--format", format, "--out", out); err != nil {
+				t.Fatalf("export: %v\n%s", err, stderr)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte("2017")) {
+				t.Errorf("%s export lacks the 2017 tweet:\n%.300s", format, data)
+			}
+		})
+	}
+	left, err := filepath.Glob(filepath.Join(dir, ".export.*"))
+	if err != nil || len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
