@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -90,7 +91,8 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	}
 	// A mention right before the verb is its subject even after "after" or "as"
 	// ("after Pakistan handed over ...").
-	for m, ti := range s.mtok {
+	for m := s.mentionFrom(c.ti) - 1; m >= 0 && m >= s.mentionFrom(c.ti)-2; m-- {
+		ti := s.mtok[m]
 		if !s.mentions[m].resolved || s.mentions[m].Span.End > s.toks[c.ti].start || s.toks[ti].quoted && !c.tweet {
 			continue
 		}
@@ -113,7 +115,7 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		// mention before it, or for something that is no actor ("the quake,
 		// which struck").
 		k := start - 1
-		for m := len(s.mtok) - 1; m >= 0; m-- {
+		for m := s.mentionFrom(k) - 1; m >= 0 && m >= s.mentionFrom(k)-2; m-- {
 			if s.mentions[m].Span.End <= s.toks[k].start && k-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
 				return actorPtr(s.mentions[m].actor), m
 			}
@@ -123,7 +125,7 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	if start > 0 && (s.toks[start-1].lower == "which" || s.toks[start-1].lower == "who") && s.between(start, c.ti, ",") {
 		// "Libya, which brought the case to the court, hailed ...": past the
 		// relative clause, the subject is what it describes.
-		for m := len(s.mtok) - 1; m >= 0; m-- {
+		for m := s.mentionFrom(start-1) - 1; m >= 0 && m >= s.mentionFrom(start-1)-2; m-- {
 			if s.mentions[m].Span.End <= s.toks[start-1].start && start-1-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
 				m = s.firstConjunct(m)
 				return actorPtr(s.mentions[m].actor), m
@@ -141,7 +143,8 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			}
 		}
 		if comma >= 0 {
-			for m, ti := range s.mtok {
+			for m := s.mentionFrom(comma + 1); m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+				ti := s.mtok[m]
 				if ti > comma && ti < c.ti && s.mentions[m].resolved && !x.afterPreposition(s, ti) {
 					if next := s.followedByPossessive(m); next >= 0 && s.mtok[next] < c.ti && s.mentions[next].resolved {
 						return actorPtr(s.mentions[next].actor), next
@@ -161,8 +164,9 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	for floor := start; ; {
-		for m, ti := range s.mtok {
-			if ti < floor || ti >= c.ti || !s.mentions[m].resolved {
+		for m := s.mentionFrom(floor); m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+			ti := s.mtok[m]
+			if !s.mentions[m].resolved {
 				continue
 			}
 			if x.afterPreposition(s, ti) && !s.byAgent(ti) {
@@ -188,8 +192,9 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	if c.e.class == classNoun {
 		// "At a news conference with Gore, Netanyahu suggested ...": a nominal event
 		// in an opening phrase belongs to the subject that follows it.
-		for m, ti := range s.mtok {
-			if ti >= c.tj && s.mentions[m].resolved && !x.afterPreposition(s, ti) && !s.toks[ti].quoted {
+		for m := s.mentionFrom(c.tj); m < len(s.mtok); m++ {
+			ti := s.mtok[m]
+			if s.mentions[m].resolved && !x.afterPreposition(s, ti) && !s.toks[ti].quoted {
 				return actorPtr(s.mentions[m].actor), m
 			}
 		}
@@ -218,7 +223,8 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 			}
 		}
 	}
-	for m, ti := range s.mtok {
+	for m := s.mentionFrom(c.ti - 7); m < len(s.mtok) && s.mtok[m] <= c.tj+2; m++ {
+		ti := s.mtok[m]
 		if !s.mentions[m].resolved {
 			continue
 		}
@@ -272,7 +278,19 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 // nearest clause boundary (a relative or subordinating word, a semicolon, or the
 // reporting verb whose content the clause is).
 func (x *Extractor) clauseStart(s *sentence, ti int) int {
+	if s.sayEnd == nil {
+		// Where unquoted reporting verbs end, so that the scan below is linear.
+		s.sayEnd = make(map[int]int)
+		for _, o := range s.cands {
+			if o.e.class == classSay && !s.toks[o.ti].quoted {
+				s.sayEnd[o.tj] = o.ti
+			}
+		}
+	}
 	for k := ti - 1; k >= 0; k-- {
+		if ti-k > maxClause {
+			return k + 1 // a run-on "sentence": no clause is that long
+		}
 		t := s.toks[k]
 		if t.text == ";" || t.text == ":" {
 			return k + 1
@@ -288,14 +306,15 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 			}
 			return k + 1
 		}
-		for _, o := range s.cands {
-			if o.e.class == classSay && o.tj == k+1 && o.ti <= k && !s.toks[o.ti].quoted && o.ti != ti {
-				return k + 1
-			}
+		if oti, ok := s.sayEnd[k+1]; ok && oti != ti {
+			return k + 1
 		}
 	}
 	return 0
 }
+
+// maxClause bounds how far back a clause is looked for, in tokens.
+const maxClause = 80
 
 // object returns the first actor after the trigger in its clause that is not the
 // subject itself.
@@ -322,7 +341,17 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		}
 	}
 	var own *timeline.Actor
-	for m, ti := range s.mtok {
+	lo, hi := c.tj, end
+	if c.e.class == classSay {
+		if c.about[0] < c.about[1] {
+			lo, hi = min(lo, c.about[0]), max(hi, c.about[1])
+		}
+		if s.toks[c.ti].lower == "according" {
+			lo = 0
+		}
+	}
+	for m := s.mentionFrom(lo); m < len(s.mtok) && s.mtok[m] < hi; m++ {
+		ti := s.mtok[m]
 		if m == c.srcMent || !s.mentions[m].resolved {
 			continue
 		}
@@ -383,9 +412,10 @@ func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
 		return nil // "China, which had resisted ...": the antecedent is the subject
 	}
 	best := -1
-	for m, ti := range s.mtok {
-		if ti < start-1 && s.mentions[m].resolved {
+	for m := s.mentionFrom(start-1) - 1; m >= 0; m-- {
+		if s.mentions[m].resolved {
 			best = m
+			break
 		}
 	}
 	if best < 0 || best == c.srcMent {
@@ -435,8 +465,8 @@ func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
 // antecedentBefore returns the nearest resolved person (or collective) mentioned
 // before token k in the sentence, or the one the discourse had before it.
 func (s *sentence) antecedentBefore(k int, person bool) *timeline.Actor {
-	for m := len(s.mtok) - 1; m >= 0; m-- {
-		if s.mtok[m] >= k || !s.mentions[m].resolved || s.mentions[m].Kind == actors.KindPronoun {
+	for m := s.mentionFrom(k) - 1; m >= 0 && m >= s.mentionFrom(k)-20; m-- {
+		if !s.mentions[m].resolved || s.mentions[m].Kind == actors.KindPronoun {
 			continue
 		}
 		if s.mentions[m].person == person {
@@ -558,8 +588,8 @@ func (s *sentence) firstConjunct(m int) int {
 func (s *sentence) modifiesGathering(m int) bool {
 	k := s.tokenAt(s.mentions[m].Span.End)
 	for _, o := range s.cands {
-		if o.e.class == classCtx && o.ti == k {
-			return true
+		if o.ti >= k {
+			return o.ti == k && o.e.class == classCtx
 		}
 	}
 	return false
@@ -567,12 +597,16 @@ func (s *sentence) modifiesGathering(m int) bool {
 
 // mentionAt returns the mention starting within n tokens from token i.
 func (s *sentence) mentionAt(i, n int) (int, bool) {
-	for m, ti := range s.mtok {
-		if ti >= i && ti < i+n {
-			return m, true
-		}
+	if m := s.mentionFrom(i); m < len(s.mtok) && s.mtok[m] < i+n {
+		return m, true
 	}
 	return -1, false
+}
+
+// mentionFrom returns the index of the first mention starting at or after token
+// ti (mentions are in reading order).
+func (s *sentence) mentionFrom(ti int) int {
+	return sort.Search(len(s.mtok), func(m int) bool { return s.mtok[m] >= ti })
 }
 
 // followedByPossessive returns the mention that a possessive "X's" right after

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -208,12 +209,7 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 
 // tokenAt returns the index of the first token starting at or after off.
 func (s *sentence) tokenAt(off int) int {
-	for k, t := range s.toks {
-		if t.start >= off {
-			return k
-		}
-	}
-	return len(s.toks)
+	return sort.Search(len(s.toks), func(k int) bool { return s.toks[k].start >= off })
 }
 
 // governedByPreposition reports whether a temporal preposition ("during", "at",

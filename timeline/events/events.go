@@ -101,6 +101,8 @@ type sentence struct {
 	prevOther   *timeline.Actor // the collective "it" or "they" stood for before it
 	prevList    *timeline.Actor // the first of the last list of parties before it
 	prevSpeaker *timeline.Actor // the source of the last statement before it
+
+	sayEnd map[int]int // token after each unquoted reporting verb -> its first token
 }
 
 // Extract returns the events of a, which holds the document, its sentences,
@@ -424,7 +426,7 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 // token ti: the mention is then the object of that verb ("Clinton met Yang
 // Jiechi"), not the subject later pronouns refer to.
 func (x *Extractor) afterVerb(s *sentence, ti int) bool {
-	for k := ti - 1; k >= 0; k-- {
+	for k := ti - 1; k >= 0 && k >= ti-30; k-- { // bounded: a run-on "sentence" stays linear
 		t := s.toks[k]
 		if t.text == "," || t.text == ";" || t.word && x.words.is(t.lower, "boundary") {
 			return false
@@ -492,8 +494,11 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 // for Peace", "Security Council") other than at its first word.
 func (s *sentence) insideMention(i int) bool {
 	t := s.toks[i]
-	for _, m := range s.mentions {
-		if t.start >= m.Span.Start && t.end <= m.Span.End {
+	// Mentions are in reading order: only the last few starting at or before the
+	// token can cover it.
+	m := sort.Search(len(s.mentions), func(m int) bool { return s.mentions[m].Span.Start > t.start })
+	for k := m - 1; k >= 0 && k >= m-3; k-- {
+		if t.start >= s.mentions[k].Span.Start && t.end <= s.mentions[k].Span.End {
 			return true
 		}
 	}

@@ -259,3 +259,13 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestRunOn feeds a 100 KB text without a full stop: the work per sentence is
+// bounded, so this must finish quickly rather than in minutes.
+func TestRunOn(t *testing.T) {
+	body := strings.Repeat("Russia said Ukraine met NATO and China warned Japan, ", 2000)
+	evs := mustExtractor(t).Extract(analysis(body, date("2018-01-12")))
+	if len(evs) == 0 {
+		t.Error("no events in a run-on text full of them")
+	}
+}

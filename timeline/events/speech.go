@@ -111,6 +111,7 @@ func (x *Extractor) readSpeech(s *sentence) {
 				}
 			}
 			s.cands = append(s.cands, c)
+			s.sayEnd = nil
 		}
 	}
 }
@@ -200,6 +201,9 @@ func (x *Extractor) closing(s *sentence, c *cand) bool {
 		}
 		if t.word {
 			words++
+		}
+		if words > 3 {
+			return false
 		}
 	}
 	if words > 3 {

@@ -29,6 +29,10 @@ var (
 	starters      = wordSet(startersTxt)
 )
 
+// maxSentence is the length (bytes) past which a sentence is cut at its next
+// comma; real news sentences stay well under it.
+const maxSentence = 1500
+
 // maxQuote bounds how far an open quotation suppresses sentence ends: an
 // unbalanced quote mark must not swallow the rest of a paragraph.
 const maxQuote = 600
@@ -98,6 +102,14 @@ func (s *splitter) run() {
 				i += size
 				continue
 			}
+		}
+		if r == ' ' && i-s.start >= maxSentence && (i > 0 && (body[i-1] == ',' || body[i-1] == ';') || i-s.start >= 2*maxSentence) {
+			// A run-on "sentence" (a list, a table, text without stops) is cut at a
+			// comma, or anywhere past twice the limit, so that no later step
+			// works on unbounded spans.
+			s.emit(i)
+			i += size
+			continue
 		}
 		switch r {
 		case '.', '!', '?', '…':

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -137,5 +138,18 @@ func BenchmarkSentences(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Sentences(s)
+	}
+}
+
+func TestRunOnIsCut(t *testing.T) {
+	body := strings.Repeat("one, two, three, four ", 2000)
+	spans := Sentences(body)
+	if len(spans) < 2 {
+		t.Fatalf("a %d-byte run-on came back as %d sentence(s)", len(body), len(spans))
+	}
+	for _, sp := range spans {
+		if sp.Len() > 2*maxSentence {
+			t.Errorf("span %v is %d bytes long", sp, sp.Len())
+		}
 	}
 }
