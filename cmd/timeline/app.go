@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 
@@ -29,13 +30,14 @@ func NewApp(stdin io.Reader, stdout, stderr io.Writer) *App {
 	return a
 }
 
-// Run runs the command line with args.
-func (a *App) Run(args []string) error {
+// Run runs the command line with args. Cancelling ctx (an interrupt) stops
+// reading new articles; what was analysed is still stored.
+func (a *App) Run(ctx context.Context, args []string) error {
 	a.root.SetArgs(args)
 	a.root.SetIn(a.Stdin)
 	a.root.SetOut(a.Stdout)
 	a.root.SetErr(a.Stderr)
-	err := a.root.Execute()
+	err := a.root.ExecuteContext(ctx)
 	if errors.Is(err, errReported) {
 		return errSilent{err}
 	}

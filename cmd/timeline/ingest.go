@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -48,8 +49,10 @@ name and the others are still ingested; the exit status is then non-zero.`,
 					)
 				}
 				start := time.Now()
-				var stored, dup, nevents int
-				ctx := cmd.Context()
+				var read, stored, dup, nevents int
+				// Articles already analysed are stored even after an interrupt:
+				// the work is done and each batch is one transaction.
+				ctx := context.WithoutCancel(cmd.Context())
 				batch := make([]*timeline.Analysis, 0, 64)
 				flush := func() {
 					if len(batch) == 0 {
@@ -81,7 +84,7 @@ name and the others are still ingested; the exit status is then non-zero.`,
 					}
 					batch = batch[:0]
 				}
-				a.analyzeAll(ctx, p, files, ov, func(rs []result) {
+				a.analyzeAll(cmd.Context(), p, files, ov, func(rs []result) {
 					for _, r := range rs {
 						if r.err != nil {
 							a.report(r.err)
@@ -93,6 +96,7 @@ name and the others are still ingested; the exit status is then non-zero.`,
 							flush()
 						}
 					}
+					read++
 					if bar != nil {
 						_ = bar.Add(1)
 					}
@@ -101,8 +105,11 @@ name and the others are still ingested; the exit status is then non-zero.`,
 				if bar != nil {
 					_ = bar.Finish()
 				}
-				fmt.Fprintf(a.Stdout, "ingested %d files: %d articles stored, %d already stored, %d failed, %d events, in %s (%s)\n",
-					len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.config.DB)
+				fmt.Fprintf(a.Stdout, "ingested %d of %d files: %d articles stored, %d already stored, %d failed, %d events, in %s (%s)\n",
+					read, len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.config.DB)
+				if err := cmd.Context().Err(); err != nil {
+					return fmt.Errorf("ingest interrupted: %w", err)
+				}
 				if failed > 0 {
 					return errReported
 				}

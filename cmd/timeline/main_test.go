@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -19,7 +20,7 @@ func run(t *testing.T, dir string, args ...string) (string, string, error) {
 	var stdout, stderr bytes.Buffer
 	app := NewApp(strings.NewReader(""), &stdout, &stderr)
 	full := append([]string{"--db", filepath.Join(dir, "t.db"), "--config", writeConfig(t, dir, "")}, args...)
-	err := app.Run(full)
+	err := app.Run(context.Background(), full)
 	return stdout.String(), stderr.String(), err
 }
 
@@ -174,7 +175,7 @@ func TestBadDatabase(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			app := NewApp(strings.NewReader(""), &stdout, &stderr)
-			err := app.Run([]string{"--config", writeConfig(t, dir, ""), "--db", db, "build", seed})
+			err := app.Run(context.Background(), []string{"--config", writeConfig(t, dir, ""), "--db", db, "build", seed})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -211,7 +212,7 @@ func TestConfig(t *testing.T) {
 	})
 	t.Run("missing file", func(t *testing.T) {
 		var stdout, stderr bytes.Buffer
-		err := NewApp(nil, &stdout, &stderr).Run([]string{"--config", "/nonexistent/timeline.yaml", "config"})
+		err := NewApp(nil, &stdout, &stderr).Run(context.Background(), []string{"--config", "/nonexistent/timeline.yaml", "config"})
 		if err == nil || !strings.Contains(err.Error(), "/nonexistent/timeline.yaml") {
 			t.Errorf("err %v, want the missing file named", err)
 		}
