@@ -28,14 +28,11 @@ func ParseRange(s string) (first, last time.Time, err error) {
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
-		if i > 0 && len(p) != 2 {
+		// Digits only: strconv.Atoi alone would take "+201" for the year 201.
+		if (i > 0 && len(p) != 2) || strings.Trim(p, "0123456789") != "" {
 			return first, last, bad
 		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
-			return first, last, bad
-		}
-		nums[i] = n
+		nums[i], _ = strconv.Atoi(p)
 	}
 	switch len(nums) {
 	case 1:
