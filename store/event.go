@@ -61,7 +61,9 @@ const eventColumns = `id, doc, sentence_start, sentence_end, sentence_text,
 // By default an event matches when its interval [Earliest, Latest] overlaps
 // [f.From, f.To], an open bound on either side reaching to the end of time; an
 // event with no bound at all matches only when no range is asked for. With
-// f.Within, both of an event's bounds must be known and lie inside the range.
+// f.Within, the event's interval must lie inside the range: its start known and
+// no earlier than f.From when f.From is set, its end known and no later than f.To
+// when f.To is set (as EVENTS.md's date-within treats an open gold side).
 func (db *DB) Events(ctx context.Context, f timeline.EventFilter) ([]timeline.Event, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -152,16 +154,20 @@ func eventWhere(f timeline.EventFilter) (where []string, args []any, ranged bool
 	ranged = from != nil || to != nil
 	switch {
 	case ranged && f.Within:
-		// The events_earliest index bounds the scan to events starting in the
-		// range (or after From, or before To).
-		where = append(where, `earliest IS NOT NULL`, `latest IS NOT NULL`)
+		// A bound of the range holds only an event whose bound on that side is
+		// known (a NULL fails the comparison); an open side holds any.
 		if from != nil {
 			where = append(where, `earliest >= ?`)
 			args = append(args, from)
 		}
 		if to != nil {
-			where = append(where, `latest <= ?`, `earliest <= ?`)
-			args = append(args, to, to)
+			where = append(where, `latest <= ?`)
+			args = append(args, to)
+		}
+		if from != nil && to != nil {
+			// Implied, but it bounds the events_earliest index scan to the range.
+			where = append(where, `earliest <= ?`)
+			args = append(args, to)
 		}
 	case ranged && from == nil:
 		// Everything before To: every event with an open start, and every one

@@ -371,8 +371,10 @@ func TestEvents_Filter(t *testing.T) {
 		{"overlap to only", timeline.EventFilter{To: d("2017-06-01")}, "open-start"},
 		{"overlap ends touch", timeline.EventFilter{From: d("2017-12-31"), To: d("2018-01-01")}, "open-start y2018"},
 		{"within january", timeline.EventFilter{From: d("2018-01-01"), To: d("2018-01-31"), Within: true}, "jan10 b-jan"},
-		{"within from only", timeline.EventFilter{From: d("2018-01-11"), Within: true}, "b-jan"},
-		{"within to only", timeline.EventFilter{To: d("2018-12-31"), Within: true}, "y2018 jan10 b-jan"},
+		// An open side of the range accepts an open bound of the event, as
+		// EVENTS.md's date-within accepts any system bound on an open gold side.
+		{"within from only", timeline.EventFilter{From: d("2018-01-11"), Within: true}, "b-jan open-end"},
+		{"within to only", timeline.EventFilter{To: d("2018-12-31"), Within: true}, "open-start y2018 jan10 b-jan"},
 		{"within without range", timeline.EventFilter{Within: true}, "open-start y2018 jan10 b-jan open-end undated"},
 		{"actor name substring", timeline.EventFilter{Actor: "kim"}, "y2018 jan10 b-jan"},
 		{"actor code prefix", timeline.EventFilter{Actor: "USA"}, "jan10 open-end undated"},
