@@ -5,7 +5,6 @@
 package article
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -115,6 +114,10 @@ func parseTimeML(path string, data []byte) (timeline.Document, error) {
 	return timeline.Document{ID: id, Path: path, Body: f.Body, DCT: f.DCT}, nil
 }
 
+// maxLineBytes bounds a JSON Lines line: an article of the largest body with
+// room for its other fields and escapes.
+const maxLineBytes = timeline.MaxBodyBytes + 1<<20
+
 // line is one JSON Lines article.
 type line struct {
 	ID        string `json:"id"`
@@ -128,14 +131,18 @@ type line struct {
 func parseJSONLines(path string, data []byte, loc *time.Location) ([]timeline.Document, []error) {
 	var docs []timeline.Document
 	var errs []error
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 1<<20), timeline.MaxBodyBytes+1<<20)
-	for n := 1; sc.Scan(); n++ {
-		raw := bytes.TrimSpace(sc.Bytes())
+	for n := 1; len(data) > 0; n++ {
+		var raw []byte
+		raw, data, _ = bytes.Cut(data, []byte("\n"))
+		raw = bytes.TrimSpace(raw)
 		if len(raw) == 0 {
 			continue
 		}
 		fail := func(err error) { errs = append(errs, &Error{Path: path, Line: n, Err: err}) }
+		if len(raw) > maxLineBytes {
+			fail(timeline.Errorf(timeline.EINVALID, "line too large: %d bytes (limit %d)", len(raw), maxLineBytes))
+			continue
+		}
 		var l line
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
@@ -160,9 +167,6 @@ func parseJSONLines(path string, data []byte, loc *time.Location) ([]timeline.Do
 			doc.DCT = dct
 		}
 		docs = append(docs, doc)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, &Error{Path: path, Err: fmt.Errorf("read: %w", err)})
 	}
 	if len(docs) == 0 && len(errs) == 0 {
 		errs = append(errs, &Error{Path: path, Err: timeline.Errorf(timeline.EINVALID, "no articles")})

@@ -147,3 +147,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A line too long to be an article is reported by its number, and the lines
+// after it are still read.
+func TestParseJSONLinesLongLine(t *testing.T) {
+	long := `{"body":"` + strings.Repeat("x", timeline.MaxBodyBytes+2<<20) + `"}`
+	data := `{"id":"a","body":"first"}` + "\n" + long + "\n" + `{"id":"c","body":"third"}` + "\n"
+	docs, errs := Parse("feed.jsonl", []byte(data), nil)
+	if len(docs) != 2 || docs[0].ID != "a" || docs[1].ID != "c" {
+		t.Errorf("got %d docs, want a and c", len(docs))
+	}
+	var e *Error
+	if len(errs) != 1 || !errors.As(errs[0], &e) || e.Line != 2 || !strings.Contains(e.Error(), "too large") {
+		t.Errorf("errors %v, want one naming line 2 as too large", errs)
+	}
+}
