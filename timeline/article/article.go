@@ -114,6 +114,9 @@ func parseTimeML(path string, data []byte) (timeline.Document, error) {
 	return timeline.Document{ID: id, Path: path, Body: f.Body, DCT: f.DCT}, nil
 }
 
+// isEOF reports whether a JSON token read ran into the end of the input.
+func isEOF(_ json.Token, err error) bool { return err == io.EOF }
+
 // maxLineBytes bounds a JSON Lines line: an article of the largest body with
 // room for its other fields and escapes.
 const maxLineBytes = timeline.MaxBodyBytes + 1<<20
@@ -148,6 +151,10 @@ func parseJSONLines(path string, data []byte, loc *time.Location) ([]timeline.Do
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
 			fail(fmt.Errorf("invalid JSON article: %w", err))
+			continue
+		}
+		if end := dec.InputOffset(); !isEOF(dec.Token()) {
+			fail(timeline.Errorf(timeline.EINVALID, "invalid JSON article: data after the object ending at byte %d", end))
 			continue
 		}
 		if err := timeline.CheckBody([]byte(l.Body)); err != nil {

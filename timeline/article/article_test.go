@@ -162,3 +162,15 @@ func TestParseJSONLinesLongLine(t *testing.T) {
 		t.Errorf("errors %v, want one naming line 2 as too large", errs)
 	}
 }
+
+// Anything after a line's JSON object is an error, not silently dropped: two
+// articles run together on one line would otherwise lose the second.
+func TestParseJSONLinesTrailingData(t *testing.T) {
+	for _, line := range []string{`{"body":"a"}{"body":"b"}`, `{"body":"a"} x`, `{"body":"a"},`} {
+		docs, errs := Parse("feed.jsonl", []byte(line+"\n"), nil)
+		var e *Error
+		if len(docs) != 0 || len(errs) != 1 || !errors.As(errs[0], &e) || e.Line != 1 {
+			t.Errorf("%s: got %d docs, errors %v; want one error on line 1", line, len(docs), errs)
+		}
+	}
+}
