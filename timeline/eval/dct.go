@@ -46,7 +46,8 @@ func ScoreDCT(cases []DCTCase) *DCTReport {
 		r.Correct++
 		if !c.Earliest.IsZero() && !c.Latest.IsZero() {
 			r.Closed++
-			widths = append(widths, int(c.Latest.Sub(c.Earliest).Hours()/24)+1)
+			// Not Latest.Sub(Earliest): a time.Duration saturates at 292 years.
+			widths = append(widths, int((c.Latest.Unix()-c.Earliest.Unix())/86400)+1)
 		}
 	}
 	if len(widths) > 0 {

@@ -44,3 +44,13 @@ func TestScoreDCT(t *testing.T) {
 		t.Errorf("text:\n%s", b.String())
 	}
 }
+
+// Bounds wider than a time.Duration can hold (292 years) still get their width.
+func TestScoreDCTWideBounds(t *testing.T) {
+	dct := time.Date(1998, 2, 27, 0, 0, 0, 0, time.UTC)
+	lo := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := ScoreDCT([]DCTCase{{Doc: "wide", DCT: dct, Earliest: lo, Latest: dct, Inferred: true}})
+	if want := int(dct.Unix()-lo.Unix())/86400 + 1; r.MedianWidth != want {
+		t.Errorf("median width %d, want %d", r.MedianWidth, want)
+	}
+}
