@@ -1,6 +1,6 @@
 // Package article reads articles from the forms analysts have them in: plain text
 // (the whole file is the body, byte offsets refer to it exactly as read), TimeML
-// (.tml, .TE3input: DOCID, DCT and the text of TEXT) and JSON Lines (one article a
+// (.tml, .TE3input: DOCID, DCT, TITLE and the text of TEXT) and JSON Lines (one article a
 // line: title, body, published, url, id).
 package article
 
@@ -111,7 +111,7 @@ func parseTimeML(path string, data []byte) (timeline.Document, error) {
 	if id == "" {
 		id = idFromPath(path)
 	}
-	return timeline.Document{ID: id, Path: path, Body: f.Body, DCT: f.DCT}, nil
+	return timeline.Document{ID: id, Title: f.Title, Path: path, Body: f.Body, DCT: f.DCT}, nil
 }
 
 // isEOF reports whether a JSON token read ran into the end of the input.

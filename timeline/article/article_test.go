@@ -174,3 +174,16 @@ func TestParseJSONLinesTrailingData(t *testing.T) {
 		}
 	}
 }
+
+// A TimeML input keeps its TITLE, as timeml.Write writes a document's title there.
+func TestParseTimeMLTitle(t *testing.T) {
+	data := "<TimeML><DOCID>x1</DOCID><DCT><TIMEX3 tid=\"t0\" value=\"2018-01-12\"/></DCT>" +
+		"<TITLE>Talks &amp; threats</TITLE><TEXT>They met on Monday.</TEXT></TimeML>"
+	docs, errs := Parse("x.tml", []byte(data), nil)
+	if len(errs) != 0 || len(docs) != 1 {
+		t.Fatalf("docs %d, errs %v", len(docs), errs)
+	}
+	if d := docs[0]; d.ID != "x1" || d.Title != "Talks & threats" || d.Body != "They met on Monday." || timeline.FormatDay(d.DCT) != "2018-01-12" {
+		t.Errorf("got %+v", d)
+	}
+}
