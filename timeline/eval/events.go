@@ -49,7 +49,7 @@ type GoldEvent struct {
 }
 
 // Document is the gold article as the pipeline is given it: its id, title, body
-// and DCT (zero when the gold has none or it does not parse).
+// and DCT (zero when the gold has none; LoadGold rejects one that does not parse).
 func (g *GoldDoc) Document() timeline.Document {
 	d := timeline.Document{ID: g.Doc, Title: g.Title, Body: g.Body, Path: g.Path}
 	if g.DCT != "" {
@@ -168,6 +168,11 @@ func LoadGold(dir string) ([]GoldDoc, error) {
 		}
 		if d.Doc == "" {
 			return nil, fmt.Errorf("eval: load gold %s: no doc id", p)
+		}
+		if d.DCT != "" {
+			if _, err := timeline.ParseDay(d.DCT); err != nil {
+				return nil, fmt.Errorf("eval: load gold %s: dct: %w", p, err)
+			}
 		}
 		d.Path = p
 		docs = append(docs, d)

@@ -141,6 +141,9 @@ func TestLoadGoldErrors(t *testing.T) {
 		{"noid.json", `{"events": []}`, "no doc id"},
 		{"actor.json", `{"doc": "X", "events": [{"offset": 1, "source": "USA"}]}`, "source"},
 		{"syntax.json", `{`, "syntax.json"},
+		// The pipeline is run with the gold DCT: one that does not parse would
+		// silently be inferred instead.
+		{"dct.json", `{"doc": "X", "dct": "1998-02-30", "events": []}`, `dct.json: dct: invalid date "1998-02-30"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
