@@ -12,7 +12,7 @@ import (
 	"github.com/timelinehq/timeline/timeline"
 )
 
-// chronoOrder is timeline.Less in SQL (plus the id, for a total order), so that a
+// chronoOrder is timeline.Compare in SQL (Less, then the id), so that a
 // LIMIT keeps the chronologically first events.
 const (
 	chronoOrder = chronoKey + `, ` + chronoTail
@@ -130,20 +130,8 @@ func findEvents(ctx context.Context, tx *sql.Tx, f timeline.EventFilter) ([]time
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: query events: %w", err)
 	}
-	slices.SortFunc(events, compareEvents)
+	slices.SortFunc(events, timeline.Compare)
 	return events, nil
-}
-
-// compareEvents orders events as timeline.Less, then by id: the order of
-// chronoOrder.
-func compareEvents(a, b timeline.Event) int {
-	switch {
-	case timeline.Less(&a, &b):
-		return -1
-	case timeline.Less(&b, &a):
-		return 1
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // eventWhere builds the conditions of f, joined with AND (at least one), and

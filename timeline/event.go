@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -71,6 +72,18 @@ func Less(a, b *Event) bool {
 		return a.Doc < b.Doc
 	}
 	return a.Trigger.Start < b.Trigger.Start
+}
+
+// Compare is Less made a total order by the event id, for slices.SortFunc: sorting
+// gives one order whatever the input order, the order store queries return.
+func Compare(a, b Event) int {
+	switch {
+	case Less(&a, &b):
+		return -1
+	case Less(&b, &a):
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // sortKey places an event with an open start at its latest bound (the best we know

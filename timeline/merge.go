@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -24,7 +23,7 @@ import (
 // order. events itself is not modified.
 func Merge(events []Event) []Event {
 	all := slices.Clone(events)
-	slices.SortFunc(all, compareEvents)
+	slices.SortFunc(all, Compare)
 
 	// Greedy grouping in chronological order: an event joins the first group of
 	// its key whose common interval it overlaps and that has none of its
@@ -65,20 +64,8 @@ func Merge(events []Event) []Event {
 	for _, g := range groups {
 		out = append(out, g.merged(all))
 	}
-	slices.SortFunc(out, compareEvents)
+	slices.SortFunc(out, Compare)
 	return out
-}
-
-// compareEvents is Less made a total order by the event id, so that sorting
-// gives one order whatever the input order.
-func compareEvents(a, b Event) int {
-	switch {
-	case Less(&a, &b):
-		return -1
-	case Less(&b, &a):
-		return 1
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 // mergeKey is what events must share to be reports of one occurrence.
@@ -182,7 +169,7 @@ func finer(a, b *Event) bool {
 	case oka && okb && wa != wb:
 		return wa < wb
 	}
-	return compareEvents(*a, *b) < 0
+	return Compare(*a, *b) < 0
 }
 
 // width is the length of e's interval in seconds (not a time.Duration, which
