@@ -73,10 +73,15 @@ func writeJSON(w io.Writer, t *Timeline) error {
 	for i := range t.Events {
 		out.Events = append(out.Events, toJSONEvent(&t.Events[i]))
 	}
+	return writeIndented(w, out)
+}
+
+// writeIndented writes v as one indented JSON document.
+func writeIndented(w io.Writer, v any) error {
 	bw := bufio.NewWriter(w)
 	enc := newEncoder(bw)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"fmt"
 	"html"
 	"io"
@@ -78,13 +77,7 @@ func writeTimelineJS(w io.Writer, t *Timeline) error {
 		Headline: html.EscapeString(t.title()),
 		Text:     fmt.Sprintf("%d dated events from %d documents", len(out.Events), len(t.Documents)),
 	}}
-	bw := bufio.NewWriter(w)
-	enc := newEncoder(bw)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeIndented(w, out)
 }
 
 // tljsDay gives a day at the precision the event's granularity supports: month
