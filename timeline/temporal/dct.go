@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -12,19 +13,17 @@ import (
 
 // pastBound is the latest first day of an explicit (year-bearing) date the text
 // does not put in the future.
-func (t *Tagger) pastBound(body string) (time.Time, bool) {
-	var best time.Time
+func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
+	var best timeline.Timex
 	for _, x := range t.Tag(body, time.Time{}) {
 		if x.Anchor != timeline.AnchorExplicit || x.Earliest.IsZero() || x.Type != timeline.TypeDate {
 			continue
 		}
-		switch wordBefore(body, x.Span.Start) {
-		case "until", "till", "by", "before", "to", "through", "than":
-			continue // "until 2020", "no later than 1998": not yet come
-		case "the":
-			if x.Granularity == timeline.GranYear {
-				continue // "the 2014 World Cup", "the 2007-2013 period": a name
-			}
+		if w := wordBefore(body, x.Span.Start); t.words.notYet[w] || x.Granularity != timeline.GranDay && !t.words.report[w] {
+			continue
+		}
+		if rangeEnd(body, x.Span.Start) {
+			continue // "the January 1-October 31 2007 period": a range ends where it will
 		}
 		// Only a date the text reports as past bounds it: a past-tense clause or
 		// "since"; a full date with no tense around it (a tweet's dateline) too,
@@ -40,19 +39,26 @@ func (t *Tagger) pastBound(body string) (time.Time, bool) {
 		default:
 			continue
 		}
-		if x.Earliest.After(best) {
-			best = x.Earliest
+		if x.Earliest.After(best.Earliest) {
+			best = x
 		}
 	}
-	return best, !best.IsZero()
+	return best, !best.Earliest.IsZero()
 }
 
 // InferDCT bounds the publication date of an article that gives none: no earlier
 // than the latest explicit date it reports as past, before the earliest occurrence
 // it calls upcoming. ok is false when the text gives no bound.
 func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
-	earliest, _ = t.pastBound(body)
-	for _, o := range t.occurrences(body, earliest) {
+	x, ok := t.pastBound(body)
+	if ok {
+		earliest = x.Earliest
+	}
+	// An occurrence picked as the next after a year or a month may be an edition
+	// the article has already seen; past a full date it is the next one, as
+	// news tells of what is weeks ahead; otherwise only one the text pins down
+	// bounds it.
+	for _, o := range t.occurrences(body, earliest, x.Granularity != timeline.GranDay) {
 		if earliest.IsZero() {
 			break // with no date to stand for the DCT, "upcoming" has no anchor
 		}
@@ -80,4 +86,14 @@ func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
 		latest = time.Time{} // contradictory cues: keep the firmer lower bound
 	}
 	return earliest, latest, !earliest.IsZero() || !latest.IsZero()
+}
+
+// rangeEnd reports whether the expression at s ends a range written with a dash
+// ("2007-2010", "January 1-October 31 2007").
+func rangeEnd(body string, s int) bool {
+	i := s
+	for i > 0 && body[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && (body[i-1] == '-' || strings.HasSuffix(body[:i], "–"))
 }

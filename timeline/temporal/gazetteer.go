@@ -130,12 +130,17 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 // zero, the latest explicit date the text reports as past stands in for it.
 func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence {
 	if ref.IsZero() {
-		ref, _ = t.pastBound(body)
+		if x, ok := t.pastBound(body); ok {
+			ref = x.Earliest
+		}
 	}
-	return t.occurrences(body, timeline.Day(ref))
+	return t.occurrences(body, timeline.Day(ref), false)
 }
 
-func (t *Tagger) occurrences(body string, ref time.Time) []timeline.Occurrence {
+// occurrences finds the named occurrences in body; with fixed, only those the
+// text pins to one instance (by a year, a host, or a series with one instance),
+// not those picked by their distance from ref.
+func (t *Tagger) occurrences(body string, ref time.Time, fixed bool) []timeline.Occurrence {
 	g := t.gaz
 	var out []timeline.Occurrence
 	named := map[string]bool{} // families named so far, for weak names
@@ -187,6 +192,9 @@ func (t *Tagger) occurrences(body string, ref time.Time) []timeline.Occurrence {
 		}
 		if host == "" && len(cands) > 1 {
 			cands = hostLater(cands, body, loc[1])
+		}
+		if fixed && len(cands) > 1 {
+			continue
 		}
 		upcoming := g.isUpcoming(body, loc[0], loc[1])
 		pick, ok := pickInstance(cands, ref, upcoming)
@@ -253,13 +261,24 @@ func (g *gazetteer) isUpcoming(body string, s, e int) bool {
 			k += i
 			before := k == 0 || !isLetter(text[k-1])
 			after := k+len(cue) >= len(text) || !isLetter(text[k+len(cue)])
-			if before && after {
+			if before && after && !coordinated(text[:k], e-ss) {
 				return true
 			}
 			i = k + 1
 		}
 	}
 	return false
+}
+
+// coordinated reports whether a cue starting where head ends, after the mention
+// (which ends at offset end of head), opens a clause of its own: "the 2002 World
+// Cup in Japan, and will be looking to" tells of the subject, not the Cup.
+func coordinated(head string, end int) bool {
+	if len(head) < end {
+		return false
+	}
+	h := strings.TrimRight(head, " ,")
+	return strings.HasSuffix(h, " and") || strings.HasSuffix(h, " but")
 }
 
 // hostIs reports whether h names the instance's host or one of its aliases.
