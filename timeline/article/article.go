@@ -253,7 +253,7 @@ func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document
 	if path == "-" {
 		// A feed may be piped in: the larger limit applies, and Parse checks
 		// each body against the article limit.
-		data, err = io.ReadAll(io.LimitReader(stdin, maxFeedBytes+1))
+		data, err = readAll(stdin, maxFeedBytes)
 	} else {
 		data, err = readFile(path, maxFileBytes(FormatOf(path)))
 	}
@@ -263,8 +263,9 @@ func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document
 	return Parse(path, data, loc)
 }
 
-// maxFeedBytes bounds a JSON Lines file, which holds many articles.
-const maxFeedBytes = 1 << 30
+// maxFeedBytes bounds a JSON Lines file, which holds many articles. A variable
+// so that tests of the limit need not read a gigabyte.
+var maxFeedBytes int64 = 1 << 30
 
 // maxFileBytes is the most of a file worth reading: one article, or a feed.
 func maxFileBytes(f Format) int64 {
@@ -283,9 +284,17 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Size() > limit {
 		return nil, timeline.Errorf(timeline.EINVALID, "file too large: %d bytes (limit %d)", info.Size(), limit)
 	}
-	// Read one byte past the limit so that a file that grew since Stat is still
-	// caught by CheckBody without loading a file of any size into memory.
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	return readAll(f, limit) // the file may have grown since Stat
+}
+
+// readAll reads r to its end, or fails once it has read more than limit bytes:
+// an input cut at the limit would lose its end silently.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, timeline.Errorf(timeline.EINVALID, "input too large: over %d bytes", limit)
+	}
+	return data, err
 }
 
 // unwrapPathError drops the *fs.PathError wrapper: Error already names the path.

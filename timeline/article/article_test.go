@@ -187,3 +187,15 @@ func TestParseTimeMLTitle(t *testing.T) {
 		t.Errorf("got %+v", d)
 	}
 }
+
+// A feed on standard input past the feed limit is an error, not a feed silently
+// cut at the limit (here exactly at a line end, which no line would report).
+func TestReadStdinTooLarge(t *testing.T) {
+	first := `{"id":"a","body":"first"}` + "\n"
+	defer func(old int64) { maxFeedBytes = old }(maxFeedBytes)
+	maxFeedBytes = int64(len(first))
+	docs, errs := Read("-", strings.NewReader(first+`{"id":"b","body":"second"}`+"\n"), nil)
+	if len(docs) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "too large") {
+		t.Errorf("got %d docs, errors %v; want one error saying too large", len(docs), errs)
+	}
+}
