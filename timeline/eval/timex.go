@@ -45,10 +45,16 @@ func ParseTimexDoc(path string, data []byte) (*TimexDoc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("eval: %s: %w", path, err)
 	}
-	d := &TimexDoc{Path: path, DocID: f.DocID, Text: f.Body, text: []rune(f.Body)}
+	d := &TimexDoc{Path: path, Text: f.Body, text: []rune(f.Body)}
+	raw := timeml.Normalize(data)
+	// The DOCID as te3score.py reads it, to pair and name documents alike:
+	// not entity-decoded.
+	if m := reDocID.FindStringSubmatch(raw); m != nil {
+		d.DocID = pyStrip(m[1])
+	}
 	// The DCT value as te3score.py reads it: the first value="..." of the first
 	// TIMEX3 tag inside <DCT>, not entity-decoded.
-	if m := reDCT.FindStringSubmatch(timeml.Normalize(data)); m != nil {
+	if m := reDCT.FindStringSubmatch(raw); m != nil {
 		if t := reTimexTag.FindString(m[1]); t != "" {
 			d.DCT, _ = attrFirst(t, "value")
 		}
@@ -69,6 +75,7 @@ func ParseTimexDoc(path string, data []byte) (*TimexDoc, error) {
 }
 
 var (
+	reDocID    = regexp.MustCompile(`(?s)<DOCID>\s*(.*?)\s*</DOCID>`)
 	reDCT      = regexp.MustCompile(`(?s)<DCT>(.*?)</DCT>`)
 	reTimexTag = regexp.MustCompile(`<TIMEX3\b[^>]*>`)
 )

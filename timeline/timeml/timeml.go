@@ -32,7 +32,7 @@ var ErrNoText = errors.New("no <TEXT> element")
 
 // File is a TimeML document as read.
 type File struct {
-	DocID    string
+	DocID    string    // text of <DOCID>, tags removed, entities decoded
 	DCT      time.Time // zero when absent or unparsable
 	DCTValue string    // the DCT TIMEX3 value attribute as written, "" when absent
 	Title    string    // text of <TITLE>, tags removed, entities decoded; "" when absent
@@ -104,7 +104,10 @@ func Parse(data []byte) (*File, error) {
 	raw := Normalize(data)
 	f := &File{}
 	if m := reDocID.FindStringSubmatch(raw); m != nil {
-		f.DocID = strings.TrimSpace(m[1])
+		// Decoded as Write encodes it, or an id with an ampersand would gain
+		// an "amp;" at every read and write.
+		id, _ := scanText(m[1])
+		f.DocID = strings.TrimSpace(id)
 	}
 	if m := reDCT.FindStringSubmatch(raw); m != nil {
 		if t := reTimex.FindString(m[1]); t != "" {

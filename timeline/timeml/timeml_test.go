@@ -271,3 +271,20 @@ func TestReadDeepNesting(t *testing.T) {
 		t.Errorf("reading took %v", d)
 	}
 }
+
+// The DOCID and TITLE Write escapes read back as written, so that an id with an
+// ampersand is not escaped once more at every read and write.
+func TestWriteReadDocIDAndTitle(t *testing.T) {
+	doc := &timeline.Document{ID: "AT&T <1>", Title: "Talks & \"threats\"", Body: "They met."}
+	var buf bytes.Buffer
+	if err := Write(&buf, doc, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.DocID != doc.ID || f.Title != doc.Title {
+		t.Errorf("read back DOCID %q, TITLE %q; want %q, %q", f.DocID, f.Title, doc.ID, doc.Title)
+	}
+}
