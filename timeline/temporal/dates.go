@@ -27,6 +27,9 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 // side, the one nearest refd that the tense allows (see nearestYear).
 func (t *Tagger) nearestInstance(c *docCtx, m *match, refd time.Time, at func(y int) time.Time) int {
 	tense := t.tenseAt(c.body, m.start, m.end)
+	if t.aheadBefore(c.body, m.start) {
+		tense = tenseFuture // "effective Feb. 1": when something takes effect
+	}
 	since := sinceBefore(c.body, m.start) // "since Christmas": it has happened
 	const mo30 = 24 * time.Hour * 30
 	best, bestD := c.ref.Year(), time.Duration(1<<62)
@@ -412,4 +415,16 @@ func sinceBefore(body string, start int) bool {
 	w := strings.ToLower(body[lo:start])
 	i := strings.LastIndex(w, "since ")
 	return i >= 0 && (i == 0 || !isLetter(w[i-1])) && !strings.ContainsAny(w[i:], ".;,")
+}
+
+// aheadBefore reports whether a word of the "ahead" class ends just before
+// start ("effective Feb. 1", "as soon as Tuesday"): the date is still to come.
+func (t *Tagger) aheadBefore(body string, start int) bool {
+	w := strings.ToLower(strings.TrimRight(body[max(0, start-24):start], " "))
+	for p := range t.words.ahead {
+		if strings.HasSuffix(w, p) && (len(w) == len(p) || !isLetter(w[len(w)-len(p)-1])) {
+			return true
+		}
+	}
+	return false
 }

@@ -153,6 +153,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
 		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
 	}
+	if t.aheadBefore(c.body, m.start) {
+		tense = tenseFuture // "as soon as Tuesday, Castro said"
+	}
 	if sinceBefore(c.body, m.start) {
 		tense = tensePast // "since Friday"
 	}
