@@ -1,7 +1,7 @@
 // Package article reads articles from the forms analysts have them in: plain text
 // (the whole file is the body, byte offsets refer to it exactly as read), TimeML
-// (.tml, .TE3input: DOCID, DCT, TITLE and the text of TEXT) and JSON Lines (one article a
-// line: title, body, published, url, id).
+// (.tml, .TE3input: DOCID, DCT, TITLE and the text of TEXT) and JSON Lines (one
+// article a line: title, body, published, url, id).
 package article
 
 import (
