@@ -152,7 +152,8 @@ func resFiscal(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return res{typ: "DATE", value: yearValue(c.ref.Year() + dir), anchor: "dct", relToDCT: true}, true
 }
 
-// resYearEnd reads "year-end" (the end of the DCT's year) and "the full year".
+// resYearEnd reads "year-end" (the last day of the DCT's year), "year end" (the
+// year, mod END) and "the full year".
 func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
 	dir := 0
 	switch lower(m.g("fdet")) {
@@ -169,7 +170,14 @@ func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.value, r.anchor = "XXXX", "relative"
 		return r, true
 	}
+	if dir == 0 && sinceBefore(c.body, m.start) {
+		dir = -1 // "since year-end": the last one passed
+	}
 	r.value = yearValue(c.ref.Year() + dir)
+	if strings.Contains(m.g("end"), "-") {
+		// the closing of the books, a day: "complete the deal by year-end"
+		r.value, r.mod = r.value+"-12-31", ""
+	}
 	return r, true
 }
 
