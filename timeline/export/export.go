@@ -75,16 +75,6 @@ func (t *Timeline) title() string {
 	return "Timeline"
 }
 
-// document returns the document with the given id, nil when it is not there.
-func (t *Timeline) document(id string) *timeline.Document {
-	for i := range t.Documents {
-		if t.Documents[i].ID == id {
-			return &t.Documents[i]
-		}
-	}
-	return nil
-}
-
 // root returns the CAMEO root of a diplomatic event. Context events have none
 // whatever their CAMEO field holds (OUTPUT.md: cameo is null for them), and an
 // unknown code has no name, score or class to report.

@@ -31,6 +31,13 @@ func writeICS(w io.Writer, t *Timeline) error {
 	p.line("CALSCALE:GREGORIAN")
 	p.line("NAME:" + icsText(t.title()))         // RFC 7986
 	p.line("X-WR-CALNAME:" + icsText(t.title())) // what Google and Apple read
+	// By document id, once: a search per event is quadratic on a whole store.
+	stamps := make(map[string]string, len(t.Documents))
+	for i := range t.Documents {
+		if d := &t.Documents[i]; stamps[d.ID] == "" {
+			stamps[d.ID] = icsStamp(d)
+		}
+	}
 	for i := range t.Events {
 		e := &t.Events[i]
 		start, end := e.Earliest, e.Latest
@@ -54,7 +61,11 @@ func writeICS(w io.Writer, t *Timeline) error {
 		}
 		p.line("BEGIN:VEVENT")
 		p.line("UID:" + icsText(e.ID+"@timeline"))
-		p.line("DTSTAMP:" + icsStamp(t.document(e.Doc)))
+		stamp, ok := stamps[e.Doc]
+		if !ok {
+			stamp = icsStamp(nil)
+		}
+		p.line("DTSTAMP:" + stamp)
 		p.line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
 		// DTEND of an all-day event is exclusive: the day after the last one.
 		p.line("DTEND;VALUE=DATE:" + end.AddDate(0, 0, 1).Format("20060102"))
