@@ -22,8 +22,8 @@ func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
 		if w := wordBefore(body, x.Span.Start); t.words.notYet[w] || x.Granularity != timeline.GranDay && !t.words.report[w] {
 			continue
 		}
-		if rangeEnd(body, x.Span.Start) {
-			continue // "the January 1-October 31 2007 period": a range ends where it will
+		if rangeEnd(body, x.Span.Start) || rangeStart(body, x.Span.End) {
+			continue // "the January 1-October 31 2007 period", "in 2007-13": a range may run on
 		}
 		// Only a date the text reports as past bounds it: a past-tense clause or
 		// "since"; a full date with no tense around it (a tweet's dateline) too,
@@ -32,10 +32,11 @@ func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
 		case x.Signal == "since":
 		case future:
 			continue // "would replace it in 2008, as announced": a plan
-		case tense == tensePast && (near || x.Granularity == timeline.GranDay):
+		case tense == tensePast && (x.Granularity == timeline.GranDay || near && !t.planned(body, x, false)):
 			// a month or a year must be governed by the past verb itself: "told
 			// the panel the launch is due in October 1998" reports, not dates
 		case tense == tenseNone && x.Granularity == timeline.GranDay:
+		case tense == tensePast && t.reportedIn(body, x):
 		default:
 			continue
 		}
@@ -88,6 +89,13 @@ func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
 	return earliest, latest, !earliest.IsZero() || !latest.IsZero()
 }
 
+// rangeStart reports whether the expression ending at e starts a range written
+// with a dash ("2007-13", "1995-96").
+func rangeStart(body string, e int) bool {
+	a := body[e:min(len(body), e+3)]
+	return strings.HasPrefix(a, "-") || strings.HasPrefix(a, "–")
+}
+
 // rangeEnd reports whether the expression at s ends a range written with a dash
 // ("2007-2010", "January 1-October 31 2007").
 func rangeEnd(body string, s int) bool {
@@ -96,4 +104,31 @@ func rangeEnd(body string, s int) bool {
 		i--
 	}
 	return i > 0 && (body[i-1] == '-' || strings.HasSuffix(body[:i], "–"))
+}
+
+// reportedIn reports whether a year or a month the past-tense verb does not
+// govern directly is still told as past: "in 1996" or "during 1996" ending a
+// clause with no infinitive or forecast before it ("The company, founded by
+// his father, was sold in 1996"), not "agreed to hold elections in 2007",
+// "trimmed its forecast to 2.0 percent in 2007" or "in 2007-13".
+func (t *Tagger) reportedIn(body string, x timeline.Timex) bool {
+	if w := wordBefore(body, x.Span.Start); !t.words.reportIn[w] {
+		return false
+	}
+	if wordAfter(body, x.Span.End) == "to" {
+		return false // "from 2010 to 2008"
+	}
+	return !t.planned(body, x, true)
+}
+
+// planned reports whether a plan word precedes x in its sentence; "to" counts
+// only when infinitive is set (a past verb right by the date rules out most).
+func (t *Tagger) planned(body string, x timeline.Timex, infinitive bool) bool {
+	ss, _ := sentenceBounds(body, x.Span.Start, x.Span.End)
+	for _, w := range strings.Fields(strings.ToLower(body[ss:x.Span.Start])) {
+		if w = strings.Trim(w, ",.;:\"'()"); t.words.plan[w] && (infinitive || w != "to") {
+			return true
+		}
+	}
+	return false
 }
