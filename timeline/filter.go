@@ -22,3 +22,20 @@ type DocumentSummary struct {
 	Events int
 	Added  time.Time
 }
+
+// Validate reports a filter that can match nothing by mistake: a range that
+// ends before it starts, or an unknown CAMEO root.
+func (f *EventFilter) Validate() error {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return Errorf(EINVALID, "range ends (%s) before it starts (%s)", FormatDay(f.To), FormatDay(f.From))
+	}
+	if f.CAMEO != "" {
+		if _, ok := CAMEORoot(f.CAMEO); !ok {
+			return Errorf(EINVALID, "unknown CAMEO root %q (want 01-20)", f.CAMEO)
+		}
+	}
+	if f.Limit < 0 {
+		return Errorf(EINVALID, "negative limit %d", f.Limit)
+	}
+	return nil
+}

@@ -124,9 +124,9 @@ func TestBadInput(t *testing.T) {
 		{"invalid utf8", []string{"build", write(t, dir, "l1.txt", "Caf\xe9 talks.")}, "l1.txt: invalid UTF-8"},
 		{"malformed published", []string{"build", "--published", "2018-02-30", seed}, "--published"},
 		{"malformed from", []string{"query", "--from", "yesterday"}, "--from"},
-		{"to before from", []string{"query", "--from", "2018", "--to", "2017"}, "before --from"},
+		{"to before from", []string{"query", "--from", "2018", "--to", "2017"}, "range ends (2017-12-31) before it starts (2018-01-01)"},
 		{"unknown format", []string{"build", "--format", "pdf", seed}, `unknown format "pdf"`},
-		{"unknown cameo", []string{"query", "--cameo", "42"}, "--cameo"},
+		{"unknown cameo", []string{"query", "--cameo", "42"}, `unknown CAMEO root "42"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,7 +44,7 @@ occurrence are shown once, with the number of sources.`,
 	fs := cmd.Flags()
 	fs.StringVar(&from, "from", "", "start of the date range: YYYY, YYYY-MM or YYYY-MM-DD")
 	fs.StringVar(&to, "to", "", "end of the date range: YYYY, YYYY-MM or YYYY-MM-DD")
-	fs.BoolVar(&within, "within", false, "only events lying wholly inside the range (default: overlapping it)")
+	fs.BoolVar(&within, "within", false, "only events lying wholly inside the range (default: overlapping it); an open side of the range accepts an open bound")
 	fs.StringVar(&actor, "actor", "", "source or target actor: a name (substring) or a code prefix (USA, PRKGOV)")
 	fs.StringVar(&cameo, "cameo", "", "CAMEO root code, 01-20")
 	fs.StringVar(&doc, "doc", "", "document id")
@@ -72,20 +72,12 @@ func eventFilter(from, to string, within bool, actor, cameo, doc, text string) (
 		}
 		f.To = last
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
-		return f, timeline.Errorf(timeline.EINVALID, "--to %s is before --from %s", to, from)
+	if len(cameo) == 1 {
+		cameo = "0" + cameo
 	}
-	if within && (f.From.IsZero() || f.To.IsZero()) {
-		return f, timeline.Errorf(timeline.EINVALID, "--within needs both --from and --to")
-	}
-	if cameo != "" {
-		if len(cameo) == 1 {
-			cameo = "0" + cameo
-		}
-		if _, ok := timeline.CAMEORoot(cameo); !ok {
-			return f, timeline.Errorf(timeline.EINVALID, "--cameo: unknown CAMEO root %q (want 01-20)", cameo)
-		}
-		f.CAMEO = cameo
+	f.CAMEO = cameo
+	if err := f.Validate(); err != nil {
+		return f, fmt.Errorf("query: %w", err)
 	}
 	return f, nil
 }
