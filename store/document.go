@@ -12,6 +12,10 @@ import (
 
 const documentColumns = `id, title, source, url, path, body, dct, dct_inferred, dct_earliest, dct_latest`
 
+// listingColumns are documentColumns without the body: a listing of a large
+// store must not read every article (DocumentSummary.SHA identifies the body).
+const listingColumns = `id, title, source, url, path, '', dct, dct_inferred, dct_earliest, dct_latest`
+
 // Document returns the stored document id; ENOTFOUND when there is none.
 func (db *DB) Document(ctx context.Context, id string) (*timeline.Document, error) {
 	tx, err := db.beginRead(ctx)
@@ -23,7 +27,7 @@ func (db *DB) Document(ctx context.Context, id string) (*timeline.Document, erro
 }
 
 // Documents lists the stored documents with their event counts, by publication
-// date (undated last), then id.
+// date (undated last), then id. Bodies are left empty; Document reads one.
 func (db *DB) Documents(ctx context.Context) ([]timeline.DocumentSummary, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -31,7 +35,7 @@ func (db *DB) Documents(ctx context.Context) ([]timeline.DocumentSummary, error)
 	}
 	defer tx.Rollback()
 
-	rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+`, sha256, added_at,
+	rows, err := tx.QueryContext(ctx, `SELECT `+listingColumns+`, sha256, added_at,
 		(SELECT count(*) FROM events WHERE events.doc = documents.id)
 		FROM documents
 		ORDER BY coalesce(dct, dct_earliest, dct_latest) IS NULL, coalesce(dct, dct_earliest, dct_latest), id`)

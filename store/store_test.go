@@ -194,7 +194,9 @@ func TestSaveAnalysis_RoundTrip(t *testing.T) {
 	if len(docs) != 1 {
 		t.Fatalf("Documents: got %d, want 1", len(docs))
 	}
-	if s := docs[0]; !reflect.DeepEqual(s.Document, want.Document) || s.SHA != want.Document.SHA256() || s.Events != 3 || s.Added.IsZero() {
+	listed := want.Document
+	listed.Body = "" // listings leave bodies out; SHA identifies them
+	if s := docs[0]; !reflect.DeepEqual(s.Document, listed) || s.SHA != want.Document.SHA256() || s.Events != 3 || s.Added.IsZero() {
 		t.Errorf("Documents[0] = %+v", s)
 	}
 }
