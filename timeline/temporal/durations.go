@@ -150,6 +150,13 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 			return res{typ: "DATE", value: weekValue(d) + "-WE", anchor: "dct", relToDCT: true}, true
 		}
+		if c.hasRef && (u.Gran == "year" || u.Gran == "week") && t.currentPeriod(c.body, m.start, m.end) {
+			v := yearValue(c.ref.Year())
+			if u.Gran == "week" {
+				v = weekValue(c.ref)
+			}
+			return res{typ: "DATE", value: v, anchor: "dct", relToDCT: true}, true
+		}
 	}
 	r, ok := durationRes(u, n, vague, t.modWOf(m.g("modw")))
 	if !ok {
@@ -276,4 +283,19 @@ func resFreq(t *Tagger, m *match, c *docCtx) (res, bool) {
 	r, _ := durationRes(u, 1, false, "")
 	r.typ, r.freq = "SET", fmtNum(n)+"X"
 	return r, true
+}
+
+// currentPeriod reports whether "the year" or "the week" at [s, e) is the one the
+// article reports on, not a length: "For the year, volume was flat", "the first
+// nine months of the year.", "the week's most active session"; not "the year
+// ended Sept. 30" or "the year before".
+func (t *Tagger) currentPeriod(body string, s, e int) bool {
+	rest := body[e:min(len(body), e+4)]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return true
+	}
+	if !t.words.within[wordBefore(body, s)] {
+		return false
+	}
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ";") || wordAfter(body, e) == "of"
 }
