@@ -49,6 +49,8 @@ func TestTag(t *testing.T) {
 		{"past weekday on the DCT's own weekday", "The minister resigned on Friday after a week of protests.", "2013-03-22", "Friday", "DATE", "2013-03-22", ""},
 		{"past weekday", "The minister resigned on Friday after a week of protests.", "2013-03-25", "Friday", "DATE", "2013-03-22", ""},
 		{"future weekday", "The talks will resume on Monday.", "2013-03-22", "Monday", "DATE", "2013-03-25", ""},
+		{"a capitalised -ed name is no past verb", "He announced that the father would be traveling to the United States Thursday with his wife.", "2000-04-05", "Thursday", "DATE", "2000-04-06", ""},
+		{"a sentence-initial -ed verb is past", "Rescued on Thanksgiving Day, the boy was taken to Miami.", "1999-12-01", "Thanksgiving Day", "DATE", "1999-11-25", ""},
 		{"effective date ahead despite a past verb", "The board also created an office of the chairman, effective Feb. 1.", "1989-11-01", "Feb. 1", "DATE", "1990-02-01", ""},
 		{"effective month day in a noun phrase", "Costs rose under the new labor pact effective June 1.", "1989-10-26", "June 1", "DATE", "1990-06-01", ""},
 		{"as soon as a weekday", "The group would be ready to leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday", "DATE", "2000-04-04", ""},

@@ -125,6 +125,7 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 	var buf [16]byte
 	var prev [8]byte
 	prevLen := 0
+	seen := false // a word of the sentence has been read
 	for i := ss; i < se; {
 		if !isLetter(body[i]) && body[i] != '\'' {
 			i++
@@ -134,6 +135,8 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 		for j < se && (isLetter(body[j]) || body[j] == '\'') {
 			j++
 		}
+		first := !seen
+		seen = true
 		if i >= s && j <= e { // the expression itself is no cue
 			i = j
 			continue
@@ -148,7 +151,10 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 				w = append(w, b)
 			}
 			k := t.tense[string(w)]
-			if k == 0 && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' && !passiveAux[string(prev[:prevLen])] {
+			// a capitalised -ed word inside a sentence is a name ("the United
+			// States", "Red Cross"), not a verb
+			name := body[i] >= 'A' && body[i] <= 'Z' && !first
+			if k == 0 && !name && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && w[len(w)-3] != 'e' && !passiveAux[string(prev[:prevLen])] {
 				k = tensePast
 			}
 			if k == 0 && len(w) > 3 && string(w[len(w)-3:]) == "'ll" {
