@@ -286,9 +286,9 @@ func resFreq(t *Tagger, m *match, c *docCtx) (res, bool) {
 }
 
 // currentPeriod reports whether "the year" or "the week" at [s, e) is the one the
-// article reports on, not a length: "For the year, volume was flat", "the first
-// nine months of the year.", "the week's most active session"; not "the year
-// ended Sept. 30" or "the year before".
+// article reports on, not a length: "For the year, volume was flat", "a high
+// for the year of $42", "the week's most active session"; not "the year ended
+// Sept. 30", "the year before" or "player of the year".
 func (t *Tagger) currentPeriod(body string, s, e int) bool {
 	rest := body[e:min(len(body), e+4)]
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
@@ -297,5 +297,5 @@ func (t *Tagger) currentPeriod(body string, s, e int) bool {
 	if !t.words.within[wordBefore(body, s)] {
 		return false
 	}
-	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ";") || wordAfter(body, e) == "of"
+	return strings.HasPrefix(rest, ",") || wordAfter(body, e) == "of"
 }
