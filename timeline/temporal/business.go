@@ -175,6 +175,9 @@ func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	r.value = yearValue(c.ref.Year() + dir)
 	if strings.Contains(m.g("end"), "-") {
+		if t.attributive(c.body, m.end) {
+			return res{}, false // "a year-end rally", "when year-end net was below"
+		}
 		// the closing of the books, a day: "complete the deal by year-end"
 		r.value, r.mod = r.value+"-12-31", ""
 	}
@@ -205,4 +208,17 @@ func resQuarterAbbr(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.value, r.anchor = fmt.Sprintf("XXXX-Q%d", q), "relative"
 	}
 	return r, true
+}
+
+// attributive reports whether the word after e is a lower-case word that is not
+// a function word, so that what ends at e modifies it ("year-end rally").
+func (t *Tagger) attributive(body string, e int) bool {
+	if e >= len(body) || body[e] != ' ' {
+		return false
+	}
+	w := wordAfter(body, e)
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	return !t.words.prep[w] && !t.words.signal[w] && !t.words.link[w] && t.tense[w] == 0
 }

@@ -57,6 +57,7 @@ func TestTag(t *testing.T) {
 		{"as early as a month", "A vote was expected as early as January, officials said.", "2005-11-10", "January", "DATE", "2006-01", ""},
 		{"year-end is the year's last day", "The company expects to complete the transaction by year-end.", "1989-10-30", "year-end", "DATE", "1989-12-31", ""},
 		{"since year-end: the last one passed", "The index has risen 12% since year-end.", "1989-10-30", "year-end", "DATE", "1988-12-31", ""},
+		{"year-end before a function word", "The deal should close by year-end as planned.", "1989-10-30", "year-end", "DATE", "1989-12-31", ""},
 		{"year end spaced stays the year", "Sales should recover by year end, the company said.", "1989-10-30", "year end", "DATE", "1989", "END"},
 		{"for the year, closing a phrase: the DCT's year", "For the year, pet food volume was flat, the company said.", "1989-10-30", "the year", "DATE", "1989", ""},
 		{"for the year of: the DCT's year", "The stock rose to a high for the year of $42.875 a share in June.", "1989-10-30", "the year", "DATE", "1989", ""},
@@ -136,6 +137,8 @@ func TestNotDates(t *testing.T) {
 		"The story was first reported by The Sun. Officials denied it.",
 		"The playwright August Wilson spoke.",
 		"They own more than a quarter of the shares.",
+		"Stocks opened higher as year-end rally sentiment returned.",
+		"Bush spoke during a year-end news conference.",
 	} {
 		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
 			t.Errorf("%q: got %+v, want no timex", body, xs)
