@@ -15,6 +15,7 @@ const (
 	tenseNone    = 0
 	tenseFuture  = 1
 	tenseModal   = 2   // "could", "might": no tense, but no report of the past either
+	tenseAdj     = 3   // "unspecified": an -ed word that is no verb, so no cue
 	sentenceScan = 400 // bytes scanned each way for a sentence boundary
 	adjacent     = 30  // a cue this close (bytes between) governs the expression
 )
@@ -35,6 +36,8 @@ func loadTense() (map[string]int, error) {
 			m[w] = tenseFuture
 		case "modal":
 			m[w] = tenseModal
+		case "adj":
+			m[w] = tenseAdj
 		default:
 			m[w] = tensePast
 		}
@@ -163,7 +166,7 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 			if k == tenseFuture || k == tenseModal {
 				future = true
 			}
-			if k == tenseModal {
+			if k == tenseModal || k == tenseAdj {
 				k = 0
 			}
 			if k == tenseFuture && j <= s {
