@@ -50,6 +50,7 @@ func TestTag(t *testing.T) {
 		{"past weekday", "The minister resigned on Friday after a week of protests.", "2013-03-25", "Friday", "DATE", "2013-03-22", ""},
 		{"future weekday", "The talks will resume on Monday.", "2013-03-22", "Monday", "DATE", "2013-03-25", ""},
 		{"an -ed adjective is no past verb", "The split would be paid on a still unspecified date in January.", "1989-10-30", "January", "DATE", "1990-01", ""},
+		{"'hundred' is no past verb", "Several hundred troops will arrive Friday.", "1990-08-15", "Friday", "DATE", "1990-08-17", ""},
 		{"a capitalised -ed name is no past verb", "He announced that the father would be traveling to the United States Thursday with his wife.", "2000-04-05", "Thursday", "DATE", "2000-04-06", ""},
 		{"a sentence-initial -ed verb is past", "Rescued on Thanksgiving Day, the boy was taken to Miami.", "1999-12-01", "Thanksgiving Day", "DATE", "1999-11-25", ""},
 		{"effective date ahead despite a past verb", "The board also created an office of the chairman, effective Feb. 1.", "1989-11-01", "Feb. 1", "DATE", "1990-02-01", ""},
