@@ -64,7 +64,7 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	// Inverted reporting: a closing quote and comma right before "said X".
 	if c.e.class == classSay && c.ti > 0 {
 		prev := s.toks[c.ti-1]
-		if !prev.word && (prev.text == "''" || prev.text == "”" || prev.text == "\"" || prev.text == ",") {
+		if !prev.word && (prev.text == "''" || prev.text == "”" || prev.text == "\"" || prev.text == ",") && (prev.text != "," || !x.namedSubject(s, c.ti-1)) {
 			if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
 				return actorPtr(s.mentions[m].actor), m
 			}
@@ -200,6 +200,21 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	return nil, -1
+}
+
+// namedSubject reports whether the clause before token k opens with an unquoted
+// actor that no preposition governs: "An Iraqi official, speaking on condition of
+// anonymity, said Ritter would ..." has its subject already, so the name after
+// "said" begins what was said rather than naming the speaker.
+func (x *Extractor) namedSubject(s *sentence, k int) bool {
+	start := x.clauseStart(s, k)
+	for m := s.mentionFrom(start); m < len(s.mtok) && s.mtok[m] < k; m++ {
+		ti := s.mtok[m]
+		if s.mentions[m].resolved && !s.toks[ti].quoted && !x.afterPreposition(s, ti) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounAgent returns the agent a nominal event names itself: a possessor ("Kuchma's
@@ -374,12 +389,14 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			// Cabinet that Israel ... Lebanon"), unless no other is named
 			// ("Eitan said Netanyahu's remarks marked a change"), and then a person
 			// or an institution, not the country as a whole.
-			if own == nil && s.mentions[m].Kind != actors.KindPronoun && s.mentions[m].Kind != actors.KindCountry && a.Name != c.src.Name {
+			// An own agent ("remarks made by the Syrian ambassador ..., Walid
+			// Mualem") is the source acting, not whom it acts on.
+			if own == nil && s.mentions[m].Kind != actors.KindPronoun && s.mentions[m].Kind != actors.KindCountry && a.Name != c.src.Name && !s.byAgent(ti) && !s.apposition(m) {
 				own = actorPtr(a)
 			}
 			continue
 		}
-		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") || s.modifiesGathering(m) {
+		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") || s.modifiesGathering(m) || x.posting(s, ti) {
 			continue
 		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
@@ -394,6 +411,16 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		return own
 	}
 	return nil
+}
+
+// posting reports whether the mention at token ti names where an envoy serves
+// ("the Syrian ambassador to Washington", "his special representative to Iraq").
+func (x *Extractor) posting(s *sentence, ti int) bool {
+	k := ti - 1
+	if k >= 0 && s.toks[k].lower == "the" {
+		k--
+	}
+	return k >= 1 && s.toks[k].lower == "to" && x.words.is(s.toks[k-1].lower, "posting")
 }
 
 // antecedent returns, for an event in a relative clause ("North Korea, with which
@@ -632,6 +659,13 @@ func (s *sentence) possessive(m int) bool {
 		}
 	}
 	return false
+}
+
+// apposition reports whether mention m stands in apposition to the mention
+// before it ("the Syrian ambassador to Washington, Walid Mualem").
+func (s *sentence) apposition(m int) bool {
+	ti := s.mtok[m]
+	return m > 0 && ti > 0 && s.toks[ti-1].text == "," && s.tokenAt(s.mentions[m-1].Span.End) == ti-1
 }
 
 // byAgent reports whether the mention at ti is a passive agent ("by Kofi Annan").

@@ -1,0 +1,52 @@
+package events
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestRoles checks the source and target of events in short texts listed in
+// testdata/roles.tsv.
+func TestRoles(t *testing.T) {
+	f, err := os.Open("testdata/roles.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x := mustExtractor(t)
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 4 {
+			t.Fatalf("roles.tsv:%d: want 4 tab-separated fields, got %d", n, len(fields))
+		}
+		trigger, src, tgt, body := fields[0], fields[1], fields[2], fields[3]
+		evs := x.Extract(analysis(body, date("2018-01-12")))
+		found := false
+		for _, e := range evs {
+			if e.Trigger.Text != trigger {
+				continue
+			}
+			found = true
+			if g := codeOrDash(e.Source); g != src {
+				t.Errorf("roles.tsv:%d: %s: source %s, want %s", n, trigger, g, src)
+			}
+			if g := codeOrDash(e.Target); g != tgt {
+				t.Errorf("roles.tsv:%d: %s: target %s, want %s", n, trigger, g, tgt)
+			}
+			break
+		}
+		if !found {
+			t.Errorf("roles.tsv:%d: no event %q among %d", n, trigger, len(evs))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
