@@ -141,10 +141,19 @@ func (f *finder) passes(e *entry, p int) bool {
 			// in a transcript).
 			return false
 		}
+		if e.cat == catCountry && capped == len(e.proper)-1 && geoNouns[f.key(p+e.proper[len(e.proper)-1])] {
+			// Transcripts write a place's last word lowercase ("the Persian
+			// gulf"), but not a name's ("the United states" is no country).
+			c := f.t.toks[p+e.proper[0]].cls
+			return c == caseTitle || c == caseUpper
+		}
 		return capped == 0 || capped == len(e.proper)
 	}
 	return true
 }
+
+// geoNouns end place names that transcripts may leave lowercase.
+var geoNouns = map[string]bool{"gulf": true, "sea": true, "ocean": true, "coast": true, "strait": true, "straits": true, "peninsula": true, "islands": true}
 
 // anchored reports whether e has an acronym ("UN security council"), which
 // vouches for the rest of the name in whatever case.

@@ -28,6 +28,12 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	}
 	// "invited the three countries", "says the three new members ...": the list
 	// named before, ahead of anything later in the clause.
+	if a, ok := x.unnamedObject(s, c); ok {
+		// The act is aimed at someone the text does not name ("condemned the
+		// bombings", "arrested 14 foreigners"): no target, and none guessed.
+		c.tgt = a
+		return
+	}
 	if c.tgt = x.listReference(s, c); c.tgt == nil {
 		c.tgt = x.object(s, c)
 	}
@@ -346,16 +352,39 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		// where its attribution begins.
 		for _, o := range s.cands {
 			if o.e.class == classSay && o.ti > c.tj && !s.toks[o.ti].quoted {
+				cut := -1
 				for k := o.ti - 1; k > c.tj && k >= o.ti-7; k-- {
 					if s.toks[k].text == "," {
-						end = min(end, k)
+						cut = k
 						break
 					}
+				}
+				if cut < 0 {
+					// "... headed from the United States and senior officials say".
+					for k := o.ti - 1; k > c.tj && k >= o.ti-4; k-- {
+						if s.toks[k].lower == "and" && k+1 < o.ti {
+							cut = k
+							break
+						}
+					}
+				}
+				if cut >= 0 {
+					end = min(end, cut)
 				}
 			}
 		}
 	}
-	var own *timeline.Actor
+	if k := x.clauseStart(s, c.ti) - 1; k >= 0 && x.words.is(s.toks[k].lower, "subordinator") && (k == 0 || !s.toks[k-1].word) {
+		// An opening adverbial clause ("When Albright set aside her plans for a
+		// trip to East Africa, the State Department ...") ends at its comma.
+		for j := c.tj; j < end; j++ {
+			if s.toks[j].text == "," {
+				end = j
+				break
+			}
+		}
+	}
+	var own, region *timeline.Actor
 	lo, hi := c.tj, end
 	if c.e.class == classSay {
 		if c.about[0] < c.about[1] {
@@ -396,7 +425,16 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			}
 			continue
 		}
-		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") || s.modifiesGathering(m) || x.posting(s, ti) {
+		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") {
+			// A region is whom an act is aimed at only when the clause names no
+			// country ("dispatched agents to Africa", but "left for Europe to see
+			// the Syrians").
+			if region == nil && !s.modifiesGathering(m) && !x.modifier(s, m) {
+				region = actorPtr(a)
+			}
+			continue
+		}
+		if s.modifiesGathering(m) || x.posting(s, ti) {
 			continue
 		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
@@ -410,7 +448,53 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 	if own != nil && c.e.class == classSay {
 		return own
 	}
-	return nil
+	return region
+}
+
+// unnamedObject reports whether c's object is an attack ("condemned the bombing
+// of the U.S. embassies"), whose perpetrator (its agent, nil when unnamed) is
+// what c is aimed at, or people the text leaves unnamed ("arrested 14
+// foreigners", "called on all states").
+func (x *Extractor) unnamedObject(s *sentence, c *cand) (*timeline.Actor, bool) {
+	if c.e.class == classSay || c.e.class == classNoun || c.e.class == classCtx {
+		return nil, false
+	}
+	k := c.tj
+	for ; k < len(s.toks) && k < c.tj+8; k++ {
+		t := s.toks[k]
+		if t.quoted && !s.toks[c.ti].quoted || t.word && (x.words.is(t.lower, "determiner") || x.words.is(t.lower, "modifier")) {
+			continue // "the “cowardly, criminal and tragic” bombings"
+		}
+		if t.word || t.text == "," || t.text == "." || t.text == ";" {
+			break
+		}
+	}
+	if k >= len(s.toks) || s.insideMention(k) {
+		return nil, false
+	}
+	for _, o := range s.cands {
+		if o.ti == k && o.e.class == classNoun && o.code >= "18" {
+			a, _ := x.nounAgent(s, o)
+			return a, true
+		}
+	}
+	if q := k - 1; x.words.is(s.toks[k].lower, "quantifier") || isDigits(s.toks[k].text) {
+		if k+1 < len(s.toks) && !s.insideMention(k+1) && x.words.is(s.toks[k+1].lower, "people") {
+			return nil, true
+		}
+	} else if q >= c.tj && x.words.is(s.toks[q].lower, "quantifier") && x.words.is(s.toks[k].lower, "people") {
+		return nil, true // "all states": the determiner was skipped
+	}
+	return nil, false
+}
+
+func isDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // posting reports whether the mention at token ti names where an envoy serves
@@ -659,6 +743,17 @@ func (s *sentence) possessive(m int) bool {
 		}
 	}
 	return false
+}
+
+// modifier reports whether mention m only modifies the noun after it ("the
+// common European security system").
+func (x *Extractor) modifier(s *sentence, m int) bool {
+	k := s.tokenAt(s.mentions[m].Span.End)
+	if k >= len(s.toks) {
+		return false
+	}
+	t := s.toks[k]
+	return t.word && t.text == t.lower && !x.words.is(t.lower, "stopword") && !x.words.is(t.lower, "preposition") && !x.words.is(t.lower, "boundary")
 }
 
 // apposition reports whether mention m stands in apposition to the mention
