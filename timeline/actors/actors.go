@@ -62,6 +62,9 @@ type Mention struct {
 	// that is coded as its successor ("USR" for "the Soviet Union", coded RUS as
 	// the gold annotation codes it); "" otherwise.
 	Historical string
+	// Partner is, for a group of two parties ("the two Koreas", coded PRK), the
+	// code of the other ("KOR"); "" otherwise.
+	Partner string
 	// Former is set for "former"/"late"/"ousted" titles ("the former president"):
 	// the office is not held at the article's date.
 	Former bool
@@ -102,14 +105,17 @@ var (
 
 // entry is one name of the dictionary as compiled into the trie.
 type entry struct {
-	cat    category
-	code   string // full code (country code, IGO code, institution code; a title's implied country)
-	hist   string // a historical state's own code ("USR"), its code being its successor's
-	name   string // canonical name
-	role   string // role words and titles
-	office string // titles
-	alone  bool   // role words that make a mention with no country
-	person *person
+	cat  category
+	code string // full code (country code, IGO code, institution code; a title's implied country)
+	hist string // a historical state's own code ("USR"), its code being its successor's
+	// partner is the other party a group of two stands for ("the two Koreas":
+	// code PRK, partner KOR).
+	partner string
+	name    string // canonical name
+	role    string // role words and titles
+	office  string // titles
+	alone   bool   // role words that make a mention with no country
+	person  *person
 	// cases holds, per token, what case a text token must have to match: the
 	// rules of countries.tsv, fixed at load time.
 	cases []uint8

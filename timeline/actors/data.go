@@ -206,11 +206,14 @@ func (b *builder) name(f []string) error {
 	if err := fields(f, 3); err != nil {
 		return err
 	}
-	code := f[1]
+	code, partner, _ := strings.Cut(f[1], "+")
 	if code == "-" {
 		code = ""
 	} else if !ValidCode(code) {
 		return fmt.Errorf("bad code %q", code)
+	}
+	if partner != "" && (f[0] != "group" || !ValidCode(partner)) {
+		return fmt.Errorf("bad code %q: only a group names a partner (\"PRK+KOR\")", f[1])
 	}
 	var c category
 	switch f[0] {
@@ -233,7 +236,7 @@ func (b *builder) name(f []string) error {
 		return fmt.Errorf("no names")
 	}
 	for _, n := range names {
-		b.add(n, &entry{cat: c, code: code, name: canonicalName(c, names[0], n)})
+		b.add(n, &entry{cat: c, code: code, partner: partner, name: canonicalName(c, names[0], n)})
 	}
 	return nil
 }

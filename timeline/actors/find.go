@@ -384,7 +384,9 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return f.mention(i, end, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), end
 	case catGroup:
 		c, _ := splitCode(e.code)
-		return f.mention(i, end, KindGroup, timeline.Actor{Name: f.text[f.t.toks[i].start:f.t.toks[end-1].end], Code: e.code}, c, ""), end
+		m := f.mention(i, end, KindGroup, timeline.Actor{Name: f.text[f.t.toks[i].start:f.t.toks[end-1].end], Code: e.code}, c, "")
+		m.Partner = e.partner
+		return m, end
 	case catPronoun:
 		return f.mention(i, end, KindPronoun, timeline.Actor{}, "", ""), end
 	case catTitle:

@@ -25,6 +25,18 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 		// unknown pronoun): the story's subject so far.
 		a := *s.prevSubject
 		c.src = &a
+		if p := s.prevPair; p[1] != nil && x.jointWord(s, c) {
+			c.src = actorPtr(*p[0])
+			c.pair = p
+		}
+	}
+	if c.srcMent >= 0 && c.pair[1] == nil {
+		c.pair = s.pairAt(c.srcMent, st)
+		if m := s.mentions[c.srcMent]; c.pair[1] == nil && m.Kind == actors.KindGroup && m.actor.Code == "" && s.prevPair[1] != nil && jointGroup(m.Text) {
+			// "the two countries", "both sides": the two that acted together before.
+			c.pair = s.prevPair
+			c.src = actorPtr(*c.pair[0])
+		}
 	}
 	// "invited the three countries", "says the three new members ...": the list
 	// named before, ahead of anything later in the clause.
@@ -36,6 +48,12 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	}
 	if c.tgt = x.listReference(s, c); c.tgt == nil {
 		c.tgt = x.object(s, c)
+	}
+	if c.pair[1] != nil && (c.tgt == nil || x.reciprocal(s, c)) {
+		// Two parties acting together act on each other ("the two Koreas
+		// suspended negotiations", "the two leaders pledged to consult each
+		// other"), unless the clause names a third they act on.
+		c.tgt = actorPtr(*c.pair[1])
 	}
 	if c.tgt == nil {
 		c.tgt = x.antecedent(s, c)
@@ -495,6 +513,59 @@ func isDigits(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// pairAt returns the two parties mention m stands for when it is a group of two
+// ("the two Koreas") or the first of exactly two joint subjects of different
+// countries ("Yeltsin and Kuchma called for ...").
+func (s *sentence) pairAt(m int, st *story) [2]*timeline.Actor {
+	a := s.mentions[m]
+	if a.Partner != "" && a.actor.Code != "" {
+		name := a.Partner
+		if st != nil && st.names[a.Partner] != "" {
+			name = st.names[a.Partner]
+		}
+		return [2]*timeline.Actor{actorPtr(a.actor), {Name: name, Code: a.Partner}}
+	}
+	if m+1 < len(s.mentions) && s.firstConjunct(m+1) == m && (m+2 >= len(s.mentions) || s.firstConjunct(m+2) != m) {
+		b := s.mentions[m+1]
+		if b.resolved && a.resolved && len(a.actor.Code) >= 3 && len(b.actor.Code) >= 3 && partyOf(a.actor.Code) != partyOf(b.actor.Code) {
+			return [2]*timeline.Actor{actorPtr(a.actor), actorPtr(b.actor)}
+		}
+	}
+	return [2]*timeline.Actor{}
+}
+
+// jointWord reports whether c's elided subject is one that stands for the
+// parties that acted together before: "both", "the two leaders".
+func (x *Extractor) jointWord(s *sentence, c *cand) bool {
+	for k := c.ti - 1; k >= 0 && k >= c.ti-4; k-- {
+		w := s.toks[k].lower
+		if w == "both" || x.words.is(w, "collective") && k > 0 && (s.toks[k-1].lower == "two" || s.toks[k-1].lower == "both") {
+			return true
+		}
+	}
+	return false
+}
+
+// jointGroup reports whether a collective names two parties ("the two sides").
+func jointGroup(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if w == "two" || w == "both" {
+			return true
+		}
+	}
+	return false
+}
+
+// reciprocal reports whether c's clause says its parties act on each other.
+func (x *Extractor) reciprocal(s *sentence, c *cand) bool {
+	for k := c.tj; k+1 < len(s.toks) && k < c.tj+8; k++ {
+		if w := s.toks[k].lower + " " + s.toks[k+1].lower; w == "each other" || w == "one another" {
+			return true
+		}
+	}
+	return false
 }
 
 // posting reports whether the mention at token ti names where an envoy serves

@@ -18,12 +18,13 @@ type mention struct {
 
 // discourse tracks the antecedents pronouns and titles resolve to, in reading order.
 type discourse struct {
-	lastPerson  *timeline.Actor // the most recent person or leader acting as a subject
-	lastNamed   *timeline.Actor // the most recent person named, in any role
-	lastSubject *timeline.Actor // the most recent subject of any kind
-	lastOther   *timeline.Actor // the most recent non-person collective
-	speaker     *timeline.Actor // the author of the statement being read (quotes, tweets)
-	lastList    *timeline.Actor // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
+	lastPerson  *timeline.Actor    // the most recent person or leader acting as a subject
+	lastNamed   *timeline.Actor    // the most recent person named, in any role
+	lastSubject *timeline.Actor    // the most recent subject of any kind
+	lastOther   *timeline.Actor    // the most recent non-person collective
+	speaker     *timeline.Actor    // the author of the statement being read (quotes, tweets)
+	lastList    *timeline.Actor    // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
+	lastPair    [2]*timeline.Actor // the last two parties that acted together ("Yeltsin and Kuchma")
 }
 
 func codeOf(m actors.Mention) string {

@@ -83,7 +83,8 @@ type cand struct {
 	tweet    bool
 	govTimex *timeline.Timex
 	govOcc   *timeline.Occurrence
-	inter    bool // the clause is planned through an intent verb ("agreed to delay")
+	inter    bool               // the clause is planned through an intent verb ("agreed to delay")
+	pair     [2]*timeline.Actor // a subject of two parties acting together: the source and its partner
 }
 
 // sentence is a sentence being read.
@@ -96,11 +97,12 @@ type sentence struct {
 	tweetAt  int // token index of the dash before a tweet's dateline, -1 when none
 	author   *timeline.Actor
 
-	prevSubject *timeline.Actor // the discourse subject before the sentence
-	prevPerson  *timeline.Actor // the person "he" or "she" stood for before it
-	prevOther   *timeline.Actor // the collective "it" or "they" stood for before it
-	prevList    *timeline.Actor // the first of the last list of parties before it
-	prevSpeaker *timeline.Actor // the source of the last statement before it
+	prevSubject *timeline.Actor    // the discourse subject before the sentence
+	prevPerson  *timeline.Actor    // the person "he" or "she" stood for before it
+	prevOther   *timeline.Actor    // the collective "it" or "they" stood for before it
+	prevList    *timeline.Actor    // the first of the last list of parties before it
+	prevPair    [2]*timeline.Actor // the last two parties acting together before it ("the two Koreas")
+	prevSpeaker *timeline.Actor    // the source of the last statement before it
 
 	sayEnd map[int]int // token after each unquoted reporting verb -> its first token
 }
@@ -155,7 +157,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		// The subject the story was about before this sentence: an event with no
 		// subject of its own ("both re-opened ...") continues it.
 		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
-		s.prevList, s.prevSpeaker = disc.lastList, lastSpeaker
+		s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, lastSpeaker, disc.lastPair
 		x.resolveMentions(s, raw, &disc)
 		if l := s.lastList(); l != nil {
 			disc.lastList = l
@@ -173,6 +175,9 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 				continue
 			}
 			x.findActors(s, c, st)
+			if c.pair[1] != nil {
+				disc.lastPair = c.pair
+			}
 		}
 		d.attach(s)
 		// An act about an attack or threat the story dated before cannot precede
