@@ -527,7 +527,7 @@ func (s *sentence) pairAt(m int, st *story) [2]*timeline.Actor {
 		}
 		return [2]*timeline.Actor{actorPtr(a.actor), {Name: name, Code: a.Partner}}
 	}
-	if m+1 < len(s.mentions) && s.firstConjunct(m+1) == m && (m+2 >= len(s.mentions) || s.firstConjunct(m+2) != m) {
+	if m+1 < len(s.mentions) && (s.mtok[m+1] == s.mtok[m] || s.firstConjunct(m+1) == m && (m+2 >= len(s.mentions) || s.firstConjunct(m+2) != m)) {
 		b := s.mentions[m+1]
 		if b.resolved && a.resolved && len(a.actor.Code) >= 3 && len(b.actor.Code) >= 3 && partyOf(a.actor.Code) != partyOf(b.actor.Code) {
 			return [2]*timeline.Actor{actorPtr(a.actor), actorPtr(b.actor)}
@@ -744,6 +744,9 @@ func (x *Extractor) newStory(ms []actors.Mention) *story {
 func (s *sentence) firstConjunct(m int) int {
 	first := m
 	for k := m; k > 0; k-- {
+		if s.mtok[k-1] == s.mtok[k] {
+			break // a hyphenated pair ("Israel-Syrian") is no list
+		}
 		between := s.toks[s.tokenAt(s.mentions[k-1].Span.End):s.mtok[k]]
 		if len(between) == 0 || len(between) > 3 || !s.mentions[k-1].resolved {
 			break

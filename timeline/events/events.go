@@ -400,7 +400,7 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 		if ti >= len(s.toks) {
 			break
 		}
-		if s.toks[ti].start < m.Span.Start {
+		if s.toks[ti].start < m.Span.Start && !s.compound(ti, m) {
 			continue // inside a word: "post-Madrid" names no actor
 		}
 		quoted := s.toks[ti].quoted
@@ -425,6 +425,17 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 			disc.note(rm)
 		}
 	}
+}
+
+// compound reports whether m is the second party of a hyphenated pair whose
+// first is the mention before it in the same token ("Israel-Syrian talks",
+// "U.S.-Iraq relations").
+func (s *sentence) compound(ti int, m actors.Mention) bool {
+	n := len(s.mentions) - 1
+	if n < 0 || s.mtok[n] != ti || m.Kind != actors.KindCountry || s.mentions[n].Kind != actors.KindCountry {
+		return false
+	}
+	return m.Span.Start == s.mentions[n].Span.End+1 && m.Span.End <= s.toks[ti].end
 }
 
 // afterVerb reports whether a trigger word stands between the clause start and
