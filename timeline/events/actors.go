@@ -414,8 +414,8 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 	}
 	for m := s.mentionFrom(lo); m < len(s.mtok) && s.mtok[m] < hi; m++ {
 		ti := s.mtok[m]
-		if m == c.srcMent || !s.mentions[m].resolved {
-			continue
+		if m == c.srcMent || !s.mentions[m].resolved || c.srcMent >= 0 && m > c.srcMent && s.firstConjunct(m) == c.srcMent {
+			continue // the source, or one acting with it ("cooperation from Kenya and Tanzania")
 		}
 		after := ti >= c.tj && ti < end
 		if c.e.class == classSay && s.toks[c.ti].lower == "according" {
