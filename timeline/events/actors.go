@@ -800,10 +800,17 @@ func (s *sentence) followedByPossessive(m int) int {
 	if !s.possessive(m) || m+1 >= len(s.mentions) {
 		return -1
 	}
-	if s.mtok[m+1]-s.mtok[m] <= 6 && s.mentions[m+1].Kind != actors.KindCountry {
-		return m + 1
+	if s.mtok[m+1]-s.mtok[m] > 6 || s.mentions[m+1].Kind == actors.KindCountry {
+		return -1
 	}
-	return -1
+	for k := s.tokenAt(s.mentions[m].Span.End); k < s.mtok[m+1]; k++ {
+		switch s.toks[k].lower {
+		case "to", "of", "with", "in", "on", "at", "from", "for", "by", ",":
+			// "Blair's visit to Washington": the head ended before the phrase.
+			return -1
+		}
+	}
+	return m + 1
 }
 
 // possessive reports whether mention m is followed by "'s".

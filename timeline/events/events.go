@@ -499,6 +499,12 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 		if s.tweetAt >= 0 && i > s.tweetAt {
 			break
 		}
+		if e.class == classVerb && (i > 0 && s.toks[i-1].lower == "'s" || i > 1 && s.toks[i-2].lower == "'s" && s.toks[i-1].word) {
+			// "Blair's current visit": after a possessive the word is a noun.
+			if n, nend := x.lex.matchClass(s.toks, i, classNoun); n != nil && nend == end {
+				e = n
+			}
+		}
 		c := &cand{sent: si, ti: i, tj: end, e: e, code: e.code, srcMent: -1}
 		c.tweet = s.tweetAt >= 0
 		s.cands = append(s.cands, c)

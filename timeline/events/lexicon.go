@@ -102,6 +102,18 @@ func (lx *lexicon) match(ws []token, i int) (*entry, int) {
 	return best, bestEnd
 }
 
+// matchClass returns the longest entry of class cl matching the words from i.
+func (lx *lexicon) matchClass(ws []token, i int, cl string) (*entry, int) {
+	var best *entry
+	bestEnd := -1
+	for _, e := range lx.byFirst[ws[i].lower] {
+		if end, ok := matchPhrase(e.phrase, ws, i); ok && end > bestEnd && e.class == cl {
+			best, bestEnd = e, end
+		}
+	}
+	return best, bestEnd
+}
+
 // matchPhrase matches p against the words from i; gaps match lazily.
 func matchPhrase(p phrase, ws []token, i int) (int, bool) {
 	if len(p) == 0 {
