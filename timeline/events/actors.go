@@ -402,6 +402,16 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			}
 		}
 	}
+	if c.code == "04" {
+		// A meeting is with its partner, whatever its topic ("discussed the Iraq
+		// crisis with Tony Blair").
+		for m := s.mentionFrom(c.tj); m < len(s.mtok) && s.mtok[m] < end; m++ {
+			ti := s.mtok[m]
+			if ti > 0 && s.toks[ti-1].lower == "with" && s.mentions[m].resolved && m != c.srcMent && (c.src == nil || partyOf(s.mentions[m].actor.Code) != partyOf(c.src.Code)) {
+				return actorPtr(s.mentions[m].actor)
+			}
+		}
+	}
 	var own, region *timeline.Actor
 	lo, hi := c.tj, end
 	if c.e.class == classSay {
@@ -452,8 +462,8 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 			}
 			continue
 		}
-		if s.modifiesGathering(m) || x.posting(s, ti) {
-			continue
+		if s.modifiesGathering(m) || x.posting(s, ti) || c.code == "04" && len(a.Code) == 3 && ti > 0 && (s.toks[ti-1].lower == "in" || s.toks[ti-1].lower == "at") {
+			continue // where a meeting is held is no party to it ("talks in London")
 		}
 		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
 			continue
