@@ -18,13 +18,14 @@ type mention struct {
 
 // discourse tracks the antecedents pronouns and titles resolve to, in reading order.
 type discourse struct {
-	lastPerson  *timeline.Actor    // the most recent person or leader acting as a subject
-	lastNamed   *timeline.Actor    // the most recent person named, in any role
-	lastSubject *timeline.Actor    // the most recent subject of any kind
-	lastOther   *timeline.Actor    // the most recent non-person collective
-	speaker     *timeline.Actor    // the author of the statement being read (quotes, tweets)
-	lastList    *timeline.Actor    // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
-	lastPair    [2]*timeline.Actor // the last two parties that acted together ("Yeltsin and Kuchma")
+	lastPerson  *timeline.Actor           // the most recent person or leader acting as a subject
+	lastNamed   *timeline.Actor           // the most recent person named, in any role
+	lastSubject *timeline.Actor           // the most recent subject of any kind
+	lastOther   *timeline.Actor           // the most recent non-person collective
+	speaker     *timeline.Actor           // the author of the statement being read (quotes, tweets)
+	lastList    *timeline.Actor           // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
+	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Yeltsin and Kuchma")
+	byOffice    map[string]timeline.Actor // office -> the person last named with that title ("President Clinton")
 }
 
 func codeOf(m actors.Mention) string {
@@ -55,6 +56,10 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			if d.lastPerson != nil && d.lastPerson.Code == out.actor.Code {
 				out.actor.Name = d.lastPerson.Name
 			}
+		} else if a, ok := d.byOffice[m.Office]; ok && m.Office != "" && !m.Former {
+			// "the president" is the one last named as president, not whoever
+			// was named last ("Blair pledged to stand with the president").
+			out.actor, out.resolved = a, true
 		} else if d.lastPerson != nil {
 			out.actor, out.resolved = *d.lastPerson, true
 		}
@@ -94,11 +99,23 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 	return out
 }
 
+// noteOffice records a person named with a title.
+func (d *discourse) noteOffice(m mention) {
+	if m.Kind != actors.KindPerson || m.Office == "" || m.Former || m.actor.Code == "" {
+		return
+	}
+	if d.byOffice == nil {
+		d.byOffice = make(map[string]timeline.Actor)
+	}
+	d.byOffice[m.Office] = m.actor
+}
+
 // note records a resolved mention acting as a subject.
 func (d *discourse) note(m mention) {
 	if !m.resolved {
 		return
 	}
+	d.noteOffice(m)
 	a := m.actor
 	if m.person && m.Kind != actors.KindPronoun {
 		d.lastNamed = &a
@@ -117,6 +134,7 @@ func (d *discourse) noteSeen(m mention) {
 	if !m.resolved {
 		return
 	}
+	d.noteOffice(m)
 	a := m.actor
 	if m.person && m.Kind != actors.KindPronoun {
 		d.lastNamed = &a
