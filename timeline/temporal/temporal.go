@@ -214,6 +214,7 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 	case timeline.TypeDate, timeline.TypeTime:
 		if f, l, g, ok := bounds(x.Value); ok {
 			x.Earliest, x.Latest, x.Granularity = f, l, g
+			x.Earliest, x.Latest = narrow(f, l, g, x.Mod)
 		}
 		switch x.Value {
 		case "PRESENT_REF":
@@ -249,6 +250,31 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 		}
 		t.anchorDuration(x, c)
 	}
+}
+
+// narrow bounds the "early", "mid" and "late" parts of a month or a year
+// ("early March", "late 1997", "the end of the year") by its thirds: the dekads
+// of a month (1-10, 11-20, 21-end), the four-month parts of a year.
+func narrow(first, last time.Time, g timeline.Granularity, mod string) (time.Time, time.Time) {
+	var step func(t time.Time, n int) time.Time
+	switch g {
+	case timeline.GranMonth:
+		step = func(t time.Time, n int) time.Time { return t.AddDate(0, 0, 10*n) }
+	case timeline.GranYear:
+		step = func(t time.Time, n int) time.Time { return t.AddDate(0, 4*n, 0) }
+	default:
+		return first, last
+	}
+	day := 24 * time.Hour
+	switch mod {
+	case "START":
+		return first, step(first, 1).Add(-day)
+	case "MID":
+		return step(first, 1), step(first, 2).Add(-day)
+	case "END":
+		return step(first, 2), last
+	}
+	return first, last
 }
 
 // anchorDuration turns a duration the text runs up to the DCT ("for two years",

@@ -279,3 +279,33 @@ func TestConcurrentTag(t *testing.T) {
 		}
 	}
 }
+
+func TestNarrow(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		first, last string
+		g           timeline.Granularity
+		mod         string
+		want        string
+	}{
+		{"2018-03-01", "2018-03-31", timeline.GranMonth, "START", "2018-03-01..2018-03-10"},
+		{"2018-03-01", "2018-03-31", timeline.GranMonth, "MID", "2018-03-11..2018-03-20"},
+		{"2016-02-01", "2016-02-29", timeline.GranMonth, "END", "2016-02-21..2016-02-29"},
+		{"1997-01-01", "1997-12-31", timeline.GranYear, "END", "1997-09-01..1997-12-31"},
+		{"1997-01-01", "1997-12-31", timeline.GranYear, "MID", "1997-05-01..1997-08-31"},
+		{"1997-01-01", "1997-12-31", timeline.GranYear, "APPROX", "1997-01-01..1997-12-31"},
+		{"2018-01-08", "2018-01-14", timeline.GranWeek, "START", "2018-01-08..2018-01-14"},
+	}
+	for _, tt := range tests {
+		f, l := narrow(d(tt.first), d(tt.last), tt.g, tt.mod)
+		if got := timeline.FormatDay(f) + ".." + timeline.FormatDay(l); got != tt.want {
+			t.Errorf("narrow(%s..%s, %s, %s) = %s, want %s", tt.first, tt.last, tt.g, tt.mod, got, tt.want)
+		}
+	}
+}
