@@ -327,3 +327,20 @@ func TestExportFormats(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestEmptyCalendar checks that a query with nothing to put in a calendar fails
+// with one line and leaves no file, since an empty iCalendar file is invalid.
+func TestEmptyCalendar(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, err := run(t, dir, "ingest", seed); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out := filepath.Join(dir, "none.ics")
+	_, stderr, err := run(t, dir, "query", "--format", "ics", "--from", "2030", "--out", out)
+	if err == nil || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "no dated events") {
+		t.Errorf("err %v, stderr %q: want one line saying there are no dated events", err, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s written: %v", out, err)
+	}
+}

@@ -23,6 +23,18 @@ var icsEpoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 // when inferred, else the Unix epoch) instead of the clock, so the same timeline
 // always gives the same bytes, and a calendar client re-importing it sees no change.
 func writeICS(w io.Writer, t *Timeline) error {
+	dated := false
+	for i := range t.Events {
+		if !t.Events[i].Earliest.IsZero() || !t.Events[i].Latest.IsZero() {
+			dated = true
+			break
+		}
+	}
+	if !dated {
+		// RFC 5545 wants at least one component, and clients reject an empty
+		// calendar: say so rather than write a file that will not import.
+		return timeline.Errorf(timeline.ENOTFOUND, "no dated events to write: an iCalendar file needs at least one")
+	}
 	bw := bufio.NewWriter(w)
 	p := icsPrinter{w: bw}
 	p.line("BEGIN:VCALENDAR")

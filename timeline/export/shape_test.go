@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -446,18 +447,32 @@ func TestEmpty(t *testing.T) {
 		"jsonl":      "",
 		"csv":        strings.Join(csvHeader, ",") + "\r\n",
 		"timelinejs": "{\n  \"title\": {\n    \"text\": {\n      \"headline\": \"Timeline\",\n      \"text\": \"0 dated events from 0 documents\"\n    }\n  },\n  \"events\": []\n}\n",
-		"ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//timelinehq//timeline//EN\r\nCALSCALE:GREGORIAN\r\n" +
-			"NAME:Timeline\r\nX-WR-CALNAME:Timeline\r\nEND:VCALENDAR\r\n",
 		"markdown": "# Timeline\n\n0 events from 0 documents.\n\n| Date | What | Who | To whom | Status | Source |\n|---|---|---|---|---|---|\n",
 		"timeml":   "",
 	}
 	for _, f := range Formats {
 		w, ok := want[f]
 		if !ok {
-			continue // json: TestJSONEmpty
+			continue // json: TestJSONEmpty; ics: TestICSEmpty
 		}
 		if got := string(write(t, f, &Timeline{})); got != w {
 			t.Errorf("%s: got %q, want %q", f, got, w)
+		}
+	}
+}
+
+// TestICSEmpty checks that a calendar with no dated event is refused, writing
+// nothing: RFC 5545 needs one component, and clients reject an empty calendar.
+func TestICSEmpty(t *testing.T) {
+	undated := fixture()
+	for i := range undated.Events {
+		undated.Events[i].Earliest, undated.Events[i].Latest = time.Time{}, time.Time{}
+	}
+	for _, tl := range []*Timeline{{}, undated} {
+		var buf bytes.Buffer
+		err := Write(&buf, "ics", tl)
+		if timeline.ErrorCode(err) != timeline.ENOTFOUND || buf.Len() != 0 {
+			t.Errorf("ics of %d undated events: err %v, %d bytes written; want ENOTFOUND and nothing", len(tl.Events), err, buf.Len())
 		}
 	}
 }
