@@ -447,8 +447,8 @@ func TestEmpty(t *testing.T) {
 		"jsonl":      "",
 		"csv":        strings.Join(csvHeader, ",") + "\r\n",
 		"timelinejs": "{\n  \"title\": {\n    \"text\": {\n      \"headline\": \"Timeline\",\n      \"text\": \"0 dated events from 0 documents\"\n    }\n  },\n  \"events\": []\n}\n",
-		"markdown": "# Timeline\n\n0 events from 0 documents.\n\n| Date | What | Who | To whom | Status | Source |\n|---|---|---|---|---|---|\n",
-		"timeml":   "",
+		"markdown":   "# Timeline\n\n0 events from 0 documents.\n\n| Date | What | Who | To whom | Status | Source |\n|---|---|---|---|---|---|\n",
+		"timeml":     "",
 	}
 	for _, f := range Formats {
 		w, ok := want[f]
