@@ -441,7 +441,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		if c.src != nil && a.Code == c.src.Code && (a.Code != "" || a.Name == c.src.Name) {
 			continue
 		}
-		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") {
+		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") && !acrossState(c.src.Code, a.Code) {
 			// One's own country is rarely whom one acts on ("Netanyahu told his
 			// Cabinet that Israel ... Lebanon"), unless no other is named
 			// ("Eitan said Netanyahu's remarks marked a change"), and then a person
@@ -574,6 +574,22 @@ func (x *Extractor) reciprocal(s *sentence, c *cand) bool {
 		if w := s.toks[k].lower + " " + s.toks[k+1].lower; w == "each other" || w == "one another" {
 			return true
 		}
+	}
+	return false
+}
+
+// acrossState reports whether two codes of one country lie on either side of
+// the line between the state and its society: a government warning its
+// travellers, relatives defying the immigration service. Those act on each
+// other as much as on foreigners.
+func acrossState(a, b string) bool {
+	return len(a) > 3 && len(b) > 3 && stateRole(a[3:]) != stateRole(b[3:])
+}
+
+func stateRole(role string) bool {
+	switch role {
+	case "GOV", "MIL", "LEG", "JUD", "SPY", "PTY":
+		return true
 	}
 	return false
 }

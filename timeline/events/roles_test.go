@@ -30,7 +30,7 @@ func TestRoles(t *testing.T) {
 		evs := x.Extract(analysis(body, date("2018-01-12")))
 		found := false
 		for _, e := range evs {
-			if e.Trigger.Text != trigger {
+			if e.Trigger.Text != trigger && !strings.HasPrefix(e.Trigger.Text, trigger+" ") {
 				continue
 			}
 			found = true
