@@ -1,6 +1,8 @@
 package temporal
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,6 +56,9 @@ func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
 	x, ok := t.pastBound(body)
 	if ok {
 		earliest = x.Earliest
+	}
+	if d, ok := t.dateline(body, earliest); ok {
+		return d, d, true
 	}
 	// An occurrence picked as the next after a year or a month may be an edition
 	// the article has already seen; past a full date it is the next one, as
@@ -131,4 +136,55 @@ func (t *Tagger) planned(body string, x timeline.Timex, infinitive bool) bool {
 		}
 	}
 	return false
+}
+
+// datelinePlace is how a wire dateline opens: a place in capitals, perhaps with
+// its region ("SRINAGAR, India, "), then the comma before the date.
+var datelinePlace = regexp.MustCompile(`^\s*[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.'\- ]{1,30})?, $`)
+
+// datelineTail is what may follow the date: a year, the agency, and the dash or
+// line end before the story.
+var datelineTail = regexp.MustCompile(`^ ?(?:, ?(\d{4}))?,? ?(?:\([A-Za-z][A-Za-z .\-]{0,30}\))? *(?:--|—|–|-|_|\r?\n|$)`)
+
+// dateline returns the publication date a wire dateline gives ("BEIJING, April 9,
+// 1997 (AFP) -", "WASHINGTON, August 11 (Xinhua) --"). Without a year in it, the
+// date is the first with that month and day on or after notBefore, the latest
+// date the text reports as past; with no such bound it gives nothing.
+func (t *Tagger) dateline(body string, notBefore time.Time) (time.Time, bool) {
+	head := body[:min(len(body), 200)]
+	for _, x := range t.Tag(head, time.Time{}) {
+		if x.Type != timeline.TypeDate || x.Span.Start > 60 {
+			break
+		}
+		if !datelinePlace.MatchString(head[:x.Span.Start]) {
+			return time.Time{}, false
+		}
+		tail := datelineTail.FindStringSubmatch(head[x.Span.End:])
+		if tail == nil {
+			return time.Time{}, false
+		}
+		v := x.Value
+		if tail[1] != "" && strings.HasPrefix(v, "XXXX-") {
+			v = tail[1] + v[4:]
+		}
+		if d, err := time.Parse(timeline.DateLayout, v); err == nil {
+			return d, true
+		}
+		if !strings.HasPrefix(v, "XXXX-") || notBefore.IsZero() {
+			return time.Time{}, false
+		}
+		m, err1 := strconv.Atoi(v[5:7])
+		day, err2 := strconv.Atoi(v[8:min(len(v), 10)])
+		if err1 != nil || err2 != nil || len(v) != 10 {
+			return time.Time{}, false
+		}
+		for y := notBefore.Year(); y <= notBefore.Year()+1; y++ {
+			d := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+			if d.Month() == time.Month(m) && !d.Before(notBefore) {
+				return d, true
+			}
+		}
+		return time.Time{}, false
+	}
+	return time.Time{}, false
 }

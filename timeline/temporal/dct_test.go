@@ -30,6 +30,12 @@ func TestInferDCTReports(t *testing.T) {
 		{"a year to begin", "He said he was looking forward to beginning 2007 with his inauguration.", "", ""},
 		{"a full date after which an option runs", "The bank has an option to buy the stake after Jan. 1, 1990 at 1,015 francs.", "", ""},
 		{"an aim", "The mission, which is aimed at sending a robot to Mars in 2011, was given funding.", "", ""},
+		{"a wire dateline with a year", "BEIJING, April 9, 1997 (AFP) - China and Vietnam started talks on Wednesday.", "1997-04-09", "1997-04-09"},
+		{"a dateline with a region and no agency", "SRINAGAR, India, April 7, 1997\n\nIndian troops killed two militants on Monday.", "1997-04-07", "1997-04-07"},
+		{"a dateline without a year takes the year the text reports", "WASHINGTON, August 11 (Xinhua) -- Albright said the embassies were bombed on Aug. 7, 1998.", "1998-08-11", "1998-08-11"},
+		{"a dateline without a year after the turn of the year", "MOSCOW, Jan. 3 (AP) _ The treaty was signed on December 30, 1997, officials said.", "1998-01-03", "1998-01-03"},
+		{"a dateline without a year and no other date", "WASHINGTON, August 11 (Xinhua) -- Albright spoke on Tuesday.", "", ""},
+		{"a date opening a sentence is no dateline", "On April 9, 1997, China and Vietnam started talks.", "1997-04-09", ""},
 		{"a past edition in a clause with a future", "Saudi Arabia suffered a defeat in the 2002 World Cup in Japan, and will be looking to avoid it. Japan changed a lot since 2002, he said.", "2002-01-01", ""},
 	}
 	for _, c := range cases {
