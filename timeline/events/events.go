@@ -36,6 +36,12 @@ func New(dict *actors.Dictionary, lexicon io.Reader) (*Extractor, error) {
 		return nil, err
 	}
 	for _, e := range trig {
+		if e.class == classNone {
+			if e.code != "-" {
+				return nil, fmt.Errorf("triggers.tsv:%d: a phrase of class none takes code -, not %q", e.line, e.code)
+			}
+			continue
+		}
 		if _, ok := timeline.CAMEORoot(e.code); !ok {
 			return nil, fmt.Errorf("triggers.tsv:%d: unknown CAMEO root %q", e.line, e.code)
 		}
@@ -448,7 +454,7 @@ func (x *Extractor) afterVerb(s *sentence, ti int) bool {
 			return false
 		}
 		if t.word {
-			if e, _ := x.lex.match(s.toks, k); e != nil && e.class != classNoun && e.class != classCtx {
+			if e, _ := x.lex.match(s.toks, k); e != nil && e.class != classNoun && e.class != classCtx && e.class != classNone {
 				return true
 			}
 		}
@@ -498,6 +504,10 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 		}
 		if s.tweetAt >= 0 && i > s.tweetAt {
 			break
+		}
+		if e.class == classNone {
+			i = end // "heart attack": the trigger word inside asserts nothing
+			continue
 		}
 		if e.class == classVerb && (i > 0 && s.toks[i-1].lower == "'s" || i > 1 && s.toks[i-2].lower == "'s" && s.toks[i-1].word) {
 			// "Blair's current visit": after a possessive the word is a noun.

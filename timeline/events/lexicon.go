@@ -24,6 +24,7 @@ const (
 	classNoun   = "noun"
 	classCtx    = "ctx"
 	classIntent = "intent"
+	classNone   = "none" // a phrase that holds a trigger word but asserts no event
 )
 
 // phrase is a sequence of word slots; each slot lists its accepted lower-case

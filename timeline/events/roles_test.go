@@ -50,3 +50,20 @@ func TestRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestNoEvents checks that the sentences of testdata/no-events.txt give no event.
+func TestNoEvents(t *testing.T) {
+	data, err := os.ReadFile("testdata/no-events.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := mustExtractor(t)
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, e := range x.Extract(analysis(line, date("2018-01-12"))) {
+			t.Errorf("no-events.txt:%d: event %s %q in %q", n+1, e.CAMEO, e.Trigger.Text, line)
+		}
+	}
+}
