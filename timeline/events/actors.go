@@ -306,11 +306,36 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 			// "the two presidents", "both sides": the parties named before.
 			return true
 		case !t.word && (t.text == "''" || t.text == "”" || t.text == "\"" || t.text == ","):
-			return c.e.class == classSay
+			return c.e.class == classSay && !x.unknownSpeaker(s, c)
 		}
 		return k < 0
 	}
 	return true
+}
+
+// unknownSpeaker reports whether statement c names a speaker the dictionary does
+// not know, who is then no political actor rather than the story's subject so
+// far: "McCarthy, speaking to fifa.com, added", "“...,” added Smith".
+func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
+	name := func(k int) bool {
+		t := s.toks[k]
+		if !t.word || t.quoted || len(t.text) < 3 || t.text[0] < 'A' || t.text[0] > 'Z' || s.insideMention(k) || s.mentionStartsAt(k) {
+			return false
+		}
+		for _, class := range []string{"subjectword", "boundary", "stopword", "subordinator", "preposition", "adverb", "perfect", "progressive", "planned", "determiner"} {
+			if x.words.is(t.lower, class) {
+				return false
+			}
+		}
+		return !strings.HasSuffix(t.lower, "ly")
+	}
+	// Inverted: the name right after the verb.
+	if c.tj < len(s.toks) && name(c.tj) {
+		return true
+	}
+	// The clause opening with a name and a comma before the verb.
+	start := x.clauseStart(s, c.ti)
+	return start < c.ti-1 && !s.toks[start].quoted && name(start) && start+1 < len(s.toks) && (s.toks[start+1].text == "," || name(start+1) && start+2 < len(s.toks) && s.toks[start+2].text == ",")
 }
 
 // clauseStart returns the first token of the clause holding token ti: after the

@@ -522,6 +522,12 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 	}
 }
 
+// mentionStartsAt reports whether an actor mention starts at token i.
+func (s *sentence) mentionStartsAt(i int) bool {
+	m := s.mentionFrom(i)
+	return m < len(s.mtok) && s.mtok[m] == i
+}
+
 // insideMention reports whether token i lies within an actor mention ("Partnership
 // for Peace", "Security Council") other than at its first word.
 func (s *sentence) insideMention(i int) bool {

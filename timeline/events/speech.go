@@ -357,6 +357,28 @@ func (x *Extractor) habitual(s *sentence, c *cand) bool {
 // repeatedly"), a verb form used as a noun ("the arrest", "against travel to"), an
 // event only supposed ("if he made the trip"), and a quoted word with no
 // statement to quote it.
+// privateSpeaker reports whether the speaker of statement c is a private person
+// named by a noun of words.tsv's private class: the head right before the verb
+// ("the boy's mother said", "economists say") or, inverted, right after it
+// ("said analysts at Briefing.com"), with no actor mention in that place.
+func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
+	k := c.ti - 1
+	for k >= 0 && s.toks[k].word && (strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also" || x.words.is(s.toks[k].lower, "perfect")) {
+		k--
+	}
+	if k >= 0 && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k) {
+		return true
+	}
+	if k >= 0 && s.toks[k].word {
+		return false // a subject of another kind stands before the verb
+	}
+	j := c.tj
+	for j < len(s.toks) && j < c.tj+2 && (s.toks[j].lower == "the" || s.toks[j].lower == "a" || s.toks[j].lower == "one") {
+		j++
+	}
+	return j < len(s.toks) && x.words.is(s.toks[j].lower, "private") && !s.insideMention(j) && !s.mentionStartsAt(j)
+}
+
 func (x *Extractor) prefilter(s *sentence) {
 	hasSay := false
 	for _, c := range s.cands {
@@ -373,6 +395,10 @@ func (x *Extractor) prefilter(s *sentence) {
 		}
 		switch {
 		case c.tweet:
+		case c.e.class == classSay && x.privateSpeaker(s, c):
+			// "..., said analysts at Briefing.com", "the mother said": no
+			// political actor speaks.
+			c.drop = true
 		case prev == "being" && strings.HasSuffix(lw, "ed"):
 			c.drop = true
 		case x.habitual(s, c):
