@@ -498,7 +498,9 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 			continue
 		}
 		e, end := x.lex.match(s.toks, i)
-		if e == nil || s.insideMention(i) {
+		if e == nil || s.insideMention(i) && !(e.class == classCtx && end > i+1 && !s.insideMention(end-1) && !s.mentionStartsAt(end-1)) {
+			// Inside a name a word triggers nothing, unless a gathering's name
+			// runs past it ("the cabinet meeting").
 			i++
 			continue
 		}

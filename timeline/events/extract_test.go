@@ -269,3 +269,23 @@ func TestRunOn(t *testing.T) {
 		t.Error("no events in a run-on text full of them")
 	}
 }
+
+// TestGatherings checks that a gathering named by its kind ("the cabinet
+// meeting", "six-party talks") is a context event, not a meeting of no one.
+func TestGatherings(t *testing.T) {
+	body := "The six-party talks began here on Monday. The cabinet meeting on Sunday approved the budget."
+	a := analysis(body, date("2018-01-12"))
+	a.Timexes = []timeline.Timex{
+		tx(body, "on Monday", "DATE", "2018-01-08", "2018-01-08", "2018-01-08", "on", ""),
+		tx(body, "on Sunday", "DATE", "2018-01-07", "2018-01-07", "2018-01-07", "on", ""),
+	}
+	evs := mustExtractor(t).Extract(a)
+	if len(evs) != 2 {
+		t.Fatalf("%d events, want the two gatherings: %+v", len(evs), evs)
+	}
+	for _, e := range evs {
+		if e.Kind != timeline.KindContext {
+			t.Errorf("%q: kind %s cameo %s, want a context event", e.Trigger.Text, e.Kind, e.CAMEO)
+		}
+	}
+}
