@@ -40,6 +40,13 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 		}
 		w := t.lower
 		switch {
+		case x.words.is(w, "prevent") && c.e.class != classSay:
+			// "to prevent new clashes", "protect him from attack": what is
+			// averted is not asserted.
+			c.drop = true
+		case x.words.is(w, "failure") && k+1 < len(s.toks) && s.toks[k+1].lower == "to" && c.e.class != classSay:
+			// "failed to agree on a ceasefire": it did not happen.
+			c.status = timeline.StatusNegated
 		case x.words.is(w, "negation") && c.code != "12" && c.e.class != classSay && !(w == "no" && c.e.class != classNoun):
 			c.status = timeline.StatusNegated
 		case x.words.is(w, "yield") && (c.e.class == classNoun || c.code == "15"):
