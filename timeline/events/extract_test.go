@@ -120,6 +120,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"withdraw", "08", "planned", "ISR", "", "2018-01-12", "", "FUTURE_REF"}}, count: 1},
 		{name: "failed to: negated", body: "Israel failed to agree on a ceasefire with Lebanon.",
 			wants: []want{{"ceasefire", "08", "negated", "ISR", "LBN", "2018-01-11", "2018-01-12", ""}}, count: 1},
+		{name: "what is asked for is no event of its own", body: "The United Nations appealed on Friday for prompt food aid to North Korea.",
+			wants: []want{{"appealed", "02", "occurred", "IGOUNO", "PRK", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
 		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
 			tx:    []timeline.Timex{tx("Vladimir Putin and Donald Trump signed a treaty on Friday.", "on Friday", "DATE", "2018-01-12", "2018-01-12", "2018-01-12", "on", "")},

@@ -547,9 +547,9 @@ func (x *Extractor) readObjects(s *sentence) {
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
 				c.absorbed = true
 			}
-			if c.ti > 0 && s.toks[c.ti-1].lower == "for" && c.ti > p.tj {
-				// "will visit Afghanistan this week for talks": the talks are what
-				// the visit is for.
+			if c.ti > p.tj && c.ti-p.tj <= 6 && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
+				// "will visit Afghanistan this week for talks", "appealed on Friday
+				// for prompt food aid": what the act is for is no event of its own.
 				c.absorbed = true
 			}
 		}
