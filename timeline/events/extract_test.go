@@ -122,6 +122,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"ceasefire", "08", "negated", "ISR", "LBN", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "what is asked for is no event of its own", body: "The United Nations appealed on Friday for prompt food aid to North Korea.",
 			wants: []want{{"appealed", "02", "occurred", "IGOUNO", "PRK", "2018-01-11", "2018-01-12", ""}}, count: 1},
+		{name: "denying responsibility is a statement", body: "Iran denied any involvement in the attack on Saudi Arabia.",
+			wants: []want{{"denied", "01", "occurred", "IRN", "", "2018-01-11", "2018-01-12", ""}}},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
 		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
 			tx:    []timeline.Timex{tx("Vladimir Putin and Donald Trump signed a treaty on Friday.", "on Friday", "DATE", "2018-01-12", "2018-01-12", "2018-01-12", "on", "")},

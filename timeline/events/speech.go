@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline/actors"
+)
 
 // Statements: what a reporting verb reports decides its code, and the events it
 // reports either stand on their own (a realis clause: "said they had arrested 14")
@@ -416,6 +420,10 @@ func (x *Extractor) prefilter(s *sentence) {
 			// "visited a total of nine sites", "arrived in Philadelphia": a visit
 			// to no political actor is no consultation.
 			c.drop = true
+		case c.code == "05" && c.e.class == classVerb && (strings.HasPrefix(lw, "admit") || strings.HasPrefix(lw, "appoint")) && !s.partyIn(c.tj, c.tj+4):
+			// "admitted he was wrong", "appointed a new coach": no country or
+			// organisation is let in or recognised.
+			c.drop = true
 		case c.code == "04" && (lw == "met" || lw == "meet" || lw == "meets") && !x.meetsSomeone(s, c):
 			// "the election met international standards": meeting no one.
 			c.drop = true
@@ -449,6 +457,17 @@ func (x *Extractor) meetsSomeone(s *sentence, c *cand) bool {
 func (s *sentence) hasMentionIn(from, to int) bool {
 	_, ok := s.mentionAt(from, to-from)
 	return ok
+}
+
+// partyIn reports whether a coded actor other than a pronoun is mentioned in
+// tokens [from, to).
+func (s *sentence) partyIn(from, to int) bool {
+	for m := s.mentionFrom(from); m < len(s.mtok) && s.mtok[m] < to; m++ {
+		if s.mentions[m].Kind != actors.KindPronoun && s.mentions[m].actor.Code != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // conditional reports whether c lies in a clause of condition or doubt ("if U.S.
