@@ -157,6 +157,13 @@ func TestFind(t *testing.T) {
 			{"Iraqis", actors.KindCountry, "IRQ", ""},
 			{"Palestinians", actors.KindCountry, "PSE", ""},
 		}},
+		{"a surname after another first name", "Juan Miguel Gonzalez met Henry Gonzalez. When Gonzalez left", "2000-04-03", []want{
+			{"Juan Miguel Gonzalez", actors.KindPerson, "CUBCVL", ""},
+			{"Gonzalez", actors.KindPerson, "CUBCVL", ""},
+		}},
+		{"the Persian gulf in a transcript", "planes in the Persian gulf, not in the United states", "", []want{
+			{"Persian gulf", actors.KindCountry, "PGS", ""},
+		}},
 		{"surname by date", "Bush said", "1990-06-01", []want{
 			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
 		}},

@@ -38,6 +38,10 @@ var notNames = map[string]bool{
 	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "on": true, "in": true, "at": true,
 	"of": true, "for": true, "to": true, "with": true, "said": true, "says": true, "i": true, "he": true, "she": true,
 	"we": true, "it": true, "they": true, "this": true, "that": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"when": true, "while": true, "after": true, "before": true, "as": true, "if": true, "although": true, "though": true,
+	"since": true, "until": true, "because": true, "where": true, "then": true, "later": true, "meanwhile": true,
+	"also": true, "yesterday": true, "today": true, "earlier": true, "so": true, "now": true, "here": true, "there": true,
+	"by": true, "from": true, "both": true, "neither": true, "nor": true, "only": true, "even": true, "however": true,
 }
 
 // nameParticles may stand inside a name after a title ("Ahmed Maher el Sayed").
@@ -379,6 +383,10 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
 	case catPerson:
 		p := f.persons(n, i)
+		if end-i == 1 && i > 0 && f.otherFirstName(i-1, p.person.name) {
+			// "Representative Henry Gonzalez" is not Juan Miguel Gonzalez.
+			return Mention{}, i
+		}
 		code := p.person.codeAt(f.at)
 		c, r := splitCode(code)
 		return f.mention(i, end, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r), end
@@ -394,6 +402,17 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	}
 	// Role words are placed by structured, which has seen their context.
 	return Mention{}, i
+}
+
+// otherFirstName reports whether token k, right before a bare surname, is a
+// capitalised name that the person's full name lacks.
+func (f *finder) otherFirstName(k int, name string) bool {
+	t := f.t.toks[k]
+	if t.cls != caseTitle || notNames[f.key(k)] || nameParticles[f.key(k)] {
+		return false
+	}
+	w := f.text[t.start:t.end]
+	return len(w) > 1 && !strings.Contains(" "+name+" ", " "+w+" ")
 }
 
 // structured matches [the] [mods] [owner ['s]] [mods] (title | role | person)

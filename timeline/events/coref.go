@@ -147,6 +147,28 @@ func (d *discourse) noteSeen(m mention) {
 	}
 }
 
+// otherName reports whether the name part at token k belongs to another name
+// than m's: a capitalised word joined to it that m's name lacks ("Representative
+// Henry Gonzalez" is not Juan Miguel Gonzalez).
+func otherName(toks []token, k int, m *actors.Mention) bool {
+	joined := func(j int) bool {
+		t := toks[j]
+		if !t.word || len(t.text) < 2 || !isCapitalised(t.text) || strings.Contains(" "+m.Actor.Name+" ", " "+t.text+" ") {
+			return false
+		}
+		switch t.lower {
+		case "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return false
+		}
+		return true
+	}
+	// A capitalised first word of the sentence may be any word ("But Kim said").
+	return k > 1 && joined(k-1) || k+1 < len(toks) && joined(k+1)
+}
+
+func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
 // nameIndex resolves a bare surname or first name ("Kim", "Trump") to the person
 // named in full before ("Kim Jong Un"), the commonest coreference in news.
 type nameIndex struct {
@@ -169,7 +191,7 @@ func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
 		}
 	}
 	ri := 0
-	for _, t := range s.toks {
+	for k, t := range s.toks {
 		for ri < len(raw) && raw[ri].Span.End <= t.start {
 			out = append(out, raw[ri])
 			ri++
@@ -180,7 +202,7 @@ func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
 		if !t.word {
 			continue
 		}
-		if m := n.parts[t.text]; m != nil && !n.ambiguous[t.text] {
+		if m := n.parts[t.text]; m != nil && !n.ambiguous[t.text] && !otherName(s.toks, k, m) {
 			c := *m
 			c.Span, c.Text = timeline.Span{Start: t.start, End: t.end}, t.text
 			out = append(out, c)
