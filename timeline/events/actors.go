@@ -92,6 +92,11 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
 				return actorPtr(s.mentions[m].actor), m
 			}
+			if x.unknownSpeaker(s, c) {
+				// "“...,” said Robyn Kilpatrick, Amnesty's spokesperson": someone
+				// the dictionary does not know, not whoever the story named last.
+				return nil, -1
+			}
 		}
 	}
 	if s.toks[c.ti].lower == "according" {
