@@ -511,8 +511,9 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 			i = end // "heart attack": the trigger word inside asserts nothing
 			continue
 		}
-		if e.class == classVerb && (i > 0 && s.toks[i-1].lower == "'s" || i > 1 && s.toks[i-2].lower == "'s" && s.toks[i-1].word) {
-			// "Blair's current visit": after a possessive the word is a noun.
+		if e.class == classVerb && (i > 0 && s.toks[i-1].lower == "'s" || i > 1 && s.toks[i-2].lower == "'s" && s.toks[i-1].word || x.nominal(s, i)) {
+			// "Blair's current visit", "the Russian visit": after a possessive
+			// or a determiner and a name the word is a noun.
 			if n, nend := x.lex.matchClass(s.toks, i, classNoun); n != nil && nend == end {
 				e = n
 			}
@@ -522,6 +523,28 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 		s.cands = append(s.cands, c)
 		i = end
 	}
+}
+
+// nominal reports whether the word at token i follows a determiner and a
+// capitalised modifier ("the Russian offer", "a U.S. visit"), which make it a
+// noun rather than a verb.
+func (x *Extractor) nominal(s *sentence, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch s.toks[i-2].lower {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	// A demonym ("Russian", "Iraqi"), not a name that may be the subject ("the
+	// U.S. condemned", "the POTUS said").
+	m := s.mentionFrom(i - 1)
+	if m >= len(s.mtok) || s.mtok[m] != i-1 || s.mentions[m].Kind != actors.KindCountry {
+		return false
+	}
+	w := s.mentions[m].Text
+	return !strings.Contains(w, " ") && w != s.mentions[m].Actor.Name && strings.ToUpper(w) != w
 }
 
 // mentionStartsAt reports whether an actor mention starts at token i.

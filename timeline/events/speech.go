@@ -412,7 +412,7 @@ func (x *Extractor) prefilter(s *sentence) {
 			// A passive with no agent ("he was told", "sanctions were imposed"): its
 			// subject is acted on, and who acted is not said.
 			c.drop = true
-		case verbal && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(lw, "ing")) || prev == "against" || prev == "in"):
+		case verbal && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(lw, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti)):
 			c.drop = true
 		case x.conditional(s, c):
 			c.drop = true
@@ -560,7 +560,7 @@ func (x *Extractor) readObjects(s *sentence) {
 			// ("urged an immediate ceasefire"), is a mere object ("suspended all negotiations", "held
 			// talks"); a threat or an attack that is acted on stays an event
 			// ("glossed over stern warnings", "backed his threat of force").
-			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" {
+			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" {
 				continue
 			}
 			if c.ti-p.tj <= 2 && c.ti >= p.tj {
