@@ -217,6 +217,11 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 		// An elided subject ("... and called on all states"): the enclosing clause's.
 		floor = x.clauseStart(s, floor-1)
+		if say, ok := s.sayEnd[floor]; ok && floor > 0 {
+			// Past what a statement says, to who said it: "Chavez insisted
+			// Venezuela wanted ..., and hailed ...".
+			floor = x.clauseStart(s, say)
+		}
 	}
 	if c.e.class == classNoun {
 		// "At a news conference with Gore, Netanyahu suggested ...": a nominal event
