@@ -152,39 +152,35 @@ var datelineTail = regexp.MustCompile(`^ ?(?:, ?(\d{4}))?,? ?(?:\([A-Za-z][A-Za-
 // date the text reports as past; with no such bound it gives nothing.
 func (t *Tagger) dateline(body string, notBefore time.Time) (time.Time, bool) {
 	head := body[:min(len(body), 200)]
-	for _, x := range t.Tag(head, time.Time{}) {
-		if x.Type != timeline.TypeDate || x.Span.Start > 60 {
-			break
-		}
-		if !datelinePlace.MatchString(head[:x.Span.Start]) {
-			return time.Time{}, false
-		}
-		tail := datelineTail.FindStringSubmatch(head[x.Span.End:])
-		if tail == nil {
-			return time.Time{}, false
-		}
-		v := x.Value
-		if tail[1] != "" && strings.HasPrefix(v, "XXXX-") {
-			v = tail[1] + v[4:]
-		}
-		if d, err := time.Parse(timeline.DateLayout, v); err == nil {
+	xs := t.Tag(head, time.Time{})
+	if len(xs) == 0 || xs[0].Type != timeline.TypeDate || xs[0].Span.Start > 60 || !datelinePlace.MatchString(head[:xs[0].Span.Start]) {
+		return time.Time{}, false
+	}
+	x := xs[0]
+	tail := datelineTail.FindStringSubmatch(head[x.Span.End:])
+	if tail == nil {
+		return time.Time{}, false
+	}
+	v := x.Value
+	if tail[1] != "" && strings.HasPrefix(v, "XXXX-") {
+		v = tail[1] + v[4:]
+	}
+	if d, err := time.Parse(timeline.DateLayout, v); err == nil {
+		return d, true
+	}
+	if !strings.HasPrefix(v, "XXXX-") || len(v) != 10 || notBefore.IsZero() {
+		return time.Time{}, false
+	}
+	m, err1 := strconv.Atoi(v[5:7])
+	day, err2 := strconv.Atoi(v[8:10])
+	if err1 != nil || err2 != nil {
+		return time.Time{}, false
+	}
+	for y := notBefore.Year(); y <= notBefore.Year()+1; y++ {
+		d := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+		if d.Month() == time.Month(m) && !d.Before(notBefore) {
 			return d, true
 		}
-		if !strings.HasPrefix(v, "XXXX-") || notBefore.IsZero() {
-			return time.Time{}, false
-		}
-		m, err1 := strconv.Atoi(v[5:7])
-		day, err2 := strconv.Atoi(v[8:min(len(v), 10)])
-		if err1 != nil || err2 != nil || len(v) != 10 {
-			return time.Time{}, false
-		}
-		for y := notBefore.Year(); y <= notBefore.Year()+1; y++ {
-			d := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
-			if d.Month() == time.Month(m) && !d.Before(notBefore) {
-				return d, true
-			}
-		}
-		return time.Time{}, false
 	}
 	return time.Time{}, false
 }
