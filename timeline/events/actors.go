@@ -49,7 +49,7 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	if c.tgt = x.listReference(s, c); c.tgt == nil {
 		c.tgt = x.object(s, c)
 	}
-	if c.pair[1] != nil && (c.tgt == nil || x.reciprocal(s, c)) {
+	if c.pair[1] != nil && (c.tgt == nil || x.reciprocal(s, c) || len(c.tgt.Code) == 3 && x.words.is(c.tgt.Code, "region")) {
 		// Two parties acting together act on each other ("the two Koreas
 		// suspended negotiations", "the two leaders pledged to consult each
 		// other"), unless the clause names a third they act on.
@@ -291,6 +291,7 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 				if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].Span.End <= s.toks[c.ti].start {
 					continue
 				}
+				m = s.firstConjunct(m) // "China and Vietnam started discussions"
 				return actorPtr(s.mentions[m].actor), m
 			}
 		}
