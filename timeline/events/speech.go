@@ -197,6 +197,9 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 // closing reports whether the statement c ends its sentence: after its verb come
 // only a date, punctuation or a source ("according to ...").
 func (x *Extractor) closing(s *sentence, c *cand) bool {
+	if c.tj+1 < len(s.toks) && s.toks[c.tj].text == "," && strings.HasSuffix(s.toks[c.tj+1].lower, "ing") {
+		return true // "..., police said, adding that ...": the attribution goes on
+	}
 	words := 0
 	for k := c.tj; k < len(s.toks); k++ {
 		t := s.toks[k]
