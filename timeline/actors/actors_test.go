@@ -164,6 +164,9 @@ func TestFind(t *testing.T) {
 		{"the Persian gulf in a transcript", "planes in the Persian gulf, not in the United states", "", []want{
 			{"Persian gulf", actors.KindCountry, "PGS", ""},
 		}},
+		{"a field word before a title", "US rights envoy John Shattuck said", "1997-04-01", []want{
+			{"US rights envoy", actors.KindTitle, "USAGOV", ""},
+		}},
 		{"surname by date", "Bush said", "1990-06-01", []want{
 			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
 		}},

@@ -436,6 +436,13 @@ func (f *finder) structured(i int) (Mention, int) {
 		former = former || former2
 		hend, h, hn = f.match(q2, heads)
 	}
+	if h == nil && own != nil && q2 < len(f.t.toks) && f.t.toks[q2].cls == caseLower && !notNames[f.key(q2)] {
+		// One word of field between a country and its official's title: "US
+		// rights envoy John Shattuck", "the Iraqi oil minister".
+		if end, e, n := f.match(q2+1, cats(catTitle)); e != nil {
+			q2, hend, h, hn = q2+1, end, e, n
+		}
+	}
 	if h != nil {
 		switch h.cat {
 		case catPerson:
