@@ -217,6 +217,17 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 		// An elided subject ("... and called on all states"): the enclosing clause's.
 		floor = x.clauseStart(s, floor-1)
+		if floor > 0 && (s.toks[floor-1].lower == "which" || s.toks[floor-1].lower == "who") {
+			// "The agency, which gives ..., did not mention Ritter, but said":
+			// the subject is what the relative clause describes.
+			k := floor - 1
+			for m := s.mentionFrom(k) - 1; m >= 0 && m >= s.mentionFrom(k)-2; m-- {
+				if s.mentions[m].Span.End <= s.toks[k].start && k-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
+					m = s.firstConjunct(m)
+					return actorPtr(s.mentions[m].actor), m
+				}
+			}
+		}
 		if say, ok := s.sayEnd[floor]; ok && floor > 0 {
 			// Past what a statement says, to who said it: "Chavez insisted
 			// Venezuela wanted ..., and hailed ...".
@@ -375,7 +386,9 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 				// "and" joins clauses only after a comma and before a new subject
 				// ("..., and Yeltsin claimed"), not names ("Hungary and the Czech
 				// Republic").
-				if _, ok := s.mentionAt(k+1, 2); !ok || t.lower == "and" && (k == 0 || s.toks[k-1].text != ",") {
+				comma := k > 0 && s.toks[k-1].text == ","
+				if _, ok := s.mentionAt(k+1, 2); (!ok || t.lower == "and" && !comma) && !(comma && ti == k+1) {
+					// (", and hailed ...": a second predicate of the subject before.)
 					continue
 				}
 			}
@@ -449,7 +462,9 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		}
 	}
 	var own, region *timeline.Actor
-	lo, hi := c.tj, end
+	// From the trigger's first word on: a name in a gap of its phrase is its
+	// object ("wanted Kim to", "recalled its ambassador").
+	lo, hi := c.ti+1, end
 	if c.e.class == classSay {
 		if c.about[0] < c.about[1] {
 			lo, hi = min(lo, c.about[0]), max(hi, c.about[1])
@@ -463,7 +478,7 @@ func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
 		if m == c.srcMent || !s.mentions[m].resolved || c.srcMent >= 0 && m > c.srcMent && s.firstConjunct(m) == c.srcMent {
 			continue // the source, or one acting with it ("cooperation from Kenya and Tanzania")
 		}
-		after := ti >= c.tj && ti < end
+		after := ti > c.ti && ti < end
 		if c.e.class == classSay && s.toks[c.ti].lower == "according" {
 			after = ti < c.ti
 		}
