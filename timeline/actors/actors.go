@@ -395,6 +395,21 @@ func (p *person) codeAt(at time.Time) string {
 	return ""
 }
 
+// startsAfter reports whether every term of p starts more than years after
+// day at, so that a bare surname then most likely names someone else.
+func (p *person) startsAfter(at time.Time, years int) bool {
+	if at.IsZero() || len(p.terms) == 0 {
+		return false
+	}
+	limit := timeline.Day(at).AddDate(years, 0, 0)
+	for _, t := range p.terms {
+		if t.from.IsZero() || !t.from.After(limit) {
+			return false
+		}
+	}
+	return true
+}
+
 // serves reports whether p ever held a term for owner (a holder key: "USA",
 // "IGONATO").
 func (p *person) serves(owner string) bool {

@@ -167,6 +167,10 @@ func TestFind(t *testing.T) {
 		{"a field word before a title", "US rights envoy John Shattuck said", "1997-04-01", []want{
 			{"US rights envoy", actors.KindTitle, "USAGOV", ""},
 		}},
+		{"a capital as a surname", "defence lawyer Craig Washington and East Jerusalem", "1997-04-01", []want{
+			{"Jerusalem", actors.KindGov, "ISRGOV", ""},
+		}},
+		{"a surname long before its holder's office", "Tim Spicer, Spicer said", "1997-04-01", nil},
 		{"surname by date", "Bush said", "1990-06-01", []want{
 			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
 		}},

@@ -156,6 +156,11 @@ func (f *finder) passes(e *entry, p int) bool {
 	return true
 }
 
+// placeModifiers may stand capitalised before a place name ("East Jerusalem").
+var placeModifiers = map[string]bool{"east": true, "west": true, "north": true, "south": true, "central": true,
+	"greater": true, "old": true, "new": true, "downtown": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "occupied": true, "metropolitan": true, "suburban": true, "outer": true, "inner": true}
+
 // geoNouns end place names that transcripts may leave lowercase.
 var geoNouns = map[string]bool{"gulf": true, "sea": true, "ocean": true, "coast": true, "strait": true, "straits": true, "peninsula": true, "islands": true}
 
@@ -363,6 +368,9 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		m.Historical = e.hist
 		return m, end
 	case catCapital:
+		if end-i == 1 && i > 0 && f.otherFirstName(i-1, e.name) && !placeModifiers[f.key(i-1)] {
+			return Mention{}, i // "Craig Washington", a lawyer, is no government
+		}
 		c, r := splitCode(e.code)
 		if i > 0 && placeWords[f.key(i-1)] {
 			// A capital as a place, not its government: "no word in
@@ -383,8 +391,9 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
 	case catPerson:
 		p := f.persons(n, i)
-		if end-i == 1 && i > 0 && f.otherFirstName(i-1, p.person.name) {
-			// "Representative Henry Gonzalez" is not Juan Miguel Gonzalez.
+		if end-i == 1 && (i > 0 && f.otherFirstName(i-1, p.person.name) || p.person.startsAfter(f.at, 8)) {
+			// "Representative Henry Gonzalez" is not Juan Miguel Gonzalez, and a
+			// "Spicer" of 1997 is not the press secretary of 2017.
 			return Mention{}, i
 		}
 		code := p.person.codeAt(f.at)
