@@ -445,9 +445,10 @@ func (f *finder) structured(i int) (Mention, int) {
 		former = former || former2
 		hend, h, hn = f.match(q2, heads)
 	}
-	if h == nil && own != nil && q2 < len(f.t.toks) && f.t.toks[q2].cls == caseLower && !notNames[f.key(q2)] {
+	if h == nil && own != nil && q2+1 < len(f.t.toks) && (f.t.toks[q2].cls == caseLower || f.t.toks[q2].cls == caseTitle && f.t.toks[q2+1].cls == caseTitle) && !notNames[f.key(q2)] {
 		// One word of field between a country and its official's title: "US
-		// rights envoy John Shattuck", "the Iraqi oil minister".
+		// rights envoy John Shattuck", "the Iraqi oil minister", "US Treasury
+		// Secretary Robert Rubin" (capitalised, with a capitalised title).
 		if end, e, n := f.match(q2+1, cats(catTitle)); e != nil {
 			q2, hend, h, hn = q2+1, end, e, n
 		}

@@ -165,6 +165,11 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
 		s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, lastSpeaker, disc.lastPair
 		x.resolveMentions(s, raw, &disc)
+		if u := x.unknownPerson(s); u != nil {
+			// "Hiroaki Hiwada, a strategist at Toyo Securities": the next "he" is
+			// this man, whom the dictionary does not code, not the last official.
+			disc.lastPerson, disc.lastNamed = u, u
+		}
 		if l := s.lastList(); l != nil {
 			disc.lastList = l
 		}
@@ -545,6 +550,60 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 	}
 	w := s.mentions[m].Text
 	return !strings.Contains(w, " ") && w != s.mentions[m].Actor.Name && strings.ToUpper(w) != w
+}
+
+// unknownPerson returns the last person the sentence names whom the dictionary
+// does not know, after any person it does know: two or three capitalised words
+// outside every mention, marked as a person by an apposition ("Hiroaki Hiwada,
+// a strategist"), a reporting verb ("Tim Spicer said", "said Robyn Kilpatrick")
+// or a private role before them ("defence lawyer Craig Washington"). Its code
+// is empty: statements it makes are no political actor's.
+func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
+	capital := func(k int) bool {
+		t := s.toks[k]
+		if !t.word || len(t.text) < 2 || t.text[0] < 'A' || t.text[0] > 'Z' || strings.ToUpper(t.text) == t.text || s.insideMention(k) || s.mentionStartsAt(k) {
+			return false
+		}
+		for _, class := range []string{"stopword", "boundary", "adverb", "subjectword", "preposition", "determiner", "subordinator"} {
+			if x.words.is(t.lower, class) {
+				return false
+			}
+		}
+		return true
+	}
+	sayAt := func(k int) bool {
+		for _, c := range s.cands {
+			if c.e.class == classSay && (c.ti == k || c.tj == k) {
+				return true
+			}
+		}
+		return false
+	}
+	var found *timeline.Actor
+	lastKnown := -1
+	for m := range s.mentions {
+		if s.mentions[m].person && s.mentions[m].Kind != actors.KindPronoun {
+			lastKnown = s.mtok[m]
+		}
+	}
+	for k := 0; k+1 < len(s.toks); k++ {
+		if !capital(k) || !capital(k+1) || k > 0 && capital(k-1) {
+			continue
+		}
+		end := k + 2
+		if end < len(s.toks) && capital(end) {
+			end++
+		}
+		if end < len(s.toks) && capital(end) || k < lastKnown {
+			continue // a longer run is a title or an organisation, not a name
+		}
+		person := end+2 < len(s.toks) && s.toks[end].text == "," && (s.toks[end+1].lower == "a" || s.toks[end+1].lower == "an" || s.toks[end+1].lower == "the") ||
+			end < len(s.toks) && x.lex.sayAt(s.toks, end) || k > 0 && (sayAt(k) || x.words.is(s.toks[k-1].lower, "private") || x.words.is(s.toks[k-1].lower, "counsel"))
+		if person {
+			found = &timeline.Actor{Name: s.toks[k].text + " " + s.toks[end-1].text}
+		}
+	}
+	return found
 }
 
 // mentionStartsAt reports whether an actor mention starts at token i.

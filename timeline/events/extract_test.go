@@ -124,6 +124,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"appealed", "02", "occurred", "IGOUNO", "PRK", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "denying responsibility is a statement", body: "Iran denied any involvement in the attack on Saudi Arabia.",
 			wants: []want{{"denied", "01", "occurred", "IRN", "", "2018-01-11", "2018-01-12", ""}}},
+		{name: "he is the unknown man named last, not the official before", body: "US Treasury Secretary Robert Rubin said the United States would press Japan. Hiroaki Hiwada, a strategist at Toyo Securities, said the market rose. He said Japan must open its markets to the United States.",
+			wants: []want{{"said", "01", "occurred", "USAGOV", "JPN", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
 		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
 			tx:    []timeline.Timex{tx("Vladimir Putin and Donald Trump signed a treaty on Friday.", "on Friday", "DATE", "2018-01-12", "2018-01-12", "2018-01-12", "on", "")},
