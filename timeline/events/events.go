@@ -552,12 +552,11 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 	return !strings.Contains(w, " ") && w != s.mentions[m].Actor.Name && strings.ToUpper(w) != w
 }
 
-// unknownPerson returns the last person the sentence names whom the dictionary
-// does not know, after any person it does know: two or three capitalised words
-// outside every mention, marked as a person by an apposition ("Hiroaki Hiwada,
-// a strategist"), a reporting verb ("Tim Spicer said", "said Robyn Kilpatrick")
-// or a private role before them ("defence lawyer Craig Washington"). Its code
-// is empty: statements it makes are no political actor's.
+// unknownPerson returns the last private person the sentence names whom the
+// dictionary does not know, after any person it does know: two or three
+// capitalised words outside every mention, with a private role in apposition
+// ("Hiroaki Hiwada, a strategist") or before them ("defence lawyer Craig
+// Washington"). Its code is empty: statements it makes are no political actor's.
 func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 	capital := func(k int) bool {
 		t := s.toks[k]
@@ -570,14 +569,6 @@ func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 			}
 		}
 		return true
-	}
-	sayAt := func(k int) bool {
-		for _, c := range s.cands {
-			if c.e.class == classSay && (c.ti == k || c.tj == k) {
-				return true
-			}
-		}
-		return false
 	}
 	var found *timeline.Actor
 	lastKnown := -1
@@ -597,8 +588,21 @@ func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 		if end < len(s.toks) && capital(end) || k < lastKnown {
 			continue // a longer run is a title or an organisation, not a name
 		}
-		person := end+2 < len(s.toks) && s.toks[end].text == "," && (s.toks[end+1].lower == "a" || s.toks[end+1].lower == "an" || s.toks[end+1].lower == "the") ||
-			end < len(s.toks) && x.lex.sayAt(s.toks, end) || k > 0 && (sayAt(k) || x.words.is(s.toks[k-1].lower, "private") || x.words.is(s.toks[k-1].lower, "counsel"))
+		if k > 0 && (s.insideMention(k-1) || s.mentionStartsAt(k-1)) {
+			continue // the name of a titled mention ("foreign ministry spokesman Zhu Bangzao")
+		}
+		private := func(j int) bool {
+			return j >= 0 && j < len(s.toks) && (x.words.is(s.toks[j].lower, "private") || x.words.is(s.toks[j].lower, "counsel"))
+		}
+		// A private role says so: "Hiroaki Hiwada, a strategist at ...",
+		// "defence lawyer Craig Washington". A bare name may be the official
+		// the story has just named by title ("Dariusz Rosati told reporters").
+		person := private(k - 1)
+		if end+1 < len(s.toks) && s.toks[end].text == "," {
+			for j := end + 1; j < len(s.toks) && j <= end+4 && s.toks[j].word; j++ {
+				person = person || private(j)
+			}
+		}
 		if person {
 			found = &timeline.Actor{Name: s.toks[k].text + " " + s.toks[end-1].text}
 		}

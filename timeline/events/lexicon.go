@@ -103,12 +103,6 @@ func (lx *lexicon) match(ws []token, i int) (*entry, int) {
 	return best, bestEnd
 }
 
-// sayAt reports whether a reporting verb starts at word i.
-func (lx *lexicon) sayAt(ws []token, i int) bool {
-	e, _ := lx.match(ws, i)
-	return e != nil && e.class == classSay
-}
-
 // matchClass returns the longest entry of class cl matching the words from i.
 func (lx *lexicon) matchClass(ws []token, i int, cl string) (*entry, int) {
 	var best *entry
