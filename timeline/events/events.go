@@ -311,7 +311,7 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]str
 		*prev = &stmt{sent: si, src: src, code: c.code, quote: c.quote}
 		// A quotation right after an event of the same actor reported in the
 		// sentence before only gives its words.
-		return p != nil && p.sent == si-1 && p.src == src && p.code == c.code && c.quote && !p.quote && c.govTimex == nil
+		return p != nil && p.sent == si-1 && p.src == src && (p.code == c.code || c.code == "01") && c.quote && !p.quote && c.govTimex == nil
 	}
 	if c.e.class == classNoun || c.e.class == classCtx {
 		return false
