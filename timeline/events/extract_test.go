@@ -127,7 +127,7 @@ func TestExtract(t *testing.T) {
 		{name: "he is the unknown man named last, not the official before", body: "US Treasury Secretary Robert Rubin said the United States would press Japan. Hiroaki Hiwada, a strategist at Toyo Securities, said the market rose. He said Japan must open its markets to the United States.",
 			wants: []want{{"said", "01", "occurred", "USAGOV", "JPN", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a quotation after the statement it words is no second event", body: "Kim Jong Un said on Monday that he was disappointed with South Korea. \"I am disappointed,\" he said.",
-			tx: []timeline.Timex{tx("Kim Jong Un said on Monday that he was disappointed with South Korea. \"I am disappointed,\" he said.", "on Monday", "DATE", "2018-01-08", "2018-01-08", "2018-01-08", "on", "")},
+			tx:    []timeline.Timex{tx("Kim Jong Un said on Monday that he was disappointed with South Korea. \"I am disappointed,\" he said.", "on Monday", "DATE", "2018-01-08", "2018-01-08", "2018-01-08", "on", "")},
 			wants: []want{{"said", "", "occurred", "PRKGOV", "KOR", "2018-01-08", "2018-01-08", "2018-01-08"}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
 		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
