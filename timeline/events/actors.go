@@ -86,7 +86,8 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 // inverted statement ("“...,” said Eitan") the mention right after the verb.
 func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	// Inverted reporting: a closing quote and comma right before "said X".
-	if c.e.class == classSay && c.ti > 0 {
+	if c.e.class == classSay && c.ti > 0 && !strings.HasPrefix(s.toks[c.ti].lower, "tel") && s.toks[c.ti].lower != "told" {
+		// (After "told" comes whom one tells: "..., told AFP in Minsk".)
 		prev := s.toks[c.ti-1]
 		if !prev.word && (prev.text == "''" || prev.text == "”" || prev.text == "\"" || prev.text == ",") && (prev.text != "," || !x.namedSubject(s, c.ti-1)) {
 			if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
