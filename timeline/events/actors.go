@@ -786,6 +786,39 @@ type story struct {
 	names   map[string]string         // code -> first name seen
 }
 
+// placeTitles gives an official named with a title but no country ("President
+// Branko Crvenkovski", "Foreign Minister X" in a story about one country) the
+// country the story is about: the one it names most, when it names it at least
+// three times and twice as often as any other.
+func (st *story) placeTitles(ms []actors.Mention) {
+	top, topN, second := "", 0, 0
+	for party, n := range st.parties {
+		if strings.HasPrefix(party, "IGO") || len(party) != 3 {
+			continue
+		}
+		switch {
+		case n > topN:
+			top, topN, second = party, n, topN
+		case n > second:
+			second = n
+		}
+	}
+	if top == "" || topN < 3 || topN < 2*second {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != actors.KindPerson || m.Office == "" || m.Country != "" || m.Actor.Code != "" || m.Former {
+			continue
+		}
+		role := m.Role
+		if role == "" {
+			role = "GOV"
+		}
+		m.Country, m.Role, m.Actor.Code = top, role, top+role
+	}
+}
+
 // partyOf is the country part of a code, or an organisation's whole code.
 func partyOf(code string) string {
 	if strings.HasPrefix(code, "IGO") || len(code) < 3 {

@@ -141,6 +141,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	var out []timeline.Event
 	mi := 0
 	st := x.newStory(all)
+	st.placeTitles(all)
 	var lastSpeaker *timeline.Actor
 	names := &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}}
 	for si, sp := range spans {
