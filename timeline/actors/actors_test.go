@@ -165,7 +165,7 @@ func TestFind(t *testing.T) {
 			{"Persian gulf", actors.KindCountry, "PGS", ""},
 		}},
 		{"a field word before a title", "US rights envoy John Shattuck said", "1997-04-01", []want{
-			{"US rights envoy", actors.KindTitle, "USAGOV", ""},
+			{"US rights envoy John Shattuck", actors.KindPerson, "USAGOV", "John Shattuck"},
 		}},
 		{"a capital as a surname", "defence lawyer Craig Washington and East Jerusalem", "1997-04-01", []want{
 			{"Jerusalem", actors.KindGov, "ISRGOV", ""},

@@ -543,8 +543,9 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		}
 	}
 	// An unknown name after a capitalised title ("South Korean Foreign Minister
-	// Yoon Byung-se") is a person coded by the title.
-	if cls := f.t.toks[ts].cls; (cls == caseTitle || cls == caseUpper) && f.key(i) != "the" {
+	// Yoon Byung-se"), or after a lowercase one with its country ("Israeli
+	// government spokesman Avi Eisin"), is a person coded by the title.
+	if cls := f.t.toks[ts].cls; (cls == caseTitle || cls == caseUpper || cls == caseLower && own != nil && code != "") && f.key(i) != "the" {
 		if nend := f.name(end, cls == caseUpper); nend > end {
 			m := f.mention(start, nend, KindPerson, timeline.Actor{Name: f.text[f.t.toks[end].start:f.t.toks[nend-1].end], Code: code}, country, roleOf(code))
 			m.Office = h.office
