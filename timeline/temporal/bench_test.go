@@ -20,7 +20,7 @@ var (
 
 // silverTexts returns the <TEXT> bodies of the silver corpus, skipping the
 // benchmark when the shared folder is absent.
-func silverTexts(b *testing.B) ([]string, int64) {
+func silverTexts(b testing.TB) ([]string, int64) {
 	shared := needShared(b)
 	files, err := filepath.Glob(filepath.Join(shared, "corpora", "silver", "*.tml"))
 	if err != nil || len(files) == 0 {
@@ -71,6 +71,21 @@ func BenchmarkWhenSilver(b *testing.B) {
 			// when fails on some inputs ("Four o'clock" style captures); a
 			// failed parse still did the work being measured.
 			_, _ = when.EN.Parse(s, benchRef)
+		}
+	}
+}
+
+// BenchmarkOccurrencesSilver measures the gazetteer lookup of named occurrences
+// over the silver texts.
+func BenchmarkOccurrencesSilver(b *testing.B) {
+	texts, n := silverTexts(b)
+	tg := mustTagger(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range texts {
+			tg.Occurrences(s, benchRef)
 		}
 	}
 }

@@ -47,7 +47,12 @@ type instance struct {
 }
 
 type gazetteer struct {
-	re        *regexp.Regexp
+	// A name is looked for alone, case-sensitively; the year and host that may
+	// stand before or after it are read around each hit. One pattern with them
+	// all ran its case-folded host alternation at every byte of every text.
+	nameRe    *regexp.Regexp
+	before    *regexp.Regexp    // "[year] [host] " ending where the name starts
+	after     *regexp.Regexp    // " in|at host" and " year" right after the name
 	nameKey   map[string]string // mention name -> series id or "family:" + family
 	weak      map[string]bool
 	instances []instance
@@ -107,15 +112,20 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 		}
 		return strings.Join(q, "|")
 	}
-	// Hosts are matched case-insensitively ("Pyeongchang", "PyeongChang").
-	hostPat := `(?:(?P<host>(?i:` + quote(hosts) + `))\s+)?`
+	// Names are proper nouns: matched case-sensitively. Hosts are matched
+	// case-insensitively ("Pyeongchang", "PyeongChang").
+	hostPat := `(?i:` + quote(hosts) + `)`
 	if len(hosts) == 0 {
-		hostPat = ""
+		hostPat = `[^\s\S]` // matches nothing
 	}
-	// Names are proper nouns: matched case-sensitively.
-	pat := `\b(?:(?P<year>1[89]\d\d|20\d\d)\s+)?` + hostPat + `(?P<name>` + quote(names) + `)\b(?:\s+(?:in|at)\s+(?P<host2>(?i:` + quote(hosts) + `)))?(?:\s+(?P<year2>1[89]\d\d|20\d\d)\b)?`
-	if g.re, err = regexp.Compile(pat); err != nil {
-		return nil, fmt.Errorf("temporal: compile gazetteer pattern: %w", err)
+	if g.nameRe, err = regexp.Compile(`\b(?:` + quote(names) + `)\b`); err != nil {
+		return nil, fmt.Errorf("temporal: compile gazetteer names: %w", err)
+	}
+	if g.before, err = regexp.Compile(`\b(?:(1[89]\d\d|20\d\d)\s+)?(?:(` + hostPat + `)\s+)?$`); err != nil {
+		return nil, fmt.Errorf("temporal: compile gazetteer prefix: %w", err)
+	}
+	if g.after, err = regexp.Compile(`^(?:\s+(?:in|at)\s+(` + hostPat + `))?(?:\s+(1[89]\d\d|20\d\d)\b)?`); err != nil {
+		return nil, fmt.Errorf("temporal: compile gazetteer suffix: %w", err)
 	}
 	up, err := readLines("upcoming.txt")
 	if err != nil {
@@ -137,6 +147,45 @@ func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence {
 	return t.occurrences(body, timeline.Day(ref), false)
 }
 
+// gazHit is a gazetteer name found in a text, with the year and host around it.
+type gazHit struct {
+	start, end       int // the whole mention, year and host included
+	name, year, host string
+}
+
+// find returns the gazetteer names in body, each widened to the year and host
+// written before it ("2018 Pyeongchang Winter Olympics") or after it ("the
+// Olympics in Sydney", "the World Cup 2006").
+func (g *gazetteer) find(body string) []gazHit {
+	var hits []gazHit
+	last := 0
+	for _, loc := range g.nameRe.FindAllStringIndex(body, -1) {
+		h := gazHit{start: loc[0], end: loc[1], name: body[loc[0]:loc[1]]}
+		from := max(last, loc[0]-80)
+		if m := g.before.FindStringSubmatchIndex(body[from:loc[0]]); m != nil {
+			h.start = from + m[0]
+			if m[2] >= 0 {
+				h.year = body[from+m[2] : from+m[3]]
+			}
+			if m[4] >= 0 {
+				h.host = body[from+m[4] : from+m[5]]
+			}
+		}
+		if m := g.after.FindStringSubmatchIndex(body[loc[1]:min(len(body), loc[1]+120)]); m != nil {
+			h.end = loc[1] + m[1]
+			if m[2] >= 0 && h.host == "" {
+				h.host = body[loc[1]+m[2] : loc[1]+m[3]]
+			}
+			if m[4] >= 0 && h.year == "" {
+				h.year = body[loc[1]+m[4] : loc[1]+m[5]]
+			}
+		}
+		hits = append(hits, h)
+		last = h.end
+	}
+	return hits
+}
+
 // occurrences finds the named occurrences in body; with fixed, only those the
 // text pins to one instance (by a year, a host, or a series with one instance),
 // not those picked by their distance from ref.
@@ -144,17 +193,9 @@ func (t *Tagger) occurrences(body string, ref time.Time, fixed bool) []timeline.
 	g := t.gaz
 	var out []timeline.Occurrence
 	named := map[string]bool{} // families named so far, for weak names
-	idx := g.re.SubexpNames()
-	for _, loc := range g.re.FindAllStringSubmatchIndex(body, -1) {
-		grp := func(name string) string {
-			for i, n := range idx {
-				if n == name && loc[2*i] >= 0 {
-					return body[loc[2*i]:loc[2*i+1]]
-				}
-			}
-			return ""
-		}
-		name := strings.Join(strings.Fields(grp("name")), " ")
+	for _, h := range g.find(body) {
+		loc := []int{h.start, h.end}
+		name := strings.Join(strings.Fields(h.name), " ")
 		key := g.nameKey[name]
 		family := strings.TrimPrefix(key, "family:")
 		if !strings.HasPrefix(key, "family:") {
@@ -165,8 +206,7 @@ func (t *Tagger) occurrences(body string, ref time.Time, fixed bool) []timeline.
 				}
 			}
 		}
-		year := grp("year") + grp("year2")
-		host := grp("host") + grp("host2")
+		year, host := h.year, h.host
 		if g.weak[name] && !named[family] && year == "" && host == "" {
 			continue
 		}

@@ -20,6 +20,8 @@ func TestOccurrences(t *testing.T) {
 		{"alias", "She won at the Rio Summer Olympics.", "2018-01-03", "2016 Summer Olympics", "2016-08-05/2016-08-21", false},
 		{"a city that is no venue", "North Korea will take part in the Olympics, officials in Seoul said.", "2018-01-03", "2018 Winter Olympics", "2018-02-09/2018-02-25", true},
 		{"host given", "the London Summer Olympics", "2018-01-03", "2012 Summer Olympics", "2012-07-27/2012-08-12", false},
+		{"year after the name", "He ran at the Summer Olympics 2016 and won.", "2018-01-03", "2016 Summer Olympics", "2016-08-05/2016-08-21", false},
+		{"year and host before", "the 2018 PyeongChang Winter Olympics", "2017-01-03", "2018 Winter Olympics", "2018-02-09/2018-02-25", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
