@@ -189,6 +189,12 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 		// a span still to come does not date a past act.
 		return false
 	}
+	if (c.code == "02" || c.code == "10") && c.e.class != classSay && c.tense == tensePast && c.status == timeline.StatusOccurred &&
+		t.Span.Start >= s.toks[c.tj-1].end && !t.Earliest.IsZero() && d.after(t.Earliest) {
+		// "called for an emergency meeting next Sunday": the date is the
+		// meeting's, not the call's, which was made before the article.
+		return false
+	}
 	if c.e.class != classSay {
 		return true
 	}
