@@ -171,6 +171,13 @@ func TestFind(t *testing.T) {
 			{"Jerusalem", actors.KindGov, "ISRGOV", ""},
 		}},
 		{"a surname long before its holder's office", "Tim Spicer, Spicer said", "1997-04-01", nil},
+		{"a name that goes on", "Electoral official Hussein al-Hindawi and Hussein Kamel met in The Hague", "1997-04-01", []want{
+			{"The Hague", actors.KindCountry, "NLD", "The Hague"},
+		}},
+		{"a street or an airport", "crowds on Palestine Street and at Beijing Airport", "", nil},
+		{"a surname before a role", "the Clinton Administration said", "1997-04-01", []want{
+			{"Clinton Administration", actors.KindGov, "USAGOV", ""},
+		}},
 		{"surname by date", "Bush said", "1990-06-01", []want{
 			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
 		}},

@@ -364,12 +364,18 @@ func (f *finder) next(i int) (Mention, int) {
 func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	switch e.cat {
 	case catCountry, catAdj, catPeople:
+		if placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
+			return Mention{}, i // "Palestine Street"
+		}
 		m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, "")
 		m.Historical = e.hist
 		return m, end
 	case catCapital:
 		if end-i == 1 && i > 0 && f.otherFirstName(i-1, e.name) && !placeModifiers[f.key(i-1)] {
 			return Mention{}, i // "Craig Washington", a lawyer, is no government
+		}
+		if end < len(f.t.toks) && placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
+			return Mention{}, i // "Beijing Airport"
 		}
 		c, r := splitCode(e.code)
 		if i > 0 && placeWords[f.key(i-1)] {
@@ -391,7 +397,7 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
 	case catPerson:
 		p := f.persons(n, i)
-		if end-i == 1 && (i > 0 && f.otherFirstName(i-1, p.person.name) || p.person.startsAfter(f.at, 8)) {
+		if end-i == 1 && (i > 0 && (f.otherFirstName(i-1, p.person.name) || f.key(i-1) == "the") || f.otherLastName(end, p.person.name) || p.person.startsAfter(f.at, 8)) {
 			// "Representative Henry Gonzalez" is not Juan Miguel Gonzalez, and a
 			// "Spicer" of 1997 is not the press secretary of 2017.
 			return Mention{}, i
@@ -423,6 +429,28 @@ func (f *finder) otherFirstName(k int, name string) bool {
 	w := f.text[t.start:t.end]
 	return len(w) > 1 && !strings.Contains(" "+name+" ", " "+w+" ")
 }
+
+// otherLastName reports whether a capitalised word right after a bare name
+// continues another person's name ("Hussein al-Hindawi" is not Saddam Hussein).
+func (f *finder) otherLastName(k int, name string) bool {
+	if k >= len(f.t.toks) {
+		return false
+	}
+	t := f.t.toks[k]
+	w := f.text[t.start:t.end]
+	if len(w) < 2 || notNames[f.key(k)] || strings.Contains(" "+name+" ", " "+w+" ") {
+		return false
+	}
+	if _, e, _ := f.match(k, cats(catRole, catTitle)); e != nil {
+		return false // "the Clinton Administration", "Bush Doctrine" aside, a role
+	}
+	return t.cls == caseTitle || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+}
+
+// placeNouns after a country or capital name make it part of a place's name
+// ("Palestine Street", "Beijing Airport").
+var placeNouns = map[string]bool{"street": true, "square": true, "avenue": true, "road": true, "bridge": true,
+	"airport": true, "hotel": true, "stadium": true, "university": true, "station": true, "park": true, "boulevard": true}
 
 // structured matches [the] [mods] [owner ['s]] [mods] (title | role | person)
 // [of owner] [name], or a bare owner.
@@ -460,6 +488,10 @@ func (f *finder) structured(i int) (Mention, int) {
 			// mention with it; modifiers alone stay out ("former Bush aide"
 			// is not Bush).
 			pe := f.persons(hn, q2)
+			if own == nil && hend-q2 == 1 && (the && q2 == i+1 || f.otherLastName(hend, pe.person.name) || pe.person.startsAfter(f.at, 8)) {
+				// "The Hague" is no William Hague; see direct for the rest.
+				return Mention{}, i
+			}
 			start := q2
 			if own != nil {
 				start = i
