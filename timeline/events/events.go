@@ -235,9 +235,40 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 		}
 		disc.speaker = nil
 	}
+	if x.sportsStory(body) {
+		out = dropTeams(out)
+	}
 	out = append(out, d.contextEvents(spans)...)
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	return out
+}
+
+// sportsStory reports whether the article is about sport: at least six of its
+// words, and one in a hundred, are the words.tsv sport class ("coach",
+// "wickets", "semi-final"). There countries are teams ("Pakistan downed Wales
+// 2-1"), not states.
+func (x *Extractor) sportsStory(body string) bool {
+	words, sport := 0, 0
+	for _, w := range strings.FieldsFunc(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
+		words++
+		if x.words.is(strings.ToLower(w), "sport") {
+			sport++
+		}
+	}
+	return sport >= 6 && sport*100 >= words
+}
+
+// dropTeams removes the events of a sports story whose source is a country as
+// a whole, which there is a team; officials (coded with a role) stay.
+func dropTeams(evs []timeline.Event) []timeline.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Source != nil && len(e.Source.Code) == 3 {
+			continue
+		}
+		out = append(out, e)
+	}
 	return out
 }
 

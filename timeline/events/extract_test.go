@@ -303,3 +303,18 @@ func TestGatherings(t *testing.T) {
 		}
 	}
 }
+
+// TestSportsStory checks that in a story about sport a country is a team, not a
+// state acting.
+func TestSportsStory(t *testing.T) {
+	body := "Pakistan attacked Wales from the start of the hockey tournament match. The coach praised the squad after the match. " +
+		"The striker scored two goals and the goalkeeper saved a penalty in the semi-final."
+	for _, e := range mustExtractor(t).Extract(analysis(body, date("2018-01-12"))) {
+		if e.Source != nil && len(e.Source.Code) == 3 {
+			t.Errorf("event %s %q with source %s in a sports story", e.CAMEO, e.Trigger.Text, e.Source.Code)
+		}
+	}
+	if x := mustExtractor(t); !x.sportsStory(body) || x.sportsStory("Pakistan attacked India on Monday, officials said.") {
+		t.Error("sportsStory misjudged a text")
+	}
+}
