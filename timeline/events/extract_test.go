@@ -132,6 +132,8 @@ func TestExtract(t *testing.T) {
 		{name: "a request made for a later date", body: "Russia called for an emergency meeting of the Security Council next Sunday.",
 			tx:    []timeline.Timex{tx("Russia called for an emergency meeting of the Security Council next Sunday.", "next Sunday", "DATE", "2018-01-14", "2018-01-14", "2018-01-14", "", "")},
 			wants: []want{{"called for", "02", "occurred", "RUS", "IGOUNO", "2018-01-11", "2018-01-12", ""}}, count: 1},
+		{name: "he is the company's man named last", body: "Vladimir Putin said on Monday that Russia would cut taxes. John Smith, the marketing director of BMW, said sales would rise. He added that consumers were ready to spend money in Russia.",
+			wants: []want{{"said", "01", "occurred", "RUSGOV", "", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a habit is no event", body: "Russia has often criticized Ukraine.", count: -1},
 		{name: "joint subjects: the first named", body: "Vladimir Putin and Donald Trump signed a treaty on Friday.",
 			tx:    []timeline.Timex{tx("Vladimir Putin and Donald Trump signed a treaty on Friday.", "on Friday", "DATE", "2018-01-12", "2018-01-12", "2018-01-12", "on", "")},
