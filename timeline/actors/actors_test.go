@@ -178,6 +178,9 @@ func TestFind(t *testing.T) {
 		{"a surname before a role", "the Clinton Administration said", "1997-04-01", []want{
 			{"Clinton Administration", actors.KindGov, "USAGOV", ""},
 		}},
+		{"an institution's word inside another name", "the ruling People's Congress and the U.S. Congress", "2006-09-22", []want{
+			{"U.S. Congress", actors.KindGov, "USALEG", ""},
+		}},
 		{"surname by date", "Bush said", "1990-06-01", []want{
 			{"Bush", actors.KindPerson, "USAGOV", "George H. W. Bush"},
 		}},

@@ -393,6 +393,10 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	case catOrg:
 		return f.mention(i, end, KindOrg, timeline.Actor{Name: e.name, Code: e.code}, "IGO", ""), end
 	case catInst:
+		if end-i == 1 && f.insideName(i, e.name) {
+			// "the General People's Congress" of Yemen is not the US Congress.
+			return Mention{}, i
+		}
 		c, r := splitCode(e.code)
 		return f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r), end
 	case catPerson:
@@ -428,6 +432,21 @@ func (f *finder) otherFirstName(k int, name string) bool {
 	}
 	w := f.text[t.start:t.end]
 	return len(w) > 1 && !strings.Contains(" "+name+" ", " "+w+" ")
+}
+
+// insideName reports whether the one-word institution at token i ends a longer
+// capitalised name ("People's Congress", "Workers' Party"): a capitalised word
+// before it, possessive or not, that is neither a country nor a function word.
+func (f *finder) insideName(i int, name string) bool {
+	k := i - 1
+	if k >= 0 && (f.key(k) == "'s" || f.key(k) == "'") {
+		k--
+	}
+	if k < 0 || f.t.toks[k].cls != caseTitle || !f.otherFirstName(k, name) {
+		return false
+	}
+	_, e, _ := f.match(k, cats(catCountry, catAdj, catCapital, catPeople))
+	return e == nil
 }
 
 // otherLastName reports whether a capitalised word right after a bare name
