@@ -706,6 +706,11 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 		if c.src == nil && c.tgt == nil && c.govTimex == nil || c.src == nil && (c.code == "13" || c.code == "06") {
 			return ev, false
 		}
+		if c.src == nil && c.govTimex == nil && c.code < "13" {
+			// "the humanitarian assistance should not be a condition for the
+			// talks": a cooperative act no one does at no time is a topic.
+			return ev, false
+		}
 	default:
 		if c.src == nil && !c.tweet {
 			return ev, false
