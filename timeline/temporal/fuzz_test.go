@@ -13,6 +13,7 @@ func FuzzTag(f *testing.F) {
 		"Aug. 2,500 — “now” ‘recently’ 年 1990s '90s",
 		"",
 		"a\xffb 1998 Friday",
+		"BEIJING, April 9 , 1997 (AFP) - WASHINGTON, Aug. 11 (Xinhua) -- the 2018 PyeongChang Winter Olympics 2018 in Sochi",
 	} {
 		f.Add(s, int64(0))
 		f.Add(s, int64(886000000))
@@ -40,7 +41,13 @@ func FuzzTag(f *testing.F) {
 			}
 			prev = e
 		}
-		tg.Occurrences(body, ref)
-		tg.InferDCT(body)
+		for _, o := range tg.Occurrences(body, ref) {
+			if o.Span.Start < 0 || o.Span.End > len(body) || o.Span.End <= o.Span.Start || body[o.Span.Start:o.Span.End] != o.Text {
+				t.Fatalf("occurrence %q span %v out of range or text", o.Text, o.Span)
+			}
+		}
+		if lo, hi, ok := tg.InferDCT(body); ok && !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
+			t.Fatalf("InferDCT bounds %v..%v reversed", lo, hi)
+		}
 	})
 }
