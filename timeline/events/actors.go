@@ -30,6 +30,20 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 			c.pair = p
 		}
 	}
+	if c.src == nil && c.e.class == classSay && x.groupSpeaker(s, c) != "" {
+		// Unnamed officials speak for the country the story is about, else for
+		// the state an institution named before them in the sentence belongs to
+		// ("The US military buildup ..., and senior officials say"), not for a
+		// country merely named ("A Thai soldier was killed").
+		if c.src = st.official(); c.src == nil {
+			for m := 0; m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+				if a := s.mentions[m].actor; s.mentions[m].resolved && len(a.Code) > 3 && !strings.HasPrefix(a.Code, "IGO") {
+					c.src = &timeline.Actor{Name: a.Name, Code: a.Code[:3] + "GOV"}
+					break
+				}
+			}
+		}
+	}
 	if c.srcMent >= 0 && c.pair[1] == nil {
 		c.pair = s.pairAt(c.srcMent, st)
 		if m := s.mentions[c.srcMent]; c.pair[1] == nil && m.Kind == actors.KindGroup && m.actor.Code == "" && s.prevPair[1] != nil && jointGroup(m.Text) {
@@ -139,6 +153,11 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			return actorPtr(s.mentions[m].actor), m
 		}
 	}
+	if c.e.class == classSay && x.groupSpeaker(s, c) != "" {
+		// "..., and officials said": unnamed people speak, not an actor named
+		// earlier in the sentence ("A Thai soldier was killed ...").
+		return nil, -1
+	}
 	start := x.clauseStart(s, c.ti)
 	if start > 0 && start == c.ti && (s.toks[start-1].lower == "who" || s.toks[start-1].lower == "which") {
 		// "Kofi Annan, who appointed ...": the relative pronoun stands for the
@@ -246,6 +265,31 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	return nil, -1
+}
+
+// groupSpeaker returns the plural noun right before a reporting verb that names
+// its unnamed speakers, outside every actor mention ("officials said", "police
+// announced"), or "".
+func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
+	k := c.ti - 1
+	for k >= 0 && s.toks[k].word && (x.words.is(s.toks[k].lower, "perfect") || strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also") {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	t := s.toks[k]
+	if !t.word || t.text != t.lower || s.insideMention(k) || s.mentionStartsAt(k) || !x.words.is(t.lower, "officials") {
+		return ""
+	}
+	// "Israeli military sources", "Palestinian hospital officials": named by
+	// the actor before them, as the sentence's own subject.
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if s.insideMention(j) || s.mentionStartsAt(j) {
+			return ""
+		}
+	}
+	return t.lower
 }
 
 // namedSubject reports whether the clause before token k opens with an unquoted
@@ -786,11 +830,18 @@ type story struct {
 	names   map[string]string         // code -> first name seen
 }
 
-// placeTitles gives an official named with a title but no country ("President
-// Branko Crvenkovski", "Foreign Minister X" in a story about one country) the
-// country the story is about: the one it names most, when it names it at least
-// three times and twice as often as any other.
-func (st *story) placeTitles(ms []actors.Mention) {
+// official returns the government of the country the story is about (see
+// placeTitles), or nil.
+func (st *story) official() *timeline.Actor {
+	if top := st.topCountry(); top != "" {
+		return &timeline.Actor{Name: st.names[top], Code: top + "GOV"}
+	}
+	return nil
+}
+
+// topCountry returns the country the story names most, when it names it at
+// least three times and twice as often as any other; "" otherwise.
+func (st *story) topCountry() string {
 	top, topN, second := "", 0, 0
 	for party, n := range st.parties {
 		if strings.HasPrefix(party, "IGO") || len(party) != 3 {
@@ -804,6 +855,18 @@ func (st *story) placeTitles(ms []actors.Mention) {
 		}
 	}
 	if top == "" || topN < 3 || topN < 2*second {
+		return ""
+	}
+	return top
+}
+
+// placeTitles gives an official named with a title but no country ("President
+// Branko Crvenkovski", "Foreign Minister X" in a story about one country) the
+// country the story is about: the one it names most, when it names it at least
+// three times and twice as often as any other.
+func (st *story) placeTitles(ms []actors.Mention) {
+	top := st.topCountry()
+	if top == "" {
 		return
 	}
 	for i := range ms {
