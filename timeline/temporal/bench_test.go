@@ -46,46 +46,38 @@ func silverTexts(b testing.TB) ([]string, int64) {
 
 var benchRef = time.Date(1998, 3, 6, 0, 0, 0, 0, time.UTC)
 
-func BenchmarkTagSilver(b *testing.B) {
+// benchSilver runs each over every silver text once per iteration, reporting the
+// throughput in bytes of text.
+func benchSilver(b *testing.B, each func(text string)) {
 	texts, n := silverTexts(b)
-	tg := mustTagger(b)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range texts {
-			tg.Tag(s, benchRef)
+			each(s)
 		}
 	}
+}
+
+func BenchmarkTagSilver(b *testing.B) {
+	tg := mustTagger(b)
+	benchSilver(b, func(s string) { tg.Tag(s, benchRef) })
 }
 
 // BenchmarkWhenSilver is the baseline: one raw when.EN.Parse per text (which finds
 // only its first cluster of matches) over the same texts.
 func BenchmarkWhenSilver(b *testing.B) {
-	texts, n := silverTexts(b)
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, s := range texts {
-			// when fails on some inputs ("Four o'clock" style captures); a
-			// failed parse still did the work being measured.
-			_, _ = when.EN.Parse(s, benchRef)
-		}
-	}
+	benchSilver(b, func(s string) {
+		// when fails on some inputs ("Four o'clock" style captures); a failed
+		// parse still did the work being measured.
+		_, _ = when.EN.Parse(s, benchRef)
+	})
 }
 
 // BenchmarkOccurrencesSilver measures the gazetteer lookup of named occurrences
 // over the silver texts.
 func BenchmarkOccurrencesSilver(b *testing.B) {
-	texts, n := silverTexts(b)
 	tg := mustTagger(b)
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, s := range texts {
-			tg.Occurrences(s, benchRef)
-		}
-	}
+	benchSilver(b, func(s string) { tg.Occurrences(s, benchRef) })
 }
