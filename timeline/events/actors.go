@@ -14,7 +14,13 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	if c.tweet && s.author != nil {
 		c.src = s.author
 	}
-	if c.src == nil {
+	switch {
+	case c.src != nil:
+	case c.e.class == classSay && x.groupSpeaker(s, c) != "":
+		// "..., and officials said": unnamed officials speak, not an actor named
+		// earlier in the sentence ("A Thai soldier was killed ...").
+		c.src = officials(s, c, st)
+	default:
 		c.src, c.srcMent = x.subject(s, c)
 		if c.src != nil && x.words.is(c.src.Code, "region") {
 			c.src, c.srcMent = nil, -1 // a region is a place, not an actor
@@ -28,20 +34,6 @@ func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 		if p := s.prevPair; p[1] != nil && x.jointWord(s, c) {
 			c.src = actorPtr(*p[0])
 			c.pair = p
-		}
-	}
-	if c.src == nil && c.e.class == classSay && x.groupSpeaker(s, c) != "" {
-		// Unnamed officials speak for the country the story is about, else for
-		// the state an institution named before them in the sentence belongs to
-		// ("The US military buildup ..., and senior officials say"), not for a
-		// country merely named ("A Thai soldier was killed").
-		if c.src = st.official(); c.src == nil {
-			for m := 0; m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
-				if a := s.mentions[m].actor; s.mentions[m].resolved && len(a.Code) > 3 && !strings.HasPrefix(a.Code, "IGO") {
-					c.src = &timeline.Actor{Name: a.Name, Code: a.Code[:3] + "GOV"}
-					break
-				}
-			}
 		}
 	}
 	if c.srcMent >= 0 && c.pair[1] == nil {
@@ -153,11 +145,6 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 			return actorPtr(s.mentions[m].actor), m
 		}
 	}
-	if c.e.class == classSay && x.groupSpeaker(s, c) != "" {
-		// "..., and officials said": unnamed people speak, not an actor named
-		// earlier in the sentence ("A Thai soldier was killed ...").
-		return nil, -1
-	}
 	start := x.clauseStart(s, c.ti)
 	if start > 0 && start == c.ti && (s.toks[start-1].lower == "who" || s.toks[start-1].lower == "which") {
 		// "Kofi Annan, who appointed ...": the relative pronoun stands for the
@@ -265,6 +252,23 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 	}
 	return nil, -1
+}
+
+// officials returns whom unnamed officials speaking in c stand for: the country
+// the story is about, else the state an institution named before them in the
+// sentence belongs to ("The US military buildup ..., and senior officials
+// say"), never a country merely named there ("A Thai soldier was killed"); nil
+// when neither is known.
+func officials(s *sentence, c *cand, st *story) *timeline.Actor {
+	if a := st.official(); a != nil {
+		return a
+	}
+	for m := 0; m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+		if a := s.mentions[m].actor; s.mentions[m].resolved && len(a.Code) > 3 && !strings.HasPrefix(a.Code, "IGO") {
+			return &timeline.Actor{Name: a.Name, Code: a.Code[:3] + "GOV"}
+		}
+	}
+	return nil
 }
 
 // groupSpeaker returns the plural noun right before a reporting verb that names
@@ -386,15 +390,8 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 	name := func(k int) bool {
 		t := s.toks[k]
-		if !t.word || t.quoted || len(t.text) < 3 || t.text[0] < 'A' || t.text[0] > 'Z' || s.insideMention(k) || s.mentionStartsAt(k) {
-			return false
-		}
-		for _, class := range []string{"subjectword", "boundary", "stopword", "subordinator", "preposition", "adverb", "perfect", "progressive", "planned", "determiner"} {
-			if x.words.is(t.lower, class) {
-				return false
-			}
-		}
-		return !strings.HasSuffix(t.lower, "ly")
+		return x.nameWord(s, k) && !t.quoted && len(t.text) >= 3 && !strings.HasSuffix(t.lower, "ly") &&
+			!x.words.is(t.lower, "perfect") && !x.words.is(t.lower, "progressive") && !x.words.is(t.lower, "planned")
 	}
 	// Inverted: the name right after the verb.
 	if c.tj < len(s.toks) && name(c.tj) {
@@ -403,6 +400,22 @@ func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 	// The clause opening with a name and a comma before the verb.
 	start := x.clauseStart(s, c.ti)
 	return start < c.ti-1 && !s.toks[start].quoted && name(start) && start+1 < len(s.toks) && (s.toks[start+1].text == "," || name(start+1) && start+2 < len(s.toks) && s.toks[start+2].text == ",")
+}
+
+// nameWord reports whether token k could be part of a name the dictionary does
+// not know: a capitalised word outside every actor mention that is no function
+// word ("Meanwhile", "The", "He").
+func (x *Extractor) nameWord(s *sentence, k int) bool {
+	t := s.toks[k]
+	if !t.word || !isCapitalised(t.text) || s.insideMention(k) || s.mentionStartsAt(k) {
+		return false
+	}
+	for _, class := range []string{"stopword", "boundary", "adverb", "subjectword", "preposition", "determiner", "subordinator"} {
+		if x.words.is(t.lower, class) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseStart returns the first token of the clause holding token ti: after the

@@ -591,16 +591,8 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 // Washington"). Its code is empty: statements it makes are no political actor's.
 func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 	capital := func(k int) bool {
-		t := s.toks[k]
-		if !t.word || len(t.text) < 2 || t.text[0] < 'A' || t.text[0] > 'Z' || strings.ToUpper(t.text) == t.text || s.insideMention(k) || s.mentionStartsAt(k) {
-			return false
-		}
-		for _, class := range []string{"stopword", "boundary", "adverb", "subjectword", "preposition", "determiner", "subordinator"} {
-			if x.words.is(t.lower, class) {
-				return false
-			}
-		}
-		return true
+		t := s.toks[k].text
+		return x.nameWord(s, k) && len(t) >= 2 && strings.ToUpper(t) != t
 	}
 	var found *timeline.Actor
 	lastKnown := -1
