@@ -254,6 +254,17 @@ func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
 	return nil, -1
 }
 
+// headBefore returns the last word before token ti past adverbs and perfect
+// auxiliaries ("officials have also said"), or -1: the head of the subject
+// standing right before a verb.
+func (x *Extractor) headBefore(s *sentence, ti int) int {
+	k := ti - 1
+	for k >= 0 && s.toks[k].word && (x.words.is(s.toks[k].lower, "perfect") || strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also") {
+		k--
+	}
+	return k
+}
+
 // officials returns whom unnamed officials speaking in c stand for: the country
 // the story is about, else the state an institution named before them in the
 // sentence belongs to ("The US military buildup ..., and senior officials
@@ -275,10 +286,7 @@ func officials(s *sentence, c *cand, st *story) *timeline.Actor {
 // its unnamed speakers, outside every actor mention ("officials said", "police
 // announced"), or "".
 func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
-	k := c.ti - 1
-	for k >= 0 && s.toks[k].word && (x.words.is(s.toks[k].lower, "perfect") || strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also") {
-		k--
-	}
+	k := x.headBefore(s, c.ti)
 	if k < 0 {
 		return ""
 	}

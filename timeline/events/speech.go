@@ -369,10 +369,7 @@ func (x *Extractor) habitual(s *sentence, c *cand) bool {
 // ("the boy's mother said", "economists say") or, inverted, right after it
 // ("said analysts at Briefing.com"), with no actor mention in that place.
 func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
-	k := c.ti - 1
-	for k >= 0 && s.toks[k].word && (strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "also" || x.words.is(s.toks[k].lower, "perfect")) {
-		k--
-	}
+	k := x.headBefore(s, c.ti)
 	if k >= 0 && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k) {
 		return true
 	}
