@@ -351,10 +351,10 @@ func (b *builder) person(f []string) error {
 		p = &person{name: name}
 		b.d.byName[name] = p
 		b.d.people = append(b.d.people, p)
-		b.add(name, &entry{cat: catPerson, person: p, name: name})
+		b.addPerson(name, p)
 	}
 	for _, a := range list(f[2]) {
-		b.add(a, &entry{cat: catPerson, person: p, name: name})
+		b.addPerson(a, p)
 	}
 	t := term{code: code, from: from, to: to, offices: offices, after: after}
 	p.terms = append(p.terms, t)
@@ -363,4 +363,12 @@ func (b *builder) person(f []string) error {
 		b.d.holders[k] = append(b.d.holders[k], p)
 	}
 	return nil
+}
+
+// addPerson files one of a person's names and its other romanisations.
+func (b *builder) addPerson(n string, p *person) {
+	b.add(n, &entry{cat: catPerson, person: p, name: p.name})
+	for _, v := range romanizations(n) {
+		b.add(v, &entry{cat: catPerson, person: p, name: p.name})
+	}
 }

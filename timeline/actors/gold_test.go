@@ -33,16 +33,14 @@ type goldDoc struct {
 	Events []goldEvent `json:"events"`
 }
 
-// TestGoldCoverage checks that the actors of the gold events are found in their
+// TestGoldCoverage checks that the actors of the gold events of the training
+// split are found in their
 // sentences: for each gold source and target with a code, some mention of the
 // sentence must carry that code. Collectives, unnamed actors and ones the
 // sentence names only by a pronoun cannot be found here (the event extractor
 // resolves those), so the bar is a share, not all; misses are logged.
 func TestGoldCoverage(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(shared, "gold/events/*.json"))
-	if len(files) == 0 {
-		t.Skipf("no gold files in %s: the shared directory is absent", shared)
-	}
+	files := trainFiles(t)
 	d := mustDefault(t)
 	var total, found int
 	var misses []string
@@ -83,6 +81,33 @@ func TestGoldCoverage(t *testing.T) {
 	if share < 0.70 {
 		t.Errorf("gold actor coverage %.1f%%, want at least 70%% (a regression guard: many gold actors are not named in their sentence)", 100*share)
 	}
+}
+
+// trainFiles returns the gold files of the training split: every gold file
+// except those DEVTEST.txt names, which are measured and never developed from,
+// so a guard over them would invite fitting to them.
+func trainFiles(t *testing.T) []string {
+	t.Helper()
+	dir := filepath.Join(shared, "gold/events")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) == 0 {
+		t.Skipf("no gold files in %s: the shared directory is absent", dir)
+	}
+	list, err := os.ReadFile(filepath.Join(dir, "DEVTEST.txt"))
+	if err != nil {
+		t.Fatalf("gold split: %v", err)
+	}
+	devtest := map[string]bool{}
+	for _, line := range strings.Fields(string(list)) {
+		devtest[strings.TrimSuffix(line, ".json")] = true
+	}
+	var train []string
+	for _, f := range files {
+		if !devtest[strings.TrimSuffix(filepath.Base(f), ".json")] {
+			train = append(train, f)
+		}
+	}
+	return train
 }
 
 func hasCode(ms []actors.Mention, code string) bool {
