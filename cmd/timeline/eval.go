@@ -150,7 +150,7 @@ func tagOne(tagger *temporal.Tagger, g *eval.TimexDoc, outDir string) (eval.Time
 
 func (a *App) newEvalEventsCmd() *cobra.Command {
 	var perDoc, errorsOut, asJSON bool
-	var outDir string
+	var outDir, split string
 	cmd := &cobra.Command{
 		Use:   "events GOLD_DIR [SYSTEM_DIR]",
 		Short: "EVENTS.md metrics: event P/R/F1, detection F1, date-within/overlap/exact, actors",
@@ -162,9 +162,13 @@ overlap or equal the gold's, and whose source and target codes are right.
 Without SYSTEM_DIR each gold body is analysed with its DCT (or, where the gold has
 none, with the DCT inferred from the text); with it, the <doc>.json timelines there
 are scored. --errors lists each missed, spurious, mistyped and misdated event with
-its sentence; --out writes the system timelines for eventscore.py.`,
-		Example: `  timeline eval events ../shared/gold/events
-  timeline eval events --per-doc --errors ../shared/gold/events`,
+its sentence; --out writes the system timelines for eventscore.py.
+
+--split chooses the files: DEVTEST.txt in GOLD_DIR names the held-out files
+(devtest), measured and never developed from; train is the rest, all is both.
+--errors refuses held-out files.`,
+		Example: `  timeline eval events --split devtest ../shared/gold/events
+  timeline eval events --split train --per-doc --errors ../shared/gold/events`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			gold, err := eval.LoadGold(args[0])
@@ -173,6 +177,22 @@ its sentence; --out writes the system timelines for eventscore.py.`,
 			}
 			if len(gold) == 0 {
 				return timeline.Errorf(timeline.EINVALID, "eval events: no gold files in %s", args[0])
+			}
+			if gold, err = eval.SelectSplit(args[0], gold, split); err != nil {
+				return timeline.Errorf(timeline.EINVALID, "eval events: %v", err)
+			}
+			if errorsOut {
+				// The held-out files are measured, never developed from:
+				// listing their errors would invite rules fitted to them.
+				devtest, _, err := eval.Devtest(args[0])
+				if err != nil {
+					return err
+				}
+				for _, g := range gold {
+					if g.IsDevtest(devtest) {
+						return timeline.Errorf(timeline.EINVALID, "eval events: --errors lists no held-out file (%s names %s); use --split train", eval.DevtestFile, g.Doc)
+					}
+				}
 			}
 			var system map[string][]timeline.Event
 			if len(args) == 2 {
@@ -216,6 +236,7 @@ its sentence; --out writes the system timelines for eventscore.py.`,
 	f.BoolVar(&errorsOut, "errors", false, "list every missed, spurious, mistyped and misdated event with its sentence")
 	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
 	f.StringVarP(&outDir, "out", "o", "", "also write the system timelines (<doc>.json) into DIR")
+	f.StringVar(&split, "split", eval.SplitAll, "gold files to score: all, train, or devtest (the files DEVTEST.txt names)")
 	return cmd
 }
 
