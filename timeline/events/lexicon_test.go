@@ -11,7 +11,7 @@ func TestLexiconPhrases(t *testing.T) {
 		{"pulled out", "08"}, {"turned down", "12"}, {"air strike", "18"},
 		{"recalled its ambassador", "16"}, {"no formal or open diplomacy", "16"},
 		{"issued an updated ``worldwide caution", "01"}, {"called for", "02"},
-		{"joint military exercise", "15"}, {"according to", "01"},
+		{"military exercise", "15"}, {"naval exercises", "15"}, {"according to", "01"},
 	} {
 		toks := tokenize(tt.text, 0, len(tt.text))
 		e, end := x.lex.match(toks, 0)
