@@ -14,6 +14,7 @@ import (
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
+	"github.com/timelinehq/timeline/timeline/learn"
 	"github.com/timelinehq/timeline/timeline/text"
 )
 
@@ -23,6 +24,11 @@ type Extractor struct {
 	lex   *lexicon
 	cues  []*entry
 	words wordClasses
+	typer *learn.Model // nil: the rules' own codes stand
+
+	// observe, when set, receives every candidate the rules build, before
+	// typing: the training command learns from them.
+	observe func(Candidate)
 }
 
 // New returns an Extractor using dict and the trigger lexicon read from lexicon
@@ -64,7 +70,11 @@ func New(dict *actors.Dictionary, lexicon io.Reader) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{dict: dict, lex: newLexicon(trig), cues: cues, words: words}, nil
+	typer, err := loadTyping()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dict: dict, lex: newLexicon(trig), cues: cues, words: words, typer: typer}, nil
 }
 
 // cand is a candidate event while a sentence is read.
@@ -219,6 +229,15 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			ev, ok := x.build(doc, s, c, d)
 			if !ok {
 				continue
+			}
+			if x.observe != nil || x.typer != nil {
+				feats := x.features(s, c, &ev)
+				if x.observe != nil {
+					x.observe(Candidate{Event: ev, Features: feats})
+				}
+				if x.typer != nil && !x.classify(&ev, feats) {
+					continue
+				}
 			}
 			if !nominal && c.govTimex == nil && c.govOcc == nil && !after.IsZero() &&
 				(ev.Earliest.IsZero() || ev.Earliest.Before(after)) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
