@@ -137,6 +137,7 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
 	if !c.hasRef {
 		r.value, r.anchor = fmt.Sprintf("XXXX-WXX-%d", wd), "relative"
+		t.dayPart(&r, m)
 		return r, true
 	}
 	dir := 0
@@ -166,14 +167,54 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 			// the narrative moves forward: the first such weekday from that day
 			off := (wd - isoWeekday(anchor) + 7) % 7
 			r.value = dayValue(anchor.AddDate(0, 0, off))
+			t.dayPart(&r, m)
 			return r, true
 		}
 	}
 	d := weekdayFrom(anchor, wd, dir, rel == "", tense)
-	// "Friday morning" stays a DATE of the day: TimeBank annotates it so, and
-	// the part of day rarely matters for dating an event.
 	r.value = dayValue(d)
+	t.dayPart(&r, m)
 	return r, true
+}
+
+// dayPart makes a day named with a part of it a TIME of that part, as TimeML
+// has it: "Tuesday afternoon" is 1999-03-09TAF, "Sunday night" ...TNI,
+// "mid-afternoon yesterday" ...TAF with mod MID. A day with only "early" or
+// "late" before it ("early Tuesday") stays the DATE of the whole day.
+func (t *Tagger) dayPart(r *res, m *match) {
+	code, mod := t.partOfDay(m.g("dmod"), m.g("pod"))
+	if code == "" {
+		return
+	}
+	r.typ, r.value = "TIME", r.value+"T"+code
+	if r.mod == "" {
+		r.mod = mod
+	}
+}
+
+// partOfDay gives the TIMEX3 part-of-day code (data/partsofday.txt) of a day's
+// modifier and part, and the mod the modifier adds: "afternoon" AF; "early ...
+// morning" MO with START; "mid-afternoon" AF with MID; "midday" MI. The code is
+// "" when neither names a part of the day.
+func (t *Tagger) partOfDay(dmod, pod string) (code, mod string) {
+	code = t.v.pods[lower(pod)]
+	switch strings.ReplaceAll(lower(dmod), "-", "") {
+	case "midmorning":
+		return "MO", "MID"
+	case "midafternoon":
+		return "AF", "MID"
+	case "midday":
+		return "MI", ""
+	case "early":
+		if code != "" {
+			mod = "START"
+		}
+	case "late":
+		if code != "" {
+			mod = "END"
+		}
+	}
+	return code, mod
 }
 
 func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
@@ -207,6 +248,10 @@ func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if w == "tonight" {
 		pod = "NI"
 	}
+	var podMod string
+	if code, mod := t.partOfDay(m.g("dmod"), m.g("pod")); code != "" {
+		pod, podMod = code, mod
+	}
 	if prel == "last" && pod != "NI" {
 		return res{}, false // "last morning" is not a deictic
 	}
@@ -224,7 +269,7 @@ func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.value, r.anchor = "XXXX-XX-XX", "relative"
 	}
 	if pod != "" {
-		r.typ, r.value = "TIME", r.value+"T"+pod
+		r.typ, r.value, r.mod = "TIME", r.value+"T"+pod, podMod
 	}
 	return r, true
 }
