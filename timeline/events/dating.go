@@ -198,7 +198,7 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 	if c.e.class != classSay {
 		return true
 	}
-	if sig := strings.ToLower(t.Signal); sig == "since" || sig == "for" || t.Type == timeline.TypeDuration {
+	if sig := strings.ToLower(t.Signal); sig == "since" || sig == "for" || t.Type == timeline.TypeDuration && !reaches(t) {
 		return false // a statement is made at a time, not over a span
 	}
 	if t.Value == "FUTURE_REF" || !t.Earliest.IsZero() && d.after(t.Earliest) && c.tense != tensePresent {
@@ -211,6 +211,14 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 		}
 	}
 	return true
+}
+
+// reaches reports whether a duration dates by the time it reaches from a
+// reference ("four days" in "four days earlier": a day; "days" in "a few days
+// later": after it) rather than by the span it covers ("for two years").
+func reaches(t *timeline.Timex) bool {
+	lo, hi, span := strings.Cut(t.Interval, "/")
+	return t.Interval != "" && !(span && lo != "" && hi != "")
 }
 
 // tokenAt returns the index of the first token starting at or after off.

@@ -60,6 +60,8 @@ func TestExtract(t *testing.T) {
 	const probe = "The Aug. 7 bombing shocked Kenya. The United States has dispatched agents to investigate the bombing."
 	const justPost = "Kim Jong Un just stated that his nuclear button can destroy the United States. I too have a Nuclear Button! — Donald J. Trump (@realDonaldTrump) January 3, 2018"
 	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
+	const fourDays = "Four days earlier, Kim Jong Un said the weather was fine."
+	const fewDays = "A few days later, Kim Jong Un threatened the United States."
 	tests := []struct {
 		name  string
 		body  string
@@ -104,6 +106,12 @@ func TestExtract(t *testing.T) {
 		{name: "days before", body: daysBefore,
 			tx:    []timeline.Timex{tx(daysBefore, "days before", "DURATION", "PXD", "2018-01-01", "2018-01-07", "before", "2018-01-01/2018-01-07")},
 			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-01", "2018-01-07", "PAST_REF"}}},
+		{name: "a measure dates by the time it reaches", body: fourDays,
+			tx:    []timeline.Timex{tx(fourDays, "Four days", "DURATION", "P4D", "2018-01-05", "2018-01-05", "", "2018-01-05")},
+			wants: []want{{"said", "01", "occurred", "PRKGOV", "", "2018-01-05", "2018-01-05", "2018-01-05"}}},
+		{name: "a vague measure bounds the time from one side", body: fewDays,
+			tx:    []timeline.Timex{tx(fewDays, "A few days", "DURATION", "PXD", "2018-01-10", "", "", "2018-01-10/")},
+			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-10", "", "2018-01-10/"}}},
 		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
 		{name: "an act about a dated attack comes after it", body: probe,
 			tx: []timeline.Timex{tx(probe, "Aug. 7", "DATE", "2017-08-07", "2017-08-07", "2017-08-07", "", "")},

@@ -2,6 +2,9 @@ package temporal
 
 import (
 	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
 )
 
 // Rows written from the TimeML 1.2.1 / TempEval-3 annotation conventions, one
@@ -49,3 +52,48 @@ func TestGuidePartOfDay(t *testing.T) {
 		{"no DCT keeps the part", "The talks resumed Tuesday afternoon.", "", "Tuesday afternoon", "TIME", "XXXX-WXX-2TAF", ""},
 	})
 }
+
+// "N units earlier" and "N units later": the TIMEX3 is the measure alone, a
+// DURATION, and "earlier" or "later" a signal relating it to another time;
+// "ago" counts back from the DCT and keeps the whole phrase as a DATE.
+func TestGuideEarlierLater(t *testing.T) {
+	runGuide(t, []guideCase{
+		{"days earlier", "The rebels seized the town four days earlier.", "1999-03-10", "four days", "DURATION", "P4D", ""},
+		{"a year later", "A year later the treaty was ratified.", "1999-03-10", "A year", "DURATION", "P1Y", ""},
+		{"weeks later after a date", "The talks opened on May 3, 1998. Two weeks later they collapsed.", "1999-03-10", "Two weeks", "DURATION", "P2W", ""},
+		{"hedged measure", "Just over an hour later, the embassy was evacuated.", "1999-03-10", "Just over an hour", "DURATION", "PT1H", "MORE_THAN"},
+		{"vague count", "A few days later, the envoy returned.", "1999-03-10", "A few days", "DURATION", "PXD", ""},
+		{"years ago is a year", "The plant closed two years ago.", "1999-03-10", "two years ago", "DATE", "1997", ""},
+		{"days ago is a day", "The envoy arrived four days ago.", "1999-03-10", "four days ago", "DATE", "1999-03-06", ""},
+		{"months ago is a month", "Talks broke down three months ago.", "1999-03-10", "three months ago", "DATE", "1998-12", ""},
+	})
+}
+
+// The measure keeps the time it reaches as its anchored interval, so that an
+// event "four days earlier" than the narrative's date is still dated to a day.
+func TestMeasureKeepsTheTimeItReaches(t *testing.T) {
+	tg := mustTagger(t)
+	cases := []struct {
+		body, dct, text, interval, earliest, latest string
+	}{
+		{"The talks opened on March 9, 1999. Four days earlier, Russia recalled its envoy.", "1999-03-20", "Four days", "1999-03-05", "1999-03-05", "1999-03-05"},
+		{"The talks opened on March 9, 1999. A week later, they collapsed.", "1999-03-20", "A week", "1999-03-16", "1999-03-16", "1999-03-16"},
+		{"Four days earlier, Russia recalled its envoy.", "1999-03-20", "Four days", "1999-03-16", "1999-03-16", "1999-03-16"},
+		{"Profit rose in the third quarter of 1989 from $2 million a year earlier.", "1989-11-02", "a year", "1988-Q3", "1988-07-01", "1988-09-30"},
+		{"The talks opened on March 9, 1999. A few days later, they collapsed.", "1999-03-20", "A few days", "1999-03-10/", "1999-03-10", ""},
+		{"The talks opened on March 9, 1999. Days earlier, they had stalled.", "1999-03-20", "Days", "/1999-03-08", "", "1999-03-08"},
+	}
+	for _, c := range cases {
+		x, ok := find(tg.Tag(c.body, day(c.dct)), c.text)
+		if !ok {
+			t.Errorf("%q: no timex %q", c.body, c.text)
+			continue
+		}
+		if x.Type != "DURATION" || x.Interval != c.interval || timelineDay(x.Earliest) != c.earliest || timelineDay(x.Latest) != c.latest {
+			t.Errorf("%q: %s %s interval %q %s..%s, want DURATION interval %q %s..%s", c.text, x.Type, x.Value, x.Interval,
+				timelineDay(x.Earliest), timelineDay(x.Latest), c.interval, c.earliest, c.latest)
+		}
+	}
+}
+
+func timelineDay(d time.Time) string { return timeline.FormatDay(d) }

@@ -280,72 +280,124 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !ok || !uok {
 		return res{}, false
 	}
+	if m.g("num") == "" {
+		// "days later", "years ago": a plural unit alone is a count not given
+		if us := lower(m.g("unit")); !strings.HasSuffix(us, "s") || !isBoundaryBefore(c.body, m.start) && isCap(m.g("unit")) {
+			return res{}, false
+		}
+		vague = true
+	}
 	dir := collapse(m.g("dir"))
 	mod := t.modWOf(m.g("modw"))
-	if dir == "before" || dir == "after" {
+	switch dir {
+	case "before", "after":
 		// "two days before the vote": the duration is the timex, the rest a signal.
 		r, ok := durationRes(u, n, vague, mod)
-		r.end = m.gpos("dir")
-		for r.end > m.start && c.body[r.end-1] == ' ' {
-			r.end--
-		}
+		r.end = t.measureEnd(m, c)
 		return r, ok
+	case "earlier", "later":
+		return t.measureFrom(m, c, u, n, vague, mod, dir)
 	}
 	if vague {
-		if dir == "ago" || dir == "earlier" {
+		if dir == "ago" {
 			return res{typ: "DATE", value: "PAST_REF", mod: mod, anchor: "dct", relToDCT: true}, true
 		}
 		return res{typ: "DATE", value: "FUTURE_REF", mod: mod, anchor: "dct", relToDCT: true}, true
 	}
 	sign := -1
-	if dir == "later" || dir == "from now" || dir == "hence" {
+	if dir == "from now" || dir == "hence" {
 		sign = 1
 	}
 	r := res{typ: "DATE", mod: mod, anchor: "dct", relToDCT: true, noTrack: true}
-	anchor := c.ref
 	if dir == "ago" && u.Code == "Y" && n == 1 && len(c.lastDate) == 7 && c.lastDate[5] == 'Q' {
 		// "profit rose from a year ago" after a quarter: that quarter a year before.
 		y, _ := strconv.Atoi(c.lastDate[:4])
 		r.value = quarterValue(y-1, int(c.lastDate[6]-'0'))
 		return r, true
 	}
-	if dir == "earlier" || dir == "later" {
-		r.anchor, r.relToDCT = "relative", false
-		if c.lastDate != "" {
-			// relative to the narrative: keep the granularity of the last date
-			// ("the third quarter ... a year earlier" is the year's third quarter).
-			if f, _, g, ok := bounds(c.lastDate); ok && u.Code == "Y" && n == float64(int(n)) {
-				switch g {
-				case timeline.GranQuarter:
-					r.value = quarterValue(f.Year()+sign*int(n), (int(f.Month())+2)/3)
-					return r, true
-				case timeline.GranDay:
-					r.value = dayValue(f.AddDate(sign*int(n), 0, 0))
-					return r, true
-				}
-				anchor = f
-			} else if ok {
-				anchor = f
-			}
-		}
-	}
-	if anchor.IsZero() {
+	if c.ref.IsZero() {
 		r.value = "XXXX"
 		return r, true
 	}
 	if n != float64(int(n)) {
 		return durationRes(u, n, vague, mod)
 	}
+	r.value = shiftedValue(c.ref, u, sign*int(n))
+	return r, true
+}
+
+// measureEnd is where the measure of "two days before", "four days earlier"
+// ends: before the word that relates it to another time.
+func (t *Tagger) measureEnd(m *match, c *docCtx) int {
+	e := m.gpos("dir")
+	for e > m.start && c.body[e-1] == ' ' {
+		e--
+	}
+	return e
+}
+
+// shiftedValue is the value of the time n units from anchor, at the unit's
+// granularity (weeks and time units at the day).
+func shiftedValue(anchor time.Time, u unit, n int) string {
 	code := u.Code
 	if u.Time {
 		code = "D"
 	}
-	when := shift(anchor, code, sign*int(n))
+	when := shift(anchor, code, n)
 	switch code {
 	case "W", "WE", "2W":
 		code = "D"
 	}
-	r.value = valueAt(when, code)
+	return valueAt(when, code)
+}
+
+// measureFrom reads "four days earlier", "a year later" as TimeML does: the
+// TIMEX3 is the measure alone, a DURATION (P4D), and "earlier" relates it to
+// the time the narrative was at (the last date the story gave, else the DCT).
+// The time it reaches is kept as the timex's anchored interval (res.point,
+// Timex.Interval), so that an event "four days earlier" is still dated to that
+// day: "a year earlier" after a quarter is that quarter a year before, after a
+// day that day a year before.
+func (t *Tagger) measureFrom(m *match, c *docCtx, u unit, n float64, vague bool, mod, dir string) (res, bool) {
+	r, ok := durationRes(u, n, vague, mod)
+	if !ok {
+		return r, false
+	}
+	r.end = t.measureEnd(m, c)
+	r.anchor, r.noTrack = "relative", true
+	sign := -1
+	if dir == "later" {
+		sign = 1
+	}
+	anchor, g := c.ref, timeline.GranDay
+	if c.lastDate != "" {
+		if f, _, gg, ok := bounds(c.lastDate); ok {
+			anchor, g = f, gg
+		}
+	} else if c.hasRef {
+		r.anchor, r.relToDCT = "dct", true
+	}
+	if anchor.IsZero() || n != float64(int(n)) {
+		return r, true
+	}
+	if vague {
+		// "a few days later": after the reference, by no stated amount
+		if sign < 0 {
+			r.point = "/" + dayValue(anchor.AddDate(0, 0, -1))
+		} else {
+			r.point = dayValue(anchor.AddDate(0, 0, 1)) + "/"
+		}
+		return r, true
+	}
+	k := sign * int(n)
+	switch {
+	case u.Code == "Y" && g == timeline.GranQuarter:
+		r.point = quarterValue(anchor.Year()+k, (int(anchor.Month())+2)/3)
+	case u.Code == "Y" && g == timeline.GranDay:
+		r.point = dayValue(anchor.AddDate(k, 0, 0))
+	default:
+		r.point = shiftedValue(anchor, u, k)
+	}
 	return r, true
 }
 

@@ -139,7 +139,7 @@ var ruleSpecs = []struct {
 	{"deictic", []uint32{cDeictic}, 0, `\b(?P<word>{DEICTIC})\b`, resDeictic},
 	{"day", []uint32{cDayWord}, 0, `\b` + pDayMod + `(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
 	{"pod", []uint32{cPod}, 0, `\b(?P<prel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>{POD})\b`, resDayWord},
-	{"ago", []uint32{cUnit, cAgo}, 16, `\b` + pModW + `(?P<num>` + pNum + `)[-\s]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
+	{"ago", []uint32{cUnit, cAgo}, 16, `\b` + pModW + `(?:(?P<num>` + pNum + `)[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b`, resAgo},
 	{"in", []uint32{cUnit}, 2, `\bin\s+(?P<num>` + pNum + `)\s+(?P<unit>{UNIT})\b`, resIn},
 	{"dur", []uint32{cUnit}, 2, `\b(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|remaining|initial|preceding|same|current)|past|last|next|first|coming|recent|previous|following|the|another|an\s+additional|additional)\s+)?` + pModW + `(?:(?P<num>` + pNum + `)(?:\s+(?:to|or)\s+(?P<num2>` + pNum + `))?[-\s]+(?:(?:trading|business|working|straight|consecutive|more|full|calendar|long)\s+)?)?(?P<unit>{UNIT})\b`, resDuration},
 	{"clock", []uint32{cAMPM}, 0, `\b` + pModW + `(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ecmp][sd]?t|gmt|utc|bst|cet|cest|jst|kst)\b)?(?:,?\s+(?:on\s+)?(?P<dayw>{WDFULL}|today|tomorrow|yesterday|tonight|` + pMonth + `\s+[0-3]?\d\b))?`, resClock},

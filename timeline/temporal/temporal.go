@@ -243,8 +243,24 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 		}
 	case timeline.TypeDuration:
 		if r.point != "" {
-			if f, l, g, ok := bounds(r.point); ok {
-				x.Earliest, x.Latest, x.Granularity = f, l, g
+			// A measure counted from a reference ("four days" earlier, "in five
+			// years") places what it dates at the time it reaches: that time is
+			// its anchored interval, an open one when the count is vague.
+			x.Interval = r.point
+			lo, hi, open := strings.Cut(r.point, "/")
+			switch {
+			case !open:
+				if f, l, g, ok := bounds(r.point); ok {
+					x.Earliest, x.Latest, x.Granularity = f, l, g
+				}
+			case lo != "":
+				if f, _, _, ok := bounds(lo); ok {
+					x.Earliest = f
+				}
+			default:
+				if _, l, _, ok := bounds(hi); ok {
+					x.Latest = l
+				}
 			}
 			return
 		}
