@@ -54,12 +54,11 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 			q = fmtNum(2 * n)
 		}
 	}
-	// Decades and centuries are counted in years, as TimeBank does (P10Y).
-	if f, ok := yearsPer[code]; ok {
-		code = "Y"
-		if !vague {
-			q = fmtNum(f * n)
-		}
+	// Counted decades and centuries are given in years, as TimeBank does
+	// (P10Y); an unknown number of them keeps its unit ("decades": PXDE),
+	// since X years would say less than the text.
+	if f, ok := yearsPer[code]; ok && !vague {
+		code, q = "Y", fmtNum(f*n)
 	}
 	if strings.Contains(q, ".") && !vague {
 		// TIMEX3 wants integers: 5.5 hours is PT5H30M, 2.5 years P30M.
@@ -124,9 +123,11 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	if nums == "" && plural {
+		// a plural unit alone is a measure of unknown count: "hours" PTXH,
+		// "decades" PXDE
 		vague = true
-		if det == "" && (u.Time || u.Code == "DE") {
-			return res{}, false // bare "minutes", "decades": rarely a time the story dates
+		if lower(us) == "minutes" && det == "the" && lower(wordAfter(c.body, m.end)) == "of" {
+			return res{}, false // "the minutes of the meeting": a record
 		}
 	}
 	if !vague && n == 0 {

@@ -97,3 +97,42 @@ func TestMeasureKeepsTheTimeItReaches(t *testing.T) {
 }
 
 func timelineDay(d time.Time) string { return timeline.FormatDay(d) }
+
+// Vague measures and references: a plural unit with no count is a duration of
+// unknown length (X); "soon" and "shortly" look ahead of the DCT, "at the
+// time" and "in the past" back from it. Conjunctions and signals built on
+// them ("as soon as", "shortly after") are no expressions.
+func TestGuideVague(t *testing.T) {
+	runGuide(t, []guideCase{
+		{"hours", "The two sides talked for hours.", "1999-03-10", "hours", "DURATION", "PTXH", ""},
+		{"minutes", "The blasts came minutes apart.", "1999-03-10", "minutes", "DURATION", "PTXM", ""},
+		{"days", "Rebels held the town for days.", "1999-03-10", "days", "DURATION", "PXD", ""},
+		{"months", "Negotiations dragged on for months.", "1999-03-10", "months", "DURATION", "PXM", ""},
+		{"decades", "The dispute has festered for decades.", "1999-03-10", "decades", "DURATION", "PXDE", ""},
+		{"centuries", "Ukraine was ruled from Moscow for centuries.", "1999-03-10", "centuries", "DURATION", "PXCE", ""},
+		{"hours after", "The envoy was freed hours after the court order.", "1999-03-10", "hours", "DURATION", "PTXH", ""},
+		{"soon", "The two leaders will meet soon.", "1999-03-10", "soon", "DATE", "FUTURE_REF", ""},
+		{"soon before the verb", "Prosecutors may soon seek an indictment.", "1999-03-10", "soon", "DATE", "FUTURE_REF", ""},
+		{"shortly", "The minister is expected to arrive shortly.", "1999-03-10", "shortly", "DATE", "FUTURE_REF", ""},
+		{"the near future", "Talks will resume in the near future.", "1999-03-10", "the near future", "DATE", "FUTURE_REF", ""},
+		{"at the time", "At the time, the rebels held the capital.", "1999-03-10", "the time", "DATE", "PAST_REF", ""},
+		{"in the past", "In the past, such talks failed.", "1999-03-10", "the past", "DATE", "PAST_REF", ""},
+	})
+}
+
+func TestGuideVagueNotExpressions(t *testing.T) {
+	tg := mustTagger(t)
+	for _, c := range []struct{ body, text string }{
+		{"Release him as soon as possible, he said.", "soon"},
+		{"They will leave as soon as the talks end.", "soon"},
+		{"He was arrested shortly after the bombing.", "shortly"},
+		{"The rebels withdrew soon after the ceasefire.", "soon"},
+		{"He was soon released from the hospital.", "soon"},
+		{"At the time of its founding NATO had 12 members.", "the time"},
+		{"The bank released the minutes of its March meeting.", "minutes"},
+	} {
+		if x, ok := find(tg.Tag(c.body, day("1999-03-10")), c.text); ok {
+			t.Errorf("%q: got %+v, want no timex %q", c.body, x, c.text)
+		}
+	}
+}

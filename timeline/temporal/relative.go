@@ -231,6 +231,17 @@ func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{}, false
 		}
 	}
+	before, after := wordBefore(c.body, m.start), lower(wordAfter(c.body, m.end))
+	if f.after != nil && !f.after[before] || f.notAfter[before] || f.notBefore[after] {
+		return res{}, false
+	}
+	if f.notPast {
+		// a past clause with no modal or future word in the sentence ("may
+		// soon seek" after "prosecutors have told him" looks ahead)
+		if tense, _, ahead := t.tenseNear(c.body, m.start, m.end); tense == tensePast && !ahead {
+			return res{}, false
+		}
+	}
 	return res{typ: f.Type, value: f.Value, anchor: "dct", relToDCT: true}, true
 }
 

@@ -49,6 +49,14 @@ type holiday struct {
 
 type fixed struct {
 	Type, Value string
+	// Where the phrase is a temporal expression (deictic.txt's fourth field):
+	// after, the words one of which must stand before it ("at" the time);
+	// notAfter and notBefore, words that must not stand before or after it
+	// ("as soon as", "soon after the war": a conjunction or a signal);
+	// notPast, not in a past-tense clause ("was soon released" is soon after
+	// the story's time, not a future reference).
+	after, notAfter, notBefore map[string]bool
+	notPast                    bool
 }
 
 // readLines yields the non-empty, non-comment lines of an embedded data file.
@@ -185,10 +193,16 @@ func loadVocab() (*vocab, error) {
 	}
 	for _, l := range lines {
 		f := strings.Split(l, "|")
-		if len(f) != 3 {
+		if len(f) != 3 && len(f) != 4 {
 			return nil, fmt.Errorf("temporal: vocabulary deictic.txt: bad line %q", l)
 		}
-		v.deictic[strings.TrimSpace(f[0])] = fixed{strings.TrimSpace(f[1]), strings.TrimSpace(f[2])}
+		x := fixed{Type: strings.TrimSpace(f[1]), Value: strings.TrimSpace(f[2])}
+		if len(f) == 4 {
+			if err := x.conditions(f[3]); err != nil {
+				return nil, fmt.Errorf("temporal: vocabulary deictic.txt: line %q: %w", l, err)
+			}
+		}
+		v.deictic[strings.TrimSpace(f[0])] = x
 	}
 	extra, err := readLines("triggers.txt")
 	if err != nil {
@@ -292,4 +306,32 @@ func loadWordClasses() (wordClasses, error) {
 		dst[word] = true
 	}
 	return w, nil
+}
+
+// conditions reads the fourth field of a deictic.txt line: "after=at",
+// "notafter=as,how", "notbefore=after,before", "notpast".
+func (x *fixed) conditions(s string) error {
+	set := func(list string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Split(list, ",") {
+			m[strings.TrimSpace(w)] = true
+		}
+		return m
+	}
+	for _, c := range strings.Fields(s) {
+		key, list, _ := strings.Cut(c, "=")
+		switch key {
+		case "after":
+			x.after = set(list)
+		case "notafter":
+			x.notAfter = set(list)
+		case "notbefore":
+			x.notBefore = set(list)
+		case "notpast":
+			x.notPast = true
+		default:
+			return fmt.Errorf("unknown condition %q", c)
+		}
+	}
+	return nil
 }
