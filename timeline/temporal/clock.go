@@ -43,11 +43,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 		case dw == "yesterday":
 			d = d.AddDate(0, 0, -1)
 		case t.v.weekdays[dw] != 0:
-			tense := t.tenseAt(c.body, m.start, m.end)
-			if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
-				tense = tenseFuture
-			}
-			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, tense)
+			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, weekdayDirection(t.clauseAt(c.body, m.start, m.end)))
 		case m.g("month") != "":
 			mo := t.month(m.g("month"))
 			f := strings.Fields(dw)

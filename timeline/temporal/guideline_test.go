@@ -136,3 +136,74 @@ func TestGuideVagueNotExpressions(t *testing.T) {
 		}
 	}
 }
+
+// A bare weekday is the last or the next one by the clause that governs it:
+// its verb's tense, aspect and modality, and the words that introduce it. The
+// article of these rows is of Thursday 1999-03-11.
+func TestGuideWeekdayDirection(t *testing.T) {
+	const thu = "1999-03-11"
+	runGuide(t, []guideCase{
+		{"past participle", "The agreement reached on Wednesday was welcomed in Seoul.", thu, "Wednesday", "DATE", "1999-03-10", ""},
+		{"scheduled", "Talks are scheduled for Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
+		{"set for", "Talks are set for Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
+		{"will", "The ministers will meet on Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
+		{"background past", "He rejected the offer he made on Sunday.", thu, "Sunday", "DATE", "1999-03-07", ""},
+		{"planned to", "The team planned to leave Nairobi on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"planned a", "Protesters planned a large rally in the capital on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"is to", "The king is to visit Paris on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"agreed to", "The two sides agreed to meet on Monday.", thu, "Monday", "DATE", "1999-03-15", ""},
+		{"past perfect", "Rebels had seized the town on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"modal perfect", "The envoy could have left on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"modal", "The minister may travel to Cairo on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"progressive present", "The leaders are meeting in Geneva on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"future far from the date", "Saddam said he will begin withdrawing troops from the border on Friday.", thu, "Friday", "DATE", "1999-03-12", ""},
+		{"fronted date, verb after", "On Wednesday, the rebels attacked the town.", thu, "Wednesday", "DATE", "1999-03-10", ""},
+		{"said on the DCT's weekday", "The minister said on Thursday that talks would go on.", thu, "Thursday", "DATE", "1999-03-11", ""},
+		{"since", "The ceasefire has held since Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"possessive", "Wednesday's ruling angered the rebels.", thu, "Wednesday", "DATE", "1999-03-10", ""},
+		{"deadline", "The offer expires by Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
+		{"as planned", "The offensive began as planned on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"could not be reached", "The mayor could not be reached on Wednesday.", thu, "Wednesday", "DATE", "1999-03-10", ""},
+		{"clock time with a weekday", "The father will leave at 4 a.m. Saturday, Castro said.", thu, "4 a.m. Saturday", "TIME", "1999-03-13T04:00", ""},
+	})
+}
+
+// TestWeekdayDirection pins the decision itself, whose inputs will later come
+// from the parse.
+func TestWeekdayDirection(t *testing.T) {
+	cases := []struct {
+		name string
+		c    clause
+		want int
+	}{
+		{"past verb", clause{tense: tensePast}, tensePast},
+		{"future verb", clause{tense: tenseFuture}, tenseFuture},
+		{"nothing to go by", clause{}, tenseNone},
+		{"present", clause{tense: tenseNone}, tenseNone},
+		{"perfect", clause{tense: tensePast, perfect: true}, tensePast},
+		{"modal perfect", clause{modal: true, perfect: true}, tensePast},
+		{"modal", clause{modal: true}, tenseFuture},
+		{"prospective under a past verb", clause{prospective: true}, tenseFuture},
+		{"progressive present", clause{progressive: true}, tenseFuture},
+		{"progressive past", clause{progressive: true, tense: tensePast}, tensePast},
+		{"since wins", clause{tense: tenseFuture, since: true}, tensePast},
+		{"ahead wins over the past", clause{tense: tensePast, ahead: true}, tenseFuture},
+		{"possessive", clause{possessive: true}, tensePast},
+		{"deadline with no past", clause{deadline: true}, tenseFuture},
+		{"deadline after a past verb", clause{deadline: true, tense: tensePast}, tensePast},
+	}
+	for _, c := range cases {
+		if got := weekdayDirection(c.c); got != c.want {
+			t.Errorf("%s: weekdayDirection(%+v) = %d, want %d", c.name, c.c, got, c.want)
+		}
+	}
+}
+
+func TestGuideWeekdayDirectionPitfalls(t *testing.T) {
+	const thu = "1999-03-11"
+	runGuide(t, []guideCase{
+		{"a plan for a day now past", "The service was to have begun on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"hoped for a thing on a past day", "The coalition had hoped for a vote of confidence from the poll on Sunday.", thu, "Sunday", "DATE", "1999-03-07", ""},
+		{"an -ed adjective is no verb", "The closely watched survey out Friday is expected to show gains.", thu, "Friday", "DATE", "1999-03-12", ""},
+	})
+}

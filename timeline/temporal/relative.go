@@ -88,14 +88,15 @@ func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 // weekdayFrom resolves weekday wd (ISO) against anchor: dir -1 the last one
 // strictly before, +1 the next strictly after, 0 in the same ISO week, and for a
-// bare weekday (bare set) by tense, the anchor day itself when it matches.
-func weekdayFrom(anchor time.Time, wd, dir int, bare bool, tense int) time.Time {
+// bare weekday (bare set) the way weekdayDirection decided, the anchor day
+// itself when it matches.
+func weekdayFrom(anchor time.Time, wd, dir int, bare bool, way int) time.Time {
 	cur := isoWeekday(anchor)
 	switch {
-	case bare && tense == tenseFuture:
+	case bare && way == tenseFuture:
 		d := (wd - cur + 7) % 7
 		return anchor.AddDate(0, 0, d)
-	case bare && tense == tenseNone:
+	case bare && way == tenseNone:
 		// no tense to go by: the nearer one, the past one on a tie
 		back, ahead := (cur-wd+7)%7, (wd-cur+7)%7
 		if ahead < back {
@@ -147,19 +148,7 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	case "next", "coming":
 		dir = 1
 	}
-	tense := t.tenseAt(c.body, m.start, m.end)
-	if rest := c.body[m.end:min(len(c.body), m.end+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
-		tense = tensePast // "Wednesday's ruling" reports what has happened
-	}
-	if t.words.deadline[wordBefore(c.body, m.start)] && tense != tensePast {
-		tense = tenseFuture // "until Tuesday", "by Friday": a deadline ahead
-	}
-	if t.aheadBefore(c.body, m.start) {
-		tense = tenseFuture // "as soon as Tuesday, Castro said"
-	}
-	if sinceBefore(c.body, m.start) {
-		tense = tensePast // "since Friday"
-	}
+	way := weekdayDirection(t.clauseAt(c.body, m.start, m.end))
 	anchor := c.ref
 	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !t.words.rng[wordBefore(c.body, m.start)] {
 		anchor = c.lastDay
@@ -171,7 +160,7 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return r, true
 		}
 	}
-	d := weekdayFrom(anchor, wd, dir, rel == "", tense)
+	d := weekdayFrom(anchor, wd, dir, rel == "", way)
 	r.value = dayValue(d)
 	t.dayPart(&r, m)
 	return r, true

@@ -15,7 +15,9 @@
 //     said before (the narrative date). when's own rules read clock times,
 //     month-days and today/tomorrow/yesterday on the matched span.
 //   - tense.go: the tense of the clause, which picks the instance of a bare
-//     weekday or month.
+//     month or season; weekday.go: the tense, aspect and modality of the verb
+//     governing a bare weekday, and the one function (weekdayDirection) that
+//     decides from them which instance it names.
 //   - gazetteer.go (data/gazetteer.yaml): named occurrences such as the
 //     Olympics; dct.go: publication-date bounds for undated articles.
 //

@@ -1,0 +1,221 @@
+package temporal
+
+import "strings"
+
+// Which instance a bare weekday names ("Wednesday" in an article of Thursday:
+// yesterday, or six days ahead?) is decided by the clause that governs it, as
+// the TimeML guideline reads it: "the agreement reached on Wednesday" is the
+// day before; "talks are scheduled for Wednesday", "will meet on Wednesday",
+// "planned to leave on Wednesday" the next one; "the offer he made on Sunday"
+// the last one. The decision is weekdayDirection's alone; its inputs (the
+// governing verb's tense, aspect and modality, and the words that introduce
+// the date) are read from the words around the date by clauseAt, and can come
+// from the document's dependency tree instead without changing it.
+
+// clause is what the weekday decision reads of the clause that governs a date.
+type clause struct {
+	tense       int  // of the governing verb: tensePast, tenseFuture, or tenseNone (present, or none found)
+	perfect     bool // "had met", "has signed", "could have come"
+	progressive bool // "are meeting", "is holding"
+	modal       bool // "could", "might", "may", "should", "must", "can"
+	prospective bool // a plan or an intention governs it: "scheduled for", "planned to leave", "is to visit", "agreed to meet"
+	since       bool // "since Friday"
+	deadline    bool // "until Friday", "by Friday"
+	ahead       bool // "as soon as Friday", "effective Friday"
+	possessive  bool // "Friday's vote"
+}
+
+// weekdayDirection decides which instance of a bare weekday a clause means:
+// the last one (tensePast; the DCT's own weekday is that day), the next one
+// (tenseFuture; likewise), or, with nothing to go by, the nearer one
+// (tenseNone).
+func weekdayDirection(c clause) int {
+	switch {
+	case c.since:
+		return tensePast
+	case c.ahead:
+		return tenseFuture
+	case c.possessive:
+		return tensePast // "Wednesday's ruling" reports what has happened
+	case c.deadline && c.tense != tensePast && !c.perfect:
+		return tenseFuture // "until Tuesday", "by Friday": a deadline ahead
+	case c.perfect:
+		return tensePast
+	case c.prospective, c.modal, c.tense == tenseFuture:
+		return tenseFuture
+	case c.progressive && c.tense != tensePast:
+		return tenseFuture // "are meeting Friday": the present of an arrangement
+	case c.tense == tensePast:
+		return tensePast
+	}
+	return tenseNone
+}
+
+// verbWindow is how many words before a date the governing verb is looked for.
+const verbWindow = 10
+
+// clauseAt reads the clause that governs the date at [s, e): the verb group
+// nearest before it in its clause ("reached on", "will meet on", "planned to
+// leave Nairobi on"), else the tense cues around it (tense.go: "On Friday,
+// the rebels attacked"; "Friday, he said"), and the words just before it.
+func (t *Tagger) clauseAt(body string, s, e int) clause {
+	c, ok := t.verbBefore(body, s)
+	if !ok {
+		c.tense = t.tenseAt(body, s, e)
+	}
+	if rest := body[e:min(len(body), e+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		c.possessive = true
+	}
+	c.deadline = t.words.deadline[wordBefore(body, s)]
+	c.ahead = t.aheadBefore(body, s)
+	c.since = sinceBefore(body, s)
+	return c
+}
+
+// verbBefore finds the verb group that governs a date at s among the words
+// before it in its clause (up to a comma, a colon, a quotation mark or the
+// sentence start) and reads its tense, aspect and modality.
+func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
+	ss, _ := sentenceBounds(body, s, s)
+	ws := wordsBack(body, ss, s, verbWindow)
+	for i, w := range ws {
+		var next string // the word after w, toward the date
+		if i > 0 {
+			next = ws[i-1]
+		}
+		prev := func(k int) string { // the k-th word before w
+			if i+k < len(ws) {
+				return ws[i+k]
+			}
+			return ""
+		}
+		if (t.words.intent[w] && (next == "to" || next == "for" && w == "set") || t.words.arranged[w]) && !asPlanned[prev(1)] && (next != "to" || !perfectInfinitive(ws, i)) {
+			return clause{prospective: true}, true // "planned to leave", "set for", "scheduled"
+		}
+		if w == "to" && next != "" && i > 0 && isLowerWord(next) && !t.words.det[next] && !perfectInfinitive(ws, i+1) {
+			switch p := prev(1); {
+			case t.words.intent[p], t.words.arranged[p], beForms[p]:
+				return clause{prospective: true}, true // "agreed to meet", "is to visit"
+			}
+		}
+		k := t.tense[w]
+		switch {
+		case k == tenseFuture || strings.HasSuffix(w, "'ll"):
+			return clause{tense: tenseFuture}, true
+		case k == tenseModal:
+			if next == "have" {
+				return clause{perfect: true, modal: true}, true // "could have met"
+			}
+			if w == "could" {
+				// the past of "can" as often as a possibility ("could not be
+				// reached Wednesday"): the tense around decides
+				return clause{}, false
+			}
+			return clause{modal: true}, true
+		case strings.HasSuffix(w, "ing") && len(w) > 5 && beForms[prev(1)]:
+			c := clause{progressive: true}
+			if pastBe[prev(1)] {
+				c.tense = tensePast
+			}
+			return c, true
+		case k == tenseNone && pastForm(w) && (t.words.det[prev(1)] || prev(1) == "a" || prev(1) == "an" || strings.HasSuffix(prev(1), "ly")):
+			// "the planned merger", "the closely watched survey": an adjective
+		case k == tensePast && isVerbCue(w) || k == tenseNone && pastForm(w) && !passiveAux[prev(1)]:
+			c := clause{tense: tensePast}
+			switch prev(1) {
+			case "has", "have", "had", "'ve", "'d", "having":
+				c.perfect = true
+			}
+			if prev(1) == "have" && t.tense[prev(2)] == tenseModal {
+				c.modal = true
+			}
+			return c, true
+		}
+	}
+	return clause{}, false
+}
+
+// perfectInfinitive reports whether the words toward the date from index i
+// (ws is nearest first, so i-1, i-2) begin "to have" + participle: "was to
+// have begun on Thursday" is a plan for a day now past.
+func perfectInfinitive(ws []string, i int) bool {
+	return i >= 2 && ws[i-1] == "to" && ws[i-2] == "have"
+}
+
+// asPlanned are the words before "planned", "scheduled" that make them a
+// comparison with the plan, not the plan ("as previously planned Saturday").
+var asPlanned = map[string]bool{"as": true, "previously": true, "originally": true, "than": true}
+
+// beForms are the forms of "be" before an infinitive of arrangement ("is to
+// visit") or a progressive ("are meeting"); pastBe the past ones.
+var (
+	beForms = map[string]bool{"is": true, "are": true, "am": true, "was": true, "were": true, "'s": true, "'re": true}
+	pastBe  = map[string]bool{"was": true, "were": true}
+)
+
+// isVerbCue reports whether a past cue of tense.txt is a verb, not a time
+// word that also tells the past ("ago", "last", "yesterday", "earlier").
+func isVerbCue(w string) bool {
+	switch w {
+	case "ago", "last", "yesterday", "earlier":
+		return false
+	}
+	return true
+}
+
+// pastForm reports whether w looks like a regular past tense or participle
+// (tense.go's -ed rule: five letters or more, not -eed).
+func pastForm(w string) bool {
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && w[len(w)-3] != 'e'
+}
+
+func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
+
+// wordsBack returns up to n words of body[lo:hi] from hi backwards, lower-
+// cased, stopping at a comma, a colon, a bracket or a quotation mark: the
+// words of the date's own clause, nearest first. Capitalised words are
+// returned as they are, so that names are not taken for verbs.
+func wordsBack(body string, lo, hi, n int) []string {
+	var out []string
+	i := hi
+	for i > lo && len(out) < n {
+		c := body[i-1]
+		switch {
+		case c == ' ' || c == '\t' || c == '-':
+			i--
+			continue
+		case c == ',' || c == ':' || c == '"' || c == '`' || c == ';':
+			return out
+		case c == '\'' && i-2 >= lo && body[i-2] == '\'':
+			return out // '' closing a quotation
+		case !isLetter(c) && c != '\'' && c < 0x80:
+			i--
+			continue
+		case c >= 0x80:
+			if strings.HasSuffix(body[lo:i], "”") || strings.HasSuffix(body[lo:i], "“") {
+				return out
+			}
+			i--
+			continue
+		}
+		j := i
+		for j > lo && (isLetter(body[j-1]) || body[j-1] == '\'') {
+			j--
+		}
+		w := body[j:i]
+		if j < i && !(w[0] >= 'A' && w[0] <= 'Z') {
+			w = strings.ToLower(w)
+		} else if j < i && j > lo && !isBoundaryBefore(body, j) {
+			w = "" // a capitalised word inside a sentence: a name
+		} else {
+			w = strings.ToLower(w)
+		}
+		if w = strings.TrimLeft(w, "'"); w != "" {
+			out = append(out, w)
+		} else {
+			out = append(out, "#")
+		}
+		i = j
+	}
+	return out
+}
