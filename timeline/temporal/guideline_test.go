@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -206,4 +207,46 @@ func TestGuideWeekdayDirectionPitfalls(t *testing.T) {
 		{"hoped for a thing on a past day", "The coalition had hoped for a vote of confidence from the poll on Sunday.", thu, "Sunday", "DATE", "1999-03-07", ""},
 		{"an -ed adjective is no verb", "The closely watched survey out Friday is expected to show gains.", thu, "Friday", "DATE", "1999-03-12", ""},
 	})
+}
+
+// "Today", "tomorrow" and "yesterday" inside a quotation count from when the
+// quotation was said, which its attribution dates. The article of these rows
+// is of Wednesday 1999-03-10.
+func TestGuideQuotedSpeech(t *testing.T) {
+	const wed = "1999-03-10"
+	runGuide(t, []guideCase{
+		{"tomorrow said yesterday", "'We will release him tomorrow,' the minister said yesterday.", wed, "tomorrow", "DATE", "1999-03-10", ""},
+		{"double quotes", "\"We will release him tomorrow,\" the minister said yesterday.", wed, "tomorrow", "DATE", "1999-03-10", ""},
+		{"curly quotes", "“The talks end today,” the envoy said on Monday.", wed, "today", "DATE", "1999-03-08", ""},
+		{"typewriter quotes", "``We arrived yesterday,'' Castro told reporters Sunday.", wed, "yesterday", "DATE", "1999-03-06", ""},
+		{"attribution first", "The spokesman said Monday: \"The vote will be held tomorrow.\"", wed, "tomorrow", "DATE", "1999-03-09", ""},
+		{"part of day", "'We met the rebels this morning,' the general said Tuesday.", wed, "this morning", "TIME", "1999-03-09TMO", ""},
+		{"undated attribution: the DCT", "'We will release him tomorrow,' the minister said.", wed, "tomorrow", "DATE", "1999-03-11", ""},
+		{"said today", "'We will release him tomorrow,' the minister said today.", wed, "tomorrow", "DATE", "1999-03-11", ""},
+		{"outside the quotation", "The minister said yesterday that the prisoner would be freed tomorrow.", wed, "tomorrow", "DATE", "1999-03-11", ""},
+		{"apostrophes are no quotes", "Elian's father will fly to Washington tomorrow, officials said Monday.", wed, "tomorrow", "DATE", "1999-03-11", ""},
+	})
+}
+
+func TestQuoteSpans(t *testing.T) {
+	cases := []struct {
+		body string
+		want []string
+	}{
+		{"'We will go,' he said.", []string{"'We will go,'"}},
+		{"He said: \"No.\" Then \"Yes.\"", []string{"\"No.\"", "\"Yes.\""}},
+		{"``It is over,'' she said.", []string{"``It is over,''"}},
+		{"Elian's relatives' lawyers said 'no' on Monday.", []string{"'no'"}},
+		{"“Open” and ‘closed’", []string{"“Open”", "‘closed’"}},
+		{"\"An open quote\n\nA new paragraph.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, q := range quoteSpans(c.body) {
+			got = append(got, c.body[q.start:q.end])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("quoteSpans(%q) = %q, want %q", c.body, got, c.want)
+		}
+	}
 }

@@ -18,6 +18,8 @@
 //     month or season; weekday.go: the tense, aspect and modality of the verb
 //     governing a bare weekday, and the one function (weekdayDirection) that
 //     decides from them which instance it names.
+//   - quote.go: "today", "tomorrow", "yesterday" inside a quotation count from
+//     the day its attribution gives ("..., the minister said yesterday").
 //   - gazetteer.go (data/gazetteer.yaml): named occurrences such as the
 //     Olympics; dct.go: publication-date bounds for undated articles.
 //
@@ -136,6 +138,7 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 	}
 	out := make([]timeline.Timex, 0, len(chosen))
 	var dayless []int // indexes in out of clock times still on the DCT's day
+	var deictic []int // indexes in out of "today", "tomorrow", "this morning" ...
 	for _, m := range chosen {
 		r, ok := m.r.resolve(t, m, c)
 		if !ok {
@@ -170,8 +173,12 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 		if r.dayless {
 			dayless = append(dayless, len(out))
 		}
+		if (m.r.name == "day" || m.r.name == "pod") && r.relToDCT {
+			deictic = append(deictic, len(out))
+		}
 		out = append(out, x)
 	}
+	t.quotedDays(out, deictic, c)
 	for _, i := range dayless {
 		t.clockDay(out, i, body)
 	}
