@@ -77,7 +77,8 @@ func (t *Tagger) clauseAt(body string, s, e int) clause {
 // sentence start) and reads its tense, aspect and modality.
 func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
 	ss, _ := sentenceBounds(body, s, s)
-	ws := wordsBack(body, ss, s, verbWindow)
+	var buf [verbWindow]string
+	ws := wordsBack(body, ss, s, buf[:0])
 	for i, w := range ws {
 		var next string // the word after w, toward the date
 		if i > 0 {
@@ -171,14 +172,14 @@ func pastForm(w string) bool {
 
 func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
-// wordsBack returns up to n words of body[lo:hi] from hi backwards, lower-
-// cased, stopping at a comma, a colon, a bracket or a quotation mark: the
-// words of the date's own clause, nearest first. Capitalised words are
-// returned as they are, so that names are not taken for verbs.
-func wordsBack(body string, lo, hi, n int) []string {
-	var out []string
+// wordsBack appends to out (up to its capacity) the words of body[lo:hi]
+// from hi backwards, lower-cased, stopping at a comma, a colon, a semicolon or
+// a quotation mark: the words of the date's own clause, nearest first. A
+// capitalised word inside a sentence is a name and is given as "#", so that it
+// is not taken for a verb.
+func wordsBack(body string, lo, hi int, out []string) []string {
 	i := hi
-	for i > lo && len(out) < n {
+	for i > lo && len(out) < cap(out) {
 		c := body[i-1]
 		switch {
 		case c == ' ' || c == '\t' || c == '-':
@@ -202,19 +203,11 @@ func wordsBack(body string, lo, hi, n int) []string {
 		for j > lo && (isLetter(body[j-1]) || body[j-1] == '\'') {
 			j--
 		}
-		w := body[j:i]
-		if j < i && !(w[0] >= 'A' && w[0] <= 'Z') {
-			w = strings.ToLower(w)
-		} else if j < i && j > lo && !isBoundaryBefore(body, j) {
-			w = "" // a capitalised word inside a sentence: a name
-		} else {
-			w = strings.ToLower(w)
+		w := strings.TrimLeft(body[j:i], "'")
+		if w == "" || w[0] >= 'A' && w[0] <= 'Z' && j > lo && !isBoundaryBefore(body, j) {
+			w = "#" // a capitalised word inside a sentence: a name
 		}
-		if w = strings.TrimLeft(w, "'"); w != "" {
-			out = append(out, w)
-		} else {
-			out = append(out, "#")
-		}
+		out = append(out, strings.ToLower(w))
 		i = j
 	}
 	return out
