@@ -87,8 +87,9 @@ type cand struct {
 	tense  tense
 
 	src, tgt   *timeline.Actor
-	tgtGuessed bool // the target is the story's counterpart, not named by the clause
-	srcMent    int  // index in sentence.mentions of the source mention, -1 when none
+	tgtGuessed bool   // the target is the story's counterpart, not named by the clause
+	srcMent    int    // index in sentence.mentions of the source mention, -1 when none
+	srcRule    string // the subject rule that found the source (subjectRules), "" when none did
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int
@@ -127,8 +128,15 @@ type sentence struct {
 // temporal expressions and occurrences; events come in document order with dates
 // resolved.
 func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
+	evs, _ := x.extract(a)
+	return evs
+}
+
+// extract is Extract that also returns the sentences as read, with their
+// candidates: the tests check which named rule decided each role.
+func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence) {
 	if a == nil {
-		return nil
+		return nil, nil
 	}
 	doc := &a.Document
 	body := doc.Body
@@ -149,6 +157,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	seenAct := make(map[string][]string)
 	var prevStmt *stmt
 	var out []timeline.Event
+	var read []*sentence
 	mi := 0
 	st := x.newStory(all)
 	st.placeTitles(all)
@@ -159,6 +168,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 			continue
 		}
 		s := &sentence{span: sp, toks: tokenize(body, sp.Start, sp.End), tweetAt: -1}
+		read = append(read, s)
 		for mi < len(all) && all[mi].Span.Start < sp.Start {
 			mi++
 		}
@@ -260,7 +270,7 @@ func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
 	out = append(out, d.contextEvents(spans)...)
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
-	return out
+	return out, read
 }
 
 // sportsStory reports whether the article is about sport: at least six of its

@@ -1,0 +1,347 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// The subject of a clause, found by named rules tried in order: the first that
+// decides gives the source of the event, or decides that the clause names none.
+// Each rule has its rows in testdata/subject.tsv.
+
+// actorRule is one way of reading who acts in (or is acted on by) a clause. find
+// reports ok when the rule decides: the actor (nil when it decides there is
+// none) and the index of its mention in s.mentions (-1 when none).
+type actorRule struct {
+	name string
+	find func(x *Extractor, s *sentence, c *cand) (a *timeline.Actor, m int, ok bool)
+}
+
+// subjectRules are tried in this order: the marked constructions (an inverted
+// or attributed statement, a noun's own agent, a passive agent) before the
+// plain reading of the clause, which looks left from the verb to the clause's
+// first actor and then out to the enclosing clauses.
+var subjectRules = []actorRule{
+	{"inverted-speaker", (*Extractor).invertedSpeaker},
+	{"inverted-unknown-speaker", (*Extractor).invertedUnknownSpeaker},
+	{"according-to", (*Extractor).accordingTo},
+	{"noun-agent", (*Extractor).nounOwnAgent},
+	{"unowned-noun", (*Extractor).unownedNoun},
+	{"passive-agent", (*Extractor).passiveAgent},
+	{"adjacent-subject", (*Extractor).adjacentSubject},
+	{"relative-pronoun", (*Extractor).relativePronoun},
+	{"past-relative-clause", (*Extractor).pastRelativeClause},
+	{"speaker-after-comma", (*Extractor).speakerAfterComma},
+	{"closing-reporter", (*Extractor).closingReporter},
+	{"first-in-clause", (*Extractor).firstInClause},
+	{"enclosing-clause", (*Extractor).enclosingClause},
+	{"after-opening-phrase", (*Extractor).afterOpeningPhrase},
+}
+
+// subject returns the actor of the clause's subject and its mention (-1 when
+// none), and records in c which rule decided.
+func (x *Extractor) subject(s *sentence, c *cand) (*timeline.Actor, int) {
+	for _, r := range subjectRules {
+		if a, m, ok := r.find(x, s, c); ok {
+			c.srcRule = r.name
+			return a, m
+		}
+	}
+	c.srcRule = ""
+	return nil, -1
+}
+
+// mentionActor is the decided answer for mention m.
+func (s *sentence) mentionActor(m int) (*timeline.Actor, int, bool) {
+	return actorPtr(s.mentions[m].actor), m, true
+}
+
+// none is the decided answer that the clause names no actor in this role.
+func none() (*timeline.Actor, int, bool) { return nil, -1, true }
+
+// undecided lets the next rule try.
+func undecided() (*timeline.Actor, int, bool) { return nil, -1, false }
+
+// inverted reports whether statement c is inverted, its verb right after a
+// closing quotation or a comma ("“We are ready,” said the minister"). After a
+// comma the order is inverted only when the clause before has no subject of its
+// own; "tell" is never inverted, since after it comes whom one tells.
+func (x *Extractor) inverted(s *sentence, c *cand) bool {
+	if c.e.class != classSay || c.ti == 0 || strings.HasPrefix(s.toks[c.ti].lower, "tel") || s.toks[c.ti].lower == "told" {
+		return false
+	}
+	prev := s.toks[c.ti-1]
+	if prev.word || !(prev.text == "''" || prev.text == "”" || prev.text == "\"" || prev.text == ",") {
+		return false
+	}
+	return prev.text != "," || !x.namedSubject(s, c.ti-1)
+}
+
+// invertedSpeaker: in an inverted statement the speaker is the actor named
+// right after the verb ("“...,” said the foreign minister").
+func (x *Extractor) invertedSpeaker(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if !x.inverted(s, c) {
+		return undecided()
+	}
+	if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
+		return s.mentionActor(m)
+	}
+	return undecided()
+}
+
+// invertedUnknownSpeaker: an inverted statement whose speaker is a name the
+// dictionary does not know ("“...,” said Jane Doe, a spokeswoman for a charity")
+// has no political actor as source, rather than whoever the story named last.
+func (x *Extractor) invertedUnknownSpeaker(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if x.inverted(s, c) && x.unknownSpeaker(s, c) {
+		return none()
+	}
+	return undecided()
+}
+
+// accordingTo: "..., according to X" attributes what precedes it to X.
+func (x *Extractor) accordingTo(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if s.toks[c.ti].lower != "according" {
+		return undecided()
+	}
+	if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
+		return s.mentionActor(m)
+	}
+	return undecided()
+}
+
+// nounOwnAgent: an event named by a noun belongs to the agent the noun phrase
+// names itself: a possessor, a modifier or an agent phrase ("Chile's offer",
+// "the French proposal", "an appeal by the rebels").
+func (x *Extractor) nounOwnAgent(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classNoun {
+		return undecided()
+	}
+	if a, m := x.nounAgent(s, c); m >= 0 || a != nil {
+		return a, m, true
+	}
+	return undecided()
+}
+
+// unownedNoun: a threat, an attack or cooperation named by a noun with no agent
+// of its own is nobody's: the subject of the clause around it is not its agent
+// ("the minister condemned the attack" is no attack by the minister).
+func (x *Extractor) unownedNoun(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class == classNoun && (c.code >= "18" || c.code == "13" || c.code == "06") {
+		return none()
+	}
+	return undecided()
+}
+
+// passiveAgent: in a passive with an agent ("the accord signed by the prime
+// minister") the agent acts.
+func (x *Extractor) passiveAgent(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.tj >= len(s.toks) || s.toks[c.tj].lower != "by" || !strings.HasSuffix(s.toks[c.ti].lower, "ed") {
+		return undecided()
+	}
+	if m, ok := s.mentionAt(c.tj+1, 2); ok && s.mentions[m].resolved {
+		return s.mentionActor(m)
+	}
+	return undecided()
+}
+
+// adjacentSubject: an actor standing right before the verb, past auxiliaries and
+// adverbs, is its subject, even inside a subordinate clause ("after Peru
+// recalled its envoy"); of joint subjects, the first named ("Chile and Peru
+// agreed") is coded. A possessor is not the subject ("Chile's envoy said").
+func (x *Extractor) adjacentSubject(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class == classNoun {
+		return undecided()
+	}
+	for m := s.mentionFrom(c.ti) - 1; m >= 0 && m >= s.mentionFrom(c.ti)-2; m-- {
+		ti := s.mtok[m]
+		if !s.mentions[m].resolved || s.mentions[m].Span.End > s.toks[c.ti].start || s.toks[ti].quoted && !c.tweet {
+			continue
+		}
+		k := s.tokenAt(s.mentions[m].Span.End)
+		for k < c.ti && x.verbModifier(s.toks[k].lower) {
+			k++
+		}
+		if k != c.ti || x.afterPreposition(s, ti) && !(ti > 0 && x.words.is(s.toks[ti-1].lower, "subordinator")) {
+			continue
+		}
+		if s.followedByPossessive(m) >= 0 {
+			continue
+		}
+		return s.mentionActor(s.firstConjunct(m))
+	}
+	return undecided()
+}
+
+// verbModifier reports whether a word may stand between a subject and its verb:
+// a perfect auxiliary, "also" or an adverb in -ly ("has also sharply
+// criticised").
+func (x *Extractor) verbModifier(w string) bool {
+	return x.words.is(w, "perfect") || strings.HasSuffix(w, "ly") || w == "also"
+}
+
+// relativeWord reports whether a word opens a relative clause about its subject.
+func relativeWord(w string) bool { return w == "which" || w == "who" }
+
+// relativeHead returns the resolved mention that a relative pronoun at token k
+// stands for: one of the two mentions before it, ending at most one token
+// before it ("Chile, which ..."); -1 when there is none.
+func (s *sentence) relativeHead(k int) int {
+	for m := s.mentionFrom(k) - 1; m >= 0 && m >= s.mentionFrom(k)-2; m-- {
+		if s.mentions[m].Span.End <= s.toks[k].start && k-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
+			return m
+		}
+	}
+	return -1
+}
+
+// relativePronoun: a verb right after "who" or "which" has the relative
+// pronoun's antecedent as subject ("the envoy, who protested ..."), or no actor
+// at all when the antecedent is none ("the storm, which struck ...").
+func (x *Extractor) relativePronoun(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	start := x.clauseStart(s, c.ti)
+	if start == 0 || start != c.ti || !relativeWord(s.toks[start-1].lower) {
+		return undecided()
+	}
+	if m := s.relativeHead(start - 1); m >= 0 {
+		return s.mentionActor(m)
+	}
+	return none()
+}
+
+// pastRelativeClause: a verb after a relative clause set off by commas has the
+// noun the clause describes as subject ("Chile, which filed the complaint,
+// welcomed the ruling").
+func (x *Extractor) pastRelativeClause(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	start := x.clauseStart(s, c.ti)
+	if start == 0 || !relativeWord(s.toks[start-1].lower) || !s.between(start, c.ti, ",") {
+		return undecided()
+	}
+	if m := s.relativeHead(start - 1); m >= 0 {
+		return s.mentionActor(s.firstConjunct(m))
+	}
+	return undecided()
+}
+
+// attributionComma returns the last comma between the clause start and a
+// reporting verb that is no participle, which sets the attribution off from
+// what is reported ("..., the minister said"); -1 when there is none.
+func (x *Extractor) attributionComma(s *sentence, c *cand) int {
+	if c.e.class != classSay || strings.HasSuffix(s.toks[c.ti].lower, "ing") {
+		return -1
+	}
+	start := x.clauseStart(s, c.ti)
+	for k := c.ti - 1; k >= start; k-- {
+		if s.toks[k].text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// speakerAfterComma: a reporting verb after a comma takes as subject the actor
+// between the comma and the verb ("Peru wants talks, its foreign minister
+// said"), not an actor of what is reported; of a possessor and its head, the
+// head.
+func (x *Extractor) speakerAfterComma(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	comma := x.attributionComma(s, c)
+	if comma < 0 {
+		return undecided()
+	}
+	for m := s.mentionFrom(comma + 1); m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+		ti := s.mtok[m]
+		if ti > comma && ti < c.ti && s.mentions[m].resolved && !x.afterPreposition(s, ti) {
+			if next := s.followedByPossessive(m); next >= 0 && s.mtok[next] < c.ti && s.mentions[next].resolved {
+				return s.mentionActor(next)
+			}
+			return s.mentionActor(m)
+		}
+	}
+	return undecided()
+}
+
+// closingReporter: a short attribution closing the sentence with no actor in it
+// is a reporter, never the subject of what is reported: "..., the newspaper
+// said" is the reporter named before, "..., state radio reported" one the
+// dictionary does not know.
+func (x *Extractor) closingReporter(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	comma := x.attributionComma(s, c)
+	if comma < 0 || c.ti-comma <= 1 || c.ti-comma > 4 || !x.closing(s, c) {
+		return undecided()
+	}
+	if s.toks[comma+1].lower == "the" && s.prevSpeaker != nil {
+		return actorPtr(*s.prevSpeaker), -1, true
+	}
+	return none()
+}
+
+// clauseSubject returns the first actor from token floor to c's trigger that
+// can be a subject: not governed by a preposition (unless a passive's "by"), not
+// quoted unless c is, and of a possessor and its head the head ("Peru's
+// president"). ok is false when there is none.
+func (x *Extractor) clauseSubject(s *sentence, c *cand, floor int) (*timeline.Actor, int, bool) {
+	for m := s.mentionFrom(floor); m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+		ti := s.mtok[m]
+		if !s.mentions[m].resolved {
+			continue
+		}
+		if x.afterPreposition(s, ti) && !s.byAgent(ti) {
+			continue
+		}
+		if s.toks[ti].quoted && !c.tweet && !s.toks[c.ti].quoted {
+			continue
+		}
+		if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].resolved {
+			return s.mentionActor(next)
+		}
+		return s.mentionActor(m)
+	}
+	return undecided()
+}
+
+// firstInClause: the plain reading; the subject is the clause's first actor
+// that can be one.
+func (x *Extractor) firstInClause(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	return x.clauseSubject(s, c, x.clauseStart(s, c.ti))
+}
+
+// enclosingClause: a clause with no subject of its own ("... and called on all
+// states") shares the enclosing clause's. Walking out, a relative clause gives
+// way to the noun it describes ("The agency, which ..., said"), and what a
+// statement reports gives way to who made it ("Peru said Chile was wrong, and
+// recalled its envoy").
+func (x *Extractor) enclosingClause(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	floor := x.clauseStart(s, c.ti)
+	for floor > 0 {
+		floor = x.clauseStart(s, floor-1)
+		if floor > 0 && relativeWord(s.toks[floor-1].lower) {
+			if m := s.relativeHead(floor - 1); m >= 0 {
+				return s.mentionActor(s.firstConjunct(m))
+			}
+		}
+		if say, ok := s.sayEnd[floor]; ok && floor > 0 {
+			floor = x.clauseStart(s, say)
+		}
+		if a, m, ok := x.clauseSubject(s, c, floor); ok {
+			return a, m, true
+		}
+	}
+	return undecided()
+}
+
+// afterOpeningPhrase: an event noun in a phrase opening the sentence belongs to
+// the subject that follows it ("At a meeting with the Chilean envoy, the
+// minister proposed ...").
+func (x *Extractor) afterOpeningPhrase(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classNoun {
+		return undecided()
+	}
+	for m := s.mentionFrom(c.tj); m < len(s.mtok); m++ {
+		ti := s.mtok[m]
+		if s.mentions[m].resolved && !x.afterPreposition(s, ti) && !s.toks[ti].quoted {
+			return s.mentionActor(m)
+		}
+	}
+	return undecided()
+}

@@ -1,0 +1,75 @@
+package events
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestSubjectRules checks, for each line of testdata/subject.tsv, that the named
+// subject rule decides the source of the event and gives the expected code, and
+// that every rule has a line.
+func TestSubjectRules(t *testing.T) {
+	covered := testRuleRows(t, "testdata/subject.tsv", func(c *cand) (string, string) {
+		return c.srcRule, codeOrDash(c.src)
+	})
+	for _, r := range subjectRules {
+		if !covered[r.name] {
+			t.Errorf("subject rule %s has no line in testdata/subject.tsv", r.name)
+		}
+	}
+}
+
+// testRuleRows reads a rule table (rule, trigger, code, body), extracts each
+// body, finds the candidate with the trigger and checks that rule(c) gives the
+// line's rule and code. It returns the rules the table covers.
+func testRuleRows(t *testing.T, path string, rule func(c *cand) (name, code string)) map[string]bool {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x := mustExtractor(t)
+	covered := make(map[string]bool)
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 4 {
+			t.Fatalf("%s:%d: want 4 tab-separated fields, got %d", path, n, len(fields))
+		}
+		name, trigger, code, body := fields[0], fields[1], fields[2], fields[3]
+		covered[name] = true
+		_, sents := x.extract(analysis(body, date("2018-01-12")))
+		c, s := findCand(sents, trigger)
+		if c == nil {
+			t.Errorf("%s:%d: no candidate %q", path, n, trigger)
+			continue
+		}
+		if gr, gc := rule(c); gr != name || gc != code {
+			t.Errorf("%s:%d: %s in %q: rule %q gives %s, want rule %q giving %s", path, n, trigger, s.toksText(0, len(s.toks)), gr, gc, name, code)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return covered
+}
+
+// findCand returns the first candidate whose trigger is the phrase or starts
+// with it, and its sentence.
+func findCand(sents []*sentence, trigger string) (*cand, *sentence) {
+	for _, s := range sents {
+		for _, c := range s.cands {
+			if tt := triggerText(s, c); tt == trigger || strings.HasPrefix(tt, trigger+" ") {
+				return c, s
+			}
+		}
+	}
+	return nil, nil
+}
