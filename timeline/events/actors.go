@@ -11,80 +11,8 @@ import (
 // findActors sets the source (the clause's subject) and target (the object or
 // complement after the trigger) of c.
 func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
-	if c.tweet && s.author != nil {
-		c.src = s.author
-	}
-	switch {
-	case c.src != nil:
-	case c.e.class == classSay && x.groupSpeaker(s, c) != "":
-		// "..., and officials said": unnamed officials speak, not an actor named
-		// earlier in the sentence ("A Thai soldier was killed ...").
-		c.src = officials(s, c, st)
-	default:
-		c.src, c.srcMent = x.subject(s, c)
-		if c.src != nil && x.words.is(c.src.Code, "region") {
-			c.src, c.srcMent = nil, -1 // a region is a place, not an actor
-		}
-	}
-	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
-		// No subject in the sentence ("both re-opened ...", "..., he said" with an
-		// unknown pronoun): the story's subject so far.
-		a := *s.prevSubject
-		c.src = &a
-		if p := s.prevPair; p[1] != nil && x.jointWord(s, c) {
-			c.src = actorPtr(*p[0])
-			c.pair = p
-		}
-	}
-	if c.srcMent >= 0 && c.pair[1] == nil {
-		c.pair = s.pairAt(c.srcMent, st)
-		if m := s.mentions[c.srcMent]; c.pair[1] == nil && m.Kind == actors.KindGroup && m.actor.Code == "" && s.prevPair[1] != nil && jointGroup(m.Text) {
-			// "the two countries", "both sides": the two that acted together before.
-			c.pair = s.prevPair
-			c.src = actorPtr(*c.pair[0])
-		}
-	}
-	// "invited the three countries", "says the three new members ...": the list
-	// named before, ahead of anything later in the clause.
-	if a, ok := x.unnamedObject(s, c); ok {
-		// The act is aimed at someone the text does not name ("condemned the
-		// bombings", "arrested 14 foreigners"): no target, and none guessed.
-		c.tgt = a
-		return
-	}
-	if c.tgt = x.listReference(s, c); c.tgt == nil {
-		c.tgt = x.object(s, c)
-	}
-	if c.pair[1] != nil && (c.tgt == nil || x.reciprocal(s, c) || len(c.tgt.Code) == 3 && x.words.is(c.tgt.Code, "region")) {
-		// Two parties acting together act on each other ("the two Koreas
-		// suspended negotiations", "the two leaders pledged to consult each
-		// other"), unless the clause names a third they act on.
-		c.tgt = actorPtr(*c.pair[1])
-	}
-	if c.tgt == nil {
-		c.tgt = x.antecedent(s, c)
-	}
-	if c.tgt == nil && c.src != nil {
-		// An act with no named target is aimed at what the same actor's previous
-		// act in the sentence was ("said he would be open to meetings with North
-		// Korea and also promised no military action"), else at the story's other
-		// party.
-		for _, o := range s.cands {
-			if o == c {
-				break
-			}
-			if !o.drop && !o.absorbed && o.tgt != nil && !o.tgtGuessed && o.src != nil && o.src.Code == c.src.Code && c.src.Code != "" {
-				t := *o.tgt
-				c.tgt = &t
-			}
-		}
-		if c.tgt == nil {
-			c.tgt, c.tgtGuessed = st.counterpart(c.src), true
-		}
-	}
-	if c.tgt != nil && c.src != nil && c.tgt.Code != "" && c.tgt.Code == c.src.Code && c.tgt.Name == c.src.Name {
-		c.tgt = nil
-	}
+	x.findSource(s, c, st)
+	x.findTarget(s, c, st)
 }
 
 // headBefore returns the last word before token ti past adverbs and perfect
@@ -303,178 +231,6 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 // maxClause bounds how far back a clause is looked for, in tokens.
 const maxClause = 80
 
-// object returns the first actor after the trigger in its clause that is not the
-// subject itself.
-func (x *Extractor) object(s *sentence, c *cand) *timeline.Actor {
-	end := len(s.toks)
-	if s.tweetAt >= 0 {
-		end = s.tweetAt
-	}
-	if c.e.class == classSay && s.toks[c.ti].lower == "according" {
-		end = c.ti
-	}
-	if c.e.class != classSay {
-		// "... test-fired a missile, South Korea's military said": the act ends
-		// where its attribution begins.
-		for _, o := range s.cands {
-			if o.e.class == classSay && o.ti > c.tj && !s.toks[o.ti].quoted {
-				cut := -1
-				for k := o.ti - 1; k > c.tj && k >= o.ti-7; k-- {
-					if s.toks[k].text == "," {
-						cut = k
-						break
-					}
-				}
-				if cut < 0 {
-					// "... headed from the United States and senior officials say".
-					for k := o.ti - 1; k > c.tj && k >= o.ti-4; k-- {
-						if s.toks[k].lower == "and" && k+1 < o.ti {
-							cut = k
-							break
-						}
-					}
-				}
-				if cut >= 0 {
-					end = min(end, cut)
-				}
-			}
-		}
-	}
-	if k := x.clauseStart(s, c.ti) - 1; k >= 0 && x.words.is(s.toks[k].lower, "subordinator") && (k == 0 || !s.toks[k-1].word) {
-		// An opening adverbial clause ("When Albright set aside her plans for a
-		// trip to East Africa, the State Department ...") ends at its comma.
-		for j := c.tj; j < end; j++ {
-			if s.toks[j].text == "," {
-				end = j
-				break
-			}
-		}
-	}
-	if c.code == "04" {
-		// A meeting is with its partner, whatever its topic ("discussed the Iraq
-		// crisis with Tony Blair").
-		for m := s.mentionFrom(c.tj); m < len(s.mtok) && s.mtok[m] < end; m++ {
-			ti := s.mtok[m]
-			if ti > 0 && s.toks[ti-1].lower == "with" && s.mentions[m].resolved && m != c.srcMent && (c.src == nil || partyOf(s.mentions[m].actor.Code) != partyOf(c.src.Code)) {
-				return actorPtr(s.mentions[m].actor)
-			}
-		}
-	}
-	var own, region *timeline.Actor
-	// From the trigger's first word on: a name in a gap of its phrase is its
-	// object ("wanted Kim to", "recalled its ambassador").
-	lo, hi := c.ti+1, end
-	if c.e.class == classSay {
-		if c.about[0] < c.about[1] {
-			lo, hi = min(lo, c.about[0]), max(hi, c.about[1])
-		}
-		if s.toks[c.ti].lower == "according" {
-			lo = 0
-		}
-	}
-	for m := s.mentionFrom(lo); m < len(s.mtok) && s.mtok[m] < hi; m++ {
-		ti := s.mtok[m]
-		if m == c.srcMent || !s.mentions[m].resolved || c.srcMent >= 0 && m > c.srcMent && s.firstConjunct(m) == c.srcMent {
-			continue // the source, or one acting with it ("cooperation from Kenya and Tanzania")
-		}
-		after := ti > c.ti && ti < end
-		if c.e.class == classSay && s.toks[c.ti].lower == "according" {
-			after = ti < c.ti
-		}
-		if !after && c.e.class == classSay && c.about[0] < c.about[1] && ti >= c.about[0] && ti < c.about[1] {
-			after = true
-		}
-		if !after {
-			continue
-		}
-		a := s.mentions[m].actor
-		if c.src != nil && a.Code == c.src.Code && (a.Code != "" || a.Name == c.src.Name) {
-			continue
-		}
-		if c.src != nil && len(a.Code) >= 3 && len(c.src.Code) >= 3 && a.Code[:3] == c.src.Code[:3] && !strings.HasPrefix(a.Code, "IGO") && !acrossState(c.src.Code, a.Code) {
-			// One's own country is rarely whom one acts on ("Netanyahu told his
-			// Cabinet that Israel ... Lebanon"), unless no other is named
-			// ("Eitan said Netanyahu's remarks marked a change"), and then a person
-			// or an institution, not the country as a whole.
-			// An own agent ("remarks made by the Syrian ambassador ..., Walid
-			// Mualem") is the source acting, not whom it acts on.
-			if own == nil && s.mentions[m].Kind != actors.KindPronoun && s.mentions[m].Kind != actors.KindCountry && a.Name != c.src.Name && !s.byAgent(ti) && !s.apposition(m) {
-				own = actorPtr(a)
-			}
-			continue
-		}
-		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") {
-			// A region is whom an act is aimed at only when the clause names no
-			// country ("dispatched agents to Africa", but "left for Europe to see
-			// the Syrians").
-			if region == nil && !s.modifiesGathering(m) && !x.modifier(s, m) {
-				region = actorPtr(a)
-			}
-			continue
-		}
-		if s.modifiesGathering(m) || x.posting(s, ti) || c.code == "04" && len(a.Code) == 3 && ti > 0 && (s.toks[ti-1].lower == "in" || s.toks[ti-1].lower == "at") {
-			continue // where a meeting is held is no party to it ("talks in London")
-		}
-		if s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") {
-			continue
-		}
-		if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].resolved {
-			return actorPtr(s.mentions[next].actor)
-		}
-		return actorPtr(a)
-	}
-	if own != nil && c.e.class == classSay {
-		return own
-	}
-	return region
-}
-
-// unnamedObject reports whether c's object is an attack ("condemned the bombing
-// of the U.S. embassies"), whose perpetrator (its agent, nil when unnamed) is
-// what c is aimed at, or people the text leaves unnamed ("arrested 14
-// foreigners", "called on all states").
-func (x *Extractor) unnamedObject(s *sentence, c *cand) (*timeline.Actor, bool) {
-	if c.e.class == classSay || c.e.class == classNoun || c.e.class == classCtx {
-		return nil, false
-	}
-	k := c.tj
-	for ; k < len(s.toks) && k < c.tj+8; k++ {
-		t := s.toks[k]
-		if t.quoted && !s.toks[c.ti].quoted || t.word && (x.words.is(t.lower, "determiner") || x.words.is(t.lower, "modifier")) {
-			continue // "the “cowardly, criminal and tragic” bombings"
-		}
-		if t.word || t.text == "," || t.text == "." || t.text == ";" {
-			break
-		}
-	}
-	if k >= len(s.toks) || s.insideMention(k) {
-		return nil, false
-	}
-	for _, o := range s.cands {
-		if o.ti == k && o.e.class == classNoun && o.code >= "18" {
-			a, _ := x.nounAgent(s, o)
-			return a, true
-		}
-	}
-	if q := k - 1; x.words.is(s.toks[k].lower, "quantifier") || isDigits(s.toks[k].text) {
-		if k+1 < len(s.toks) && !s.insideMention(k+1) && x.words.is(s.toks[k+1].lower, "people") {
-			return nil, true
-		}
-	} else if q >= c.tj && x.words.is(s.toks[q].lower, "quantifier") && x.words.is(s.toks[k].lower, "people") {
-		return nil, true // "all states": the determiner was skipped
-	}
-	return nil, false
-}
-
-func isDigits(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return w != ""
-}
-
 // pairAt returns the two parties mention m stands for when it is a group of two
 // ("the two Koreas") or the first of exactly two joint subjects of different
 // countries ("Yeltsin and Kuchma called for ...").
@@ -518,16 +274,6 @@ func jointGroup(text string) bool {
 	return false
 }
 
-// reciprocal reports whether c's clause says its parties act on each other.
-func (x *Extractor) reciprocal(s *sentence, c *cand) bool {
-	for k := c.tj; k+1 < len(s.toks) && k < c.tj+8; k++ {
-		if w := s.toks[k].lower + " " + s.toks[k+1].lower; w == "each other" || w == "one another" {
-			return true
-		}
-	}
-	return false
-}
-
 // acrossState reports whether two codes of one country lie on either side of
 // the line between the state and its society: a government warning its
 // travellers, relatives defying the immigration service. Those act on each
@@ -544,77 +290,12 @@ func stateRole(role string) bool {
 	return false
 }
 
-// posting reports whether the mention at token ti names where an envoy serves
-// ("the Syrian ambassador to Washington", "his special representative to Iraq").
-func (x *Extractor) posting(s *sentence, ti int) bool {
-	k := ti - 1
-	if k >= 0 && s.toks[k].lower == "the" {
-		k--
-	}
-	return k >= 1 && s.toks[k].lower == "to" && x.words.is(s.toks[k-1].lower, "posting")
-}
-
-// antecedent returns, for an event in a relative clause ("North Korea, with which
-// Washington has had no diplomacy"), the mention the clause is about.
-func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
-	start := x.clauseStart(s, c.ti)
-	if start <= 0 || start > len(s.toks) {
-		return nil
-	}
-	switch s.toks[start-1].lower {
-	case "which", "whom", "whose", "where":
-	default:
-		return nil
-	}
-	if w := s.toks[start-1].lower; (w == "which" || w == "whom") && (start < 2 || !x.words.is(s.toks[start-2].lower, "preposition")) {
-		return nil // "China, which had resisted ...": the antecedent is the subject
-	}
-	best := -1
-	for m := s.mentionFrom(start-1) - 1; m >= 0; m-- {
-		if s.mentions[m].resolved {
-			best = m
-			break
-		}
-	}
-	if best < 0 || best == c.srcMent {
-		return nil
-	}
-	a := s.mentions[best].actor
-	if c.src != nil && a.Code == c.src.Code {
-		return nil
-	}
-	return &a
-}
-
 // lastList returns the first member of the last list of two or more parties the
 // sentence names ("Poland, Hungary and the Czech Republic"), or nil.
 func (s *sentence) lastList() *timeline.Actor {
 	for m := len(s.mentions) - 1; m > 0; m-- {
 		if f := s.firstConjunct(m); f < m && s.mentions[f].resolved && s.mentions[f].Kind == actors.KindCountry {
 			return actorPtr(s.mentions[f].actor)
-		}
-	}
-	return nil
-}
-
-// listReference returns, for an act on "the three countries" or "the two new
-// members" right after its trigger, the first of the parties last listed.
-func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
-	if s.prevList == nil {
-		return nil
-	}
-	for k := c.tj; k < len(s.toks) && k < c.tj+4; k++ {
-		t := s.toks[k]
-		if !t.word {
-			return nil
-		}
-		if x.words.is(t.lower, "number") && k+1 < len(s.toks) {
-			for j := k + 1; j < len(s.toks) && j <= k+6 && s.toks[j].word; j++ {
-				if x.words.is(s.toks[j].lower, "collective") {
-					a := *s.prevList
-					return &a
-				}
-			}
 		}
 	}
 	return nil

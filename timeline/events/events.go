@@ -89,7 +89,8 @@ type cand struct {
 	src, tgt   *timeline.Actor
 	tgtGuessed bool   // the target is the story's counterpart, not named by the clause
 	srcMent    int    // index in sentence.mentions of the source mention, -1 when none
-	srcRule    string // the subject rule that found the source (subjectRules), "" when none did
+	srcRule    string // the rule that found the source (findSource), "" when none did
+	tgtRule    string // the target rule that found the target (findTarget), "" when none did
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int

@@ -4,11 +4,53 @@ import (
 	"strings"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/actors"
 )
 
 // The subject of a clause, found by named rules tried in order: the first that
 // decides gives the source of the event, or decides that the clause names none.
 // Each rule has its rows in testdata/subject.tsv.
+
+// findSource sets c's source and records in c.srcRule the rule that found it:
+// the author of the post c belongs to ("post-author"); the state of unnamed
+// officials who speak ("unnamed-officials"); else the subject the subject rules
+// find, which is no actor when it is a region (a place). A clause with no
+// subject of its own, or only a pronoun for one ("and called on ...", "both
+// agreed ..."), continues the story's subject so far ("elided-subject"). A
+// subject of two parties acting together keeps both, to be each other's
+// target.
+func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
+	switch {
+	case c.tweet && s.author != nil:
+		c.src, c.srcRule = s.author, "post-author"
+	case c.e.class == classSay && x.groupSpeaker(s, c) != "":
+		// "..., and officials said": unnamed officials speak, not an actor named
+		// earlier in the sentence.
+		c.src, c.srcRule = officials(s, c, st), "unnamed-officials"
+	default:
+		c.src, c.srcMent = x.subject(s, c)
+		if c.src != nil && x.words.is(c.src.Code, "region") {
+			c.src, c.srcMent, c.srcRule = nil, -1, "" // a region is a place, not an actor
+		}
+	}
+	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
+		a := *s.prevSubject
+		c.src, c.srcRule = &a, "elided-subject"
+		if p := s.prevPair; p[1] != nil && x.jointWord(s, c) {
+			// "both", "the two leaders": the two that acted together before.
+			c.src = actorPtr(*p[0])
+			c.pair = p
+		}
+	}
+	if c.srcMent >= 0 && c.pair[1] == nil {
+		c.pair = s.pairAt(c.srcMent, st)
+		if m := s.mentions[c.srcMent]; c.pair[1] == nil && m.Kind == actors.KindGroup && m.actor.Code == "" && s.prevPair[1] != nil && jointGroup(m.Text) {
+			// "the two countries", "both sides": the two that acted together before.
+			c.pair = s.prevPair
+			c.src = actorPtr(*c.pair[0])
+		}
+	}
+}
 
 // actorRule is one way of reading who acts in (or is acted on by) a clause. find
 // reports ok when the rule decides: the actor (nil when it decides there is

@@ -7,16 +7,33 @@ import (
 	"testing"
 )
 
-// TestSubjectRules checks, for each line of testdata/subject.tsv, that the named
-// subject rule decides the source of the event and gives the expected code, and
-// that every rule has a line.
-func TestSubjectRules(t *testing.T) {
+// TestSourceRules checks, for each line of testdata/subject.tsv, that the named
+// rule decides the source of the event and gives the expected code, and that
+// every rule has a line.
+func TestSourceRules(t *testing.T) {
 	covered := testRuleRows(t, "testdata/subject.tsv", func(c *cand) (string, string) {
 		return c.srcRule, codeOrDash(c.src)
 	})
+	names := []string{"post-author", "unnamed-officials", "elided-subject"}
 	for _, r := range subjectRules {
-		if !covered[r.name] {
-			t.Errorf("subject rule %s has no line in testdata/subject.tsv", r.name)
+		names = append(names, r.name)
+	}
+	for _, name := range names {
+		if !covered[name] {
+			t.Errorf("source rule %s has no line in testdata/subject.tsv", name)
+		}
+	}
+}
+
+// TestTargetRules is TestSourceRules for targets (testdata/target.tsv).
+func TestTargetRules(t *testing.T) {
+	covered := testRuleRows(t, "testdata/target.tsv", func(c *cand) (string, string) {
+		return c.tgtRule, codeOrDash(c.tgt)
+	})
+	for _, name := range []string{"unnamed-object", "joint-partner", "list-reference", "meeting-partner", "object",
+		"own-side", "region", "relative-antecedent", "previous-target", "counterpart", "not-self"} {
+		if !covered[name] {
+			t.Errorf("target rule %s has no line in testdata/target.tsv", name)
 		}
 	}
 }
