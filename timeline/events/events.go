@@ -91,6 +91,7 @@ type cand struct {
 	srcMent    int    // index in sentence.mentions of the source mention, -1 when none
 	srcRule    string // the rule that found the source (findSource), "" when none did
 	tgtRule    string // the target rule that found the target (findTarget), "" when none did
+	dropRule   string // the rule that dropped or absorbed the candidate (prefilterRules, foldRules), "" when none did
 
 	// speech: the token range [cs, ce) of what a statement says.
 	cs, ce   int

@@ -90,3 +90,30 @@ func findCand(sents []*sentence, trigger string) (*cand, *sentence) {
 	}
 	return nil, nil
 }
+
+// TestDropRules checks, for each line of testdata/drops.tsv, that the named rule
+// drops or absorbs the trigger, and that every rule has a line.
+func TestDropRules(t *testing.T) {
+	covered := testRuleRows(t, "testdata/drops.tsv", func(c *cand) (string, string) {
+		outcome := "live"
+		switch {
+		case c.absorbed:
+			outcome = "absorbed"
+		case c.drop:
+			outcome = "dropped"
+		}
+		return c.dropRule, outcome
+	})
+	names := []string{"participle-elaborates"}
+	for _, r := range prefilterRules {
+		names = append(names, r.name)
+	}
+	for _, r := range foldRules {
+		names = append(names, r.name)
+	}
+	for _, name := range names {
+		if !covered[name] {
+			t.Errorf("rule %s has no line in testdata/drops.tsv", name)
+		}
+	}
+}

@@ -11,16 +11,25 @@ import (
 // or are only the content of the statement (a quotation, or an irrealis clause:
 // "said it would strike Iraq" is a threat, not a strike).
 
-// readSpeech finds the content of each statement, recodes the statement by it and
-// absorbs the triggers that are only content.
+// readSpeech reads the sentence's statements: the quotations they quote, what
+// each says and is about, and the code what it says gives it (see
+// readStatement); an embedded post with no trigger is a statement of its own.
 func (x *Extractor) readSpeech(s *sentence) {
-	// A trigger inside a quotation is the content of the statement that quotes it.
-	hasSay := false
-	for _, c := range s.cands {
-		if c.e.class == classSay && !s.toks[c.ti].quoted {
-			hasSay = true
+	x.absorbQuoted(s)
+	for ci, c := range s.cands {
+		if c.e.class != classSay || c.absorbed {
+			continue
 		}
+		x.readStatement(s, ci)
 	}
+	x.bareStatement(s)
+}
+
+// absorbQuoted makes a trigger inside a quotation the content of the statement
+// that quotes it, when the sentence has one (or the trigger is itself a
+// reporting verb inside the quotation).
+func (x *Extractor) absorbQuoted(s *sentence) {
+	hasSay := s.hasUnquotedSay()
 	for _, c := range s.cands {
 		if c.tweet || c.drop {
 			continue
@@ -29,95 +38,125 @@ func (x *Extractor) readSpeech(s *sentence) {
 			c.absorbed = true
 		}
 	}
-	for ci, c := range s.cands {
-		if c.e.class != classSay || c.absorbed {
-			continue
-		}
-		c.cs, c.ce = x.speechContent(s, ci)
-		c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
-		c.about = [2]int{c.cs, c.ce}
-		if x.closing(s, c) && !c.quote {
-			// An attribution closing the sentence ("NATO has decided to admit
-			// Poland ..., an official said on Wednesday.") is about what comes
-			// before its comma; that stays events of its own.
-			for k := c.ti - 1; k > 0; k-- {
-				if s.toks[k].text == "," {
-					c.about = [2]int{0, k}
-					break
-				}
-			}
-		}
-		// A participle "saying" after another event of the clause only elaborates it.
-		if lw := s.toks[c.ti].lower; len(lw) > 4 && lw[len(lw)-3:] == "ing" && lw != "according" {
-			for _, p := range s.cands[:ci] {
-				if !p.absorbed && !p.drop && p.e.class != classSay {
-					c.drop = true
-				}
-			}
-			if c.drop {
-				for _, o := range s.cands {
-					if o.ti >= c.cs && o.ti < c.ce {
-						o.absorbed = true
-					}
-				}
-				continue
-			}
-		}
-		irr := x.irrealis(s, c.cs, c.ce)
-		code := ""
-		for _, cue := range x.cues {
-			if cue.class == "irr" && !irr {
-				continue
-			}
-			if x.findPhrase(s, cue.phrase, c.cs, c.ce) {
-				code = cue.code
-				break
-			}
+}
+
+// readStatement reads the statement s.cands[ci]: the token range of what it
+// says and of what it is about; a participle ("..., saying") that only
+// elaborates an act before it is dropped with what it says; otherwise what it
+// says may recode it (statementCode).
+func (x *Extractor) readStatement(s *sentence, ci int) {
+	c := s.cands[ci]
+	c.cs, c.ce = x.speechContent(s, ci)
+	c.quote = c.ce > c.cs && c.ce <= len(s.toks) && s.toks[c.ce-1].quoted
+	c.about = [2]int{c.cs, c.ce}
+	if x.closing(s, c) && !c.quote {
+		c.about = closingAbout(s, c)
+	}
+	if x.elaboratingParticiple(s, ci) {
+		if !c.drop {
+			c.drop, c.dropRule = true, "participle-elaborates"
 		}
 		for _, o := range s.cands {
-			if o == c || o.drop || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
-				continue
-			}
-			if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
+			if o.ti >= c.cs && o.ti < c.ce {
 				o.absorbed = true
-				// What one says will not happen ("would not try to visit"), or what
-				// will be done to others ("could only be visited by"), is no intent.
-				if code == "" && o.e.class != classNoun && !x.negatedOrPassive(s, o.ti, c.cs) {
-					code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
-				}
 			}
 		}
-		if code != "" {
-			c.code = code
+		return
+	}
+	if code := x.statementCode(s, c); code != "" {
+		c.code = code
+	}
+}
+
+// closingAbout returns what an attribution closing the sentence is about ("The
+// two countries agreed to resume talks, an official said on Monday"): the
+// tokens before its comma, which stay events of their own.
+func closingAbout(s *sentence, c *cand) [2]int {
+	for k := c.ti - 1; k > 0; k-- {
+		if s.toks[k].text == "," {
+			return [2]int{0, k}
 		}
 	}
-	// A tweet with no trigger is still a statement of its author.
-	if s.tweetAt > 0 && s.author != nil {
-		live := false
-		for _, c := range s.cands {
-			if !c.absorbed && !c.drop {
-				live = true
-			}
-		}
-		if !live {
-			first := 0
-			for first < s.tweetAt && !s.toks[first].word {
-				first++
-			}
-			c := &cand{ti: first, tj: first + 1, e: &entry{code: "01", class: classSay}, code: "01", srcMent: -1, tweet: true, cs: 0, ce: s.tweetAt, about: [2]int{0, s.tweetAt}}
-			for _, cue := range x.cues {
-				if cue.class == "irr" {
-					continue
-				}
-				if x.findPhrase(s, cue.phrase, 0, s.tweetAt) {
-					c.code = cue.code
-					break
-				}
-			}
-			s.cands = append(s.cands, c)
-			s.sayEnd = nil
+	return c.about
+}
+
+// elaboratingParticiple reports whether the statement s.cands[ci] is a
+// participle ("saying") that only elaborates another live act of the clause
+// before it, or was already dropped.
+func (x *Extractor) elaboratingParticiple(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	if len(lw) <= 4 || lw[len(lw)-3:] != "ing" || lw == "according" {
+		return false
+	}
+	for _, p := range s.cands[:ci] {
+		if !p.absorbed && !p.drop && p.e.class != classSay {
+			return true
 		}
 	}
+	return c.drop
+}
+
+// statementCode returns the code what statement c says gives it, or "" to keep
+// its own: the first content cue (cues.tsv; an "irr" cue only in irrealis
+// content) found in it, else the code of the first act it reports only as
+// possible or intended (contentCode: saying one will strike is a threat). Such
+// acts, and those already absorbed, are folded into the statement. What one
+// says will not happen ("would not visit"), or will be done to one ("could be
+// visited"), is no intent and gives no code.
+func (x *Extractor) statementCode(s *sentence, c *cand) string {
+	code := x.cueCode(s, c.cs, c.ce, x.irrealis(s, c.cs, c.ce))
+	for _, o := range s.cands {
+		if o == c || o.drop || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
+			continue
+		}
+		if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
+			o.absorbed = true
+			if code == "" && o.e.class != classNoun && !x.negatedOrPassive(s, o.ti, c.cs) {
+				code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
+			}
+		}
+	}
+	return code
+}
+
+// cueCode returns the code of the first content cue found in tokens [from,
+// to), skipping the cues that hold only in irrealis content unless irr; "" when
+// none is found.
+func (x *Extractor) cueCode(s *sentence, from, to int, irr bool) string {
+	for _, cue := range x.cues {
+		if cue.class == "irr" && !irr {
+			continue
+		}
+		if x.findPhrase(s, cue.phrase, from, to) {
+			return cue.code
+		}
+	}
+	return ""
+}
+
+// bareStatement adds, for an embedded post whose text holds no live trigger,
+// a statement of its author coded by the cues in its text: a post is always a
+// statement.
+func (x *Extractor) bareStatement(s *sentence) {
+	if s.tweetAt <= 0 || s.author == nil {
+		return
+	}
+	for _, c := range s.cands {
+		if !c.absorbed && !c.drop {
+			return
+		}
+	}
+	first := 0
+	for first < s.tweetAt && !s.toks[first].word {
+		first++
+	}
+	c := &cand{ti: first, tj: first + 1, e: &entry{code: "01", class: classSay}, code: "01", srcMent: -1, tweet: true, cs: 0, ce: s.tweetAt, about: [2]int{0, s.tweetAt}}
+	if code := x.cueCode(s, 0, s.tweetAt, false); code != "" {
+		c.code = code
+	}
+	s.cands = append(s.cands, c)
+	s.sayEnd = nil
 }
 
 // negatedOrPassive reports whether a negation or a passive auxiliary stands in
@@ -359,86 +398,6 @@ func (x *Extractor) habitual(s *sentence, c *cand) bool {
 	return false
 }
 
-// prefilter drops the trigger words that assert no event of their own: a verb
-// in the passive after "being" ("upon being asked"), a habit ("has said
-// repeatedly"), a verb form used as a noun ("the arrest", "against travel to"), an
-// event only supposed ("if he made the trip"), and a quoted word with no
-// statement to quote it.
-// privateSpeaker reports whether the speaker of statement c is a private person
-// named by a noun of words.tsv's private class: the head right before the verb
-// ("the boy's mother said", "economists say") or, inverted, right after it
-// ("said analysts at Briefing.com"), with no actor mention in that place.
-func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
-	k := x.headBefore(s, c.ti)
-	if k >= 0 && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k) {
-		return true
-	}
-	if k >= 0 && s.toks[k].word {
-		return false // a subject of another kind stands before the verb
-	}
-	j := c.tj
-	for j < len(s.toks) && j < c.tj+2 && (s.toks[j].lower == "the" || s.toks[j].lower == "a" || s.toks[j].lower == "one") {
-		j++
-	}
-	return j < len(s.toks) && x.words.is(s.toks[j].lower, "private") && !s.insideMention(j) && !s.mentionStartsAt(j)
-}
-
-func (x *Extractor) prefilter(s *sentence) {
-	hasSay := false
-	for _, c := range s.cands {
-		if c.e.class == classSay && !s.toks[c.ti].quoted {
-			hasSay = true
-		}
-	}
-	for _, c := range s.cands {
-		verbal := c.e.class != classNoun && c.e.class != classCtx
-		lw := s.toks[c.ti].lower
-		prev := ""
-		if c.ti > 0 {
-			prev = s.toks[c.ti-1].lower
-		}
-		switch {
-		case c.tweet:
-		case c.e.class == classSay && x.privateSpeaker(s, c):
-			// "..., said analysts at Briefing.com", "the mother said": no
-			// political actor speaks.
-			c.drop = true
-		case prev == "being" && strings.HasSuffix(lw, "ed"):
-			c.drop = true
-		case x.habitual(s, c):
-			c.drop = true
-		case verbal && c.tj == c.ti+1 && (prev == "was" || prev == "were" || prev == "been" || prev == "is" || prev == "are" || prev == "be") &&
-			(strings.HasSuffix(lw, "ed") || x.words.is(lw, "pastform")) && (c.tj >= len(s.toks) || s.toks[c.tj].lower != "by"):
-			// A passive with no agent ("he was told", "sanctions were imposed"): its
-			// subject is acted on, and who acted is not said.
-			c.drop = true
-		case verbal && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(lw, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti)):
-			c.drop = true
-		case x.conditional(s, c):
-			c.drop = true
-		case c.code == "04" && c.e.class == classVerb && (strings.HasPrefix(lw, "visit") || strings.HasPrefix(lw, "arriv")) && !s.hasMentionIn(c.tj, c.tj+4):
-			// "visited a total of nine sites", "arrived in Philadelphia": a visit
-			// to no political actor is no consultation.
-			c.drop = true
-		case c.code == "05" && c.e.class == classVerb && (strings.HasPrefix(lw, "admit") || strings.HasPrefix(lw, "appoint")) && !s.partyIn(c.tj, c.tj+4):
-			// "admitted he was wrong", "appointed a new coach": no country or
-			// organisation is let in or recognised.
-			c.drop = true
-		case c.code == "04" && (lw == "met" || lw == "meet" || lw == "meets") && !x.meetsSomeone(s, c):
-			// "the election met international standards": meeting no one.
-			c.drop = true
-		case strings.HasPrefix(lw, "ask") && c.tj < len(s.toks) && (s.toks[c.tj].lower == "if" || s.toks[c.tj].lower == "whether" || s.toks[c.tj].lower == "about"):
-			// "Asked if the raid wiped out the group, he ...": the one asked answers.
-			c.drop = true
-		case c.e.class == classSay && c.tj < len(s.toks) && startsWithDigit(s.toks[c.tj].text):
-			// "the industry added 92,000 jobs": a number is no statement.
-			c.drop = true
-		case s.toks[c.ti].quoted && !hasSay && c.e.class != classSay:
-			c.drop = true
-		}
-	}
-}
-
 // meetsSomeone reports whether "met" has a party to meet: "with", an actor right
 // after it, a date or place after it ("met on Friday", "met in Geneva"), or
 // nothing at all (joint subjects: "the two leaders met.").
@@ -483,96 +442,6 @@ func (x *Extractor) conditional(s *sentence, c *cand) bool {
 		return !s.between(start, c.ti, ",")
 	}
 	return false
-}
-
-// readObjects folds a nominal event that is the object of another event's verb
-// into it ("suspended all negotiations": one event, the suspension), and drops
-// what only elaborates another event: a purpose clause, a passive participle, a
-// second attribution of the same statement.
-func (x *Extractor) readObjects(s *sentence) {
-	for ci, c := range s.cands {
-		if c.absorbed || c.drop {
-			continue
-		}
-		if c.e.class != classNoun && c.e.class != classCtx && c.ti > 0 && c.tj < len(s.toks) &&
-			s.toks[c.ti-1].text == "," && s.toks[c.tj].lower == "by" && strings.HasSuffix(s.toks[c.ti].lower, "ed") {
-			// ", released by the Kremlin,": a passive participle describing a noun.
-			c.drop = true
-			continue
-		}
-		if c.e.class == classSay && !s.toks[c.ti].quoted {
-			for _, o := range s.cands[:ci] {
-				if o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
-					// "..., according to X" after a reporting verb, or "says ... but
-					// added ...": one statement.
-					if s.toks[c.ti].lower == "according" || strings.HasPrefix(s.toks[c.ti].lower, "add") && s.between(o.tj, c.ti, "but", "and") {
-						c.drop = true
-					}
-				}
-			}
-			if c.drop {
-				continue
-			}
-		}
-		if c.e.class != classNoun && c.e.class != classCtx && !c.inter && !c.tweet {
-			// A purpose clause ("dispatched agents to investigate", "came to offer
-			// condolences", "to further ease") elaborates its main event; only a plan
-			// or an intent makes the infinitive an event of its own.
-			k := c.ti - 1
-			for k > 0 && (strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "further") {
-				k--
-			}
-			if k > 0 && s.toks[k].lower == "to" {
-				if p := s.toks[k-1].lower; !x.words.is(p, "planned") && !x.words.is(p, "intent") {
-					c.drop = true
-					continue
-				}
-			}
-		}
-		if c.e.class != classNoun {
-			continue
-		}
-		if c.code == "04" && c.ti > 1 && (s.toks[c.ti-2].lower == "after" || s.toks[c.ti-2].lower == "before" || s.toks[c.ti-2].lower == "since") && s.toks[c.ti-1].lower == "the" {
-			// "issued after the talks": talks named as a point in time.
-			c.absorbed = true
-			continue
-		}
-		if c.code == "04" {
-			// "Israel-Syrian talks have been cut off": the meeting is what another
-			// event acts on.
-			k := c.tj
-			for k < len(s.toks) && k < c.tj+3 && (x.words.is(s.toks[k].lower, "perfect") || x.words.is(s.toks[k].lower, "progressive") ||
-				s.toks[k].lower == "been" || s.toks[k].lower == "was" || s.toks[k].lower == "were" || s.toks[k].lower == "be") {
-				k++
-			}
-			for _, o := range s.cands[ci+1:] {
-				if o.ti == k && k > c.tj && !o.drop && !o.absorbed && o.e.class != classNoun {
-					c.absorbed = true
-				}
-			}
-			if c.absorbed {
-				continue
-			}
-		}
-		for _, p := range s.cands[:ci] {
-			// Only a meeting, the act the verb itself names ("imposed
-			// sanctions"), what is yielded ("lifted its arms embargo") or asked for
-			// ("urged an immediate ceasefire"), is a mere object ("suspended all negotiations", "held
-			// talks"); a threat or an attack that is acted on stays an event
-			// ("glossed over stern warnings", "backed his threat of force").
-			if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" {
-				continue
-			}
-			if c.ti-p.tj <= 2 && c.ti >= p.tj {
-				c.absorbed = true
-			}
-			if c.ti > p.tj && c.ti-p.tj <= 6 && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
-				// "will visit Afghanistan this week for talks", "appealed on Friday
-				// for prompt food aid": what the act is for is no event of its own.
-				c.absorbed = true
-			}
-		}
-	}
 }
 
 // between reports whether one of the words occurs in tokens [from, to).

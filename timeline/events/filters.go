@@ -1,0 +1,332 @@
+package events
+
+import (
+	"strings"
+)
+
+// Trigger words that assert no event of their own, as named rules: the
+// prefilter rules drop a trigger before statements are read; the fold rules,
+// after, drop what only elaborates another event or fold a nominal event into
+// the act whose object it is. Each rule has its rows in testdata/drops.tsv.
+
+// candRule is one reason a candidate is no event of its own: applies reports
+// whether it holds for the candidate s.cands[ci].
+type candRule struct {
+	name    string
+	applies func(x *Extractor, s *sentence, ci int) bool
+}
+
+// prefilterRules drop a trigger when one holds; the first that holds is
+// recorded. An embedded post's own statement is never dropped.
+var prefilterRules = []candRule{
+	{"private-speaker", (*Extractor).privateStatement},
+	{"passive-after-being", (*Extractor).passiveAfterBeing},
+	{"habitual", (*Extractor).habitualAct},
+	{"agentless-passive", (*Extractor).agentlessPassive},
+	{"verb-as-noun", (*Extractor).verbAsNoun},
+	{"conditional", (*Extractor).conditionalAct},
+	{"visit-to-no-party", (*Extractor).visitToNoParty},
+	{"admit-no-party", (*Extractor).admitNoParty},
+	{"meets-no-one", (*Extractor).meetsNoOne},
+	{"asked-a-question", (*Extractor).askedQuestion},
+	{"number-added", (*Extractor).numberAdded},
+	{"quote-without-speaker", (*Extractor).quoteWithoutSpeaker},
+}
+
+// prefilter drops the trigger words that assert no event of their own
+// (prefilterRules).
+func (x *Extractor) prefilter(s *sentence) {
+	for ci, c := range s.cands {
+		if c.tweet {
+			continue
+		}
+		for _, r := range prefilterRules {
+			if r.applies(x, s, ci) {
+				c.drop, c.dropRule = true, r.name
+				break
+			}
+		}
+	}
+}
+
+// verbal reports whether c is triggered by a verb rather than a noun.
+func (c *cand) verbal() bool { return c.e.class != classNoun && c.e.class != classCtx }
+
+// prevWord returns the lower-case token before c's trigger, or "".
+func (s *sentence) prevWord(c *cand) string {
+	if c.ti == 0 {
+		return ""
+	}
+	return s.toks[c.ti-1].lower
+}
+
+// privateStatement: a statement by a private person named by a noun ("the
+// boy's mother said", "said analysts at a bank") is no political actor's.
+func (x *Extractor) privateStatement(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	return c.e.class == classSay && x.privateSpeaker(s, c)
+}
+
+// privateSpeaker reports whether the speaker of statement c is a private person
+// named by a noun of words.tsv's private class: the head right before the verb
+// ("the boy's mother said", "economists say") or, inverted, right after it
+// ("said analysts at a bank"), with no actor mention in that place.
+func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
+	k := x.headBefore(s, c.ti)
+	if k >= 0 && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k) {
+		return true
+	}
+	if k >= 0 && s.toks[k].word {
+		return false // a subject of another kind stands before the verb
+	}
+	j := c.tj
+	for j < len(s.toks) && j < c.tj+2 && (s.toks[j].lower == "the" || s.toks[j].lower == "a" || s.toks[j].lower == "one") {
+		j++
+	}
+	return j < len(s.toks) && x.words.is(s.toks[j].lower, "private") && !s.insideMention(j) && !s.mentionStartsAt(j)
+}
+
+// passiveAfterBeing: a passive after "being" ("upon being asked") tells what
+// was done to the subject as the circumstance of another act.
+func (x *Extractor) passiveAfterBeing(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	return s.prevWord(c) == "being" && strings.HasSuffix(s.toks[c.ti].lower, "ed")
+}
+
+// habitualAct: an act an adverb of frequency makes a habit ("has often
+// criticised") is no one occurrence.
+func (x *Extractor) habitualAct(s *sentence, ci int) bool {
+	return x.habitual(s, s.cands[ci])
+}
+
+// agentlessPassive: a passive with no agent ("he was told", "sanctions were
+// imposed") has its subject acted on and does not say who acted.
+func (x *Extractor) agentlessPassive(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	switch s.prevWord(c) {
+	case "was", "were", "been", "is", "are", "be":
+	default:
+		return false
+	}
+	return c.verbal() && c.tj == c.ti+1 && (strings.HasSuffix(lw, "ed") || x.words.is(lw, "pastform")) && (c.tj >= len(s.toks) || s.toks[c.tj].lower != "by")
+}
+
+// verbAsNoun: a verb form after a determiner, "against" or "in", or after a
+// determiner and a demonym, is a noun ("the arrest", "against travel to", "a
+// Chilean visit"), which the noun lexicon covers. (After "of" an -ing form is
+// still a verb: "accused of violating".)
+func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	prev := s.prevWord(c)
+	return c.verbal() && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(s.toks[c.ti].lower, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti))
+}
+
+// conditionalAct: an act in a clause of condition or doubt ("if Chile
+// attacked", "until the envoy visits") is only supposed.
+func (x *Extractor) conditionalAct(s *sentence, ci int) bool {
+	return x.conditional(s, s.cands[ci])
+}
+
+// visitToNoParty: a visit or an arrival with no actor right after it ("visited
+// nine sites", "arrived in a small town") consults no one.
+func (x *Extractor) visitToNoParty(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	return c.code == "04" && c.e.class == classVerb && (strings.HasPrefix(lw, "visit") || strings.HasPrefix(lw, "arriv")) && !s.hasMentionIn(c.tj, c.tj+4)
+}
+
+// admitNoParty: admitting or appointing with no country or organisation after
+// it ("admitted he was wrong", "appointed a new coach") lets no one in and
+// recognises no one.
+func (x *Extractor) admitNoParty(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	return c.code == "05" && c.e.class == classVerb && (strings.HasPrefix(lw, "admit") || strings.HasPrefix(lw, "appoint")) && !s.partyIn(c.tj, c.tj+4)
+}
+
+// meetsNoOne: "met" with no party to meet ("the vote met international
+// standards") is no meeting.
+func (x *Extractor) meetsNoOne(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	return c.code == "04" && (lw == "met" || lw == "meet" || lw == "meets") && !x.meetsSomeone(s, c)
+}
+
+// askedQuestion: being asked a question ("Asked whether talks would resume,
+// he ...") is the occasion of the answer, which is the event.
+func (x *Extractor) askedQuestion(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if !strings.HasPrefix(s.toks[c.ti].lower, "ask") || c.tj >= len(s.toks) {
+		return false
+	}
+	switch s.toks[c.tj].lower {
+	case "if", "whether", "about":
+		return true
+	}
+	return false
+}
+
+// numberAdded: a reporting verb followed by a number ("the economy added
+// 90,000 jobs") states no statement.
+func (x *Extractor) numberAdded(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	return c.e.class == classSay && c.tj < len(s.toks) && startsWithDigit(s.toks[c.tj].text)
+}
+
+// quoteWithoutSpeaker: a trigger word inside a quotation that no reporting verb
+// of the sentence attributes is a quoted word, not an act.
+func (x *Extractor) quoteWithoutSpeaker(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	return s.toks[c.ti].quoted && c.e.class != classSay && !s.hasUnquotedSay()
+}
+
+// hasUnquotedSay reports whether a reporting verb outside quotations triggers
+// a candidate of the sentence.
+func (s *sentence) hasUnquotedSay() bool {
+	for _, c := range s.cands {
+		if c.e.class == classSay && !s.toks[c.ti].quoted {
+			return true
+		}
+	}
+	return false
+}
+
+// foldRules are read after statements and intents: the first that holds for a
+// live candidate drops it (what only elaborates another event) or folds it into
+// another event (absorbed), as the rule's fold says.
+var foldRules = []struct {
+	candRule
+	fold bool // absorb into another event rather than drop
+}{
+	{candRule{"passive-participle", (*Extractor).passiveParticiple}, false},
+	{candRule{"second-attribution", (*Extractor).secondAttribution}, false},
+	{candRule{"purpose-clause", (*Extractor).purposeClause}, false},
+	{candRule{"talks-as-time", (*Extractor).talksAsTime}, true},
+	{candRule{"talks-acted-on", (*Extractor).talksActedOn}, true},
+	{candRule{"object-of-act", (*Extractor).objectOfAct}, true},
+}
+
+// readObjects applies foldRules to the candidates still live, in order.
+func (x *Extractor) readObjects(s *sentence) {
+	for ci, c := range s.cands {
+		if c.absorbed || c.drop {
+			continue
+		}
+		for _, r := range foldRules {
+			if r.applies(x, s, ci) {
+				if r.fold {
+					c.absorbed = true
+				} else {
+					c.drop = true
+				}
+				c.dropRule = r.name
+				break
+			}
+		}
+	}
+}
+
+// passiveParticiple: a past participle with an agent set off by a comma (",
+// released by the ministry,") describes a noun; it asserts no act of its own.
+func (x *Extractor) passiveParticiple(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	return c.verbal() && c.ti > 0 && c.tj < len(s.toks) && s.toks[c.ti-1].text == "," && s.toks[c.tj].lower == "by" && strings.HasSuffix(s.toks[c.ti].lower, "ed")
+}
+
+// secondAttribution: "according to X" after a reporting verb, or "added" joined
+// by "but" or "and" to an earlier statement, attributes the same statement
+// again.
+func (x *Extractor) secondAttribution(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.e.class != classSay || s.toks[c.ti].quoted {
+		return false
+	}
+	for _, o := range s.cands[:ci] {
+		if o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
+			if s.toks[c.ti].lower == "according" || strings.HasPrefix(s.toks[c.ti].lower, "add") && s.between(o.tj, c.ti, "but", "and") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// purposeClause: an infinitive of purpose ("sent envoys to investigate", "came
+// to offer condolences") elaborates its main event; only a plan or an intent
+// ("plans to visit", "agreed to meet") makes the infinitive an event of its own.
+func (x *Extractor) purposeClause(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if !c.verbal() || c.inter || c.tweet {
+		return false
+	}
+	k := c.ti - 1
+	for k > 0 && (strings.HasSuffix(s.toks[k].lower, "ly") || s.toks[k].lower == "further") {
+		k--
+	}
+	if k <= 0 || s.toks[k].lower != "to" {
+		return false
+	}
+	p := s.toks[k-1].lower
+	return !x.words.is(p, "planned") && !x.words.is(p, "intent")
+}
+
+// talksAsTime: talks named as a point in time ("issued after the talks") date
+// another event rather than assert one.
+func (x *Extractor) talksAsTime(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.e.class != classNoun || c.code != "04" || c.ti <= 1 || s.toks[c.ti-1].lower != "the" {
+		return false
+	}
+	switch s.toks[c.ti-2].lower {
+	case "after", "before", "since":
+		return true
+	}
+	return false
+}
+
+// talksActedOn: a meeting that is the subject of the verb after it ("the talks
+// have been suspended") is what that event acts on, not a second event.
+func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.e.class != classNoun || c.code != "04" {
+		return false
+	}
+	k := c.tj
+	for k < len(s.toks) && k < c.tj+3 && (x.words.is(s.toks[k].lower, "perfect") || x.words.is(s.toks[k].lower, "progressive") ||
+		s.toks[k].lower == "been" || s.toks[k].lower == "was" || s.toks[k].lower == "were" || s.toks[k].lower == "be") {
+		k++
+	}
+	for _, o := range s.cands[ci+1:] {
+		if o.ti == k && k > c.tj && !o.drop && !o.absorbed && o.e.class != classNoun {
+			return true
+		}
+	}
+	return false
+}
+
+// objectOfAct: a nominal event that is the object of an act right before it is
+// part of that act when it is a meeting, the act the verb itself names
+// ("imposed sanctions", "held talks"), what is yielded ("lifted the embargo")
+// or what is asked for or refused ("urged a ceasefire"), or what the act is for
+// ("visited Lima for talks", "appealed for food aid"). A threat or an attack
+// that is acted on stays an event ("dismissed the threat").
+func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.e.class != classNoun {
+		return false
+	}
+	folded := false
+	for _, p := range s.cands[:ci] {
+		if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" {
+			continue
+		}
+		if c.ti-p.tj <= 2 && c.ti >= p.tj {
+			folded = true
+		}
+		if c.ti > p.tj && c.ti-p.tj <= 6 && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
+			folded = true
+		}
+	}
+	return folded
+}
