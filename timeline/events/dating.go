@@ -59,13 +59,15 @@ func usable(t *timeline.Timex) bool {
 	return !t.Earliest.IsZero() || !t.Latest.IsZero()
 }
 
-// attach assigns to the sentence's candidates the timexes and occurrences that
-// govern them.
+// attach assigns to the sentence's candidates the expressions that govern their
+// dates, and records in c.dateRule which rule did: the dateline of an embedded
+// post dates all it says ("post-dateline"); a date inside a clause dates the
+// nearest event it can ("nearest-date", see reach); a gathering takes the date
+// beside it ("gathering-date"); a date in an opening phrase dates the main
+// clause's events that have none of their own ("opening-date": "Last year,
+// ..."); a named occurrence after a temporal preposition dates the event before
+// it ("occurrence": "met during the Olympics").
 func (d *dater) attach(s *sentence) {
-	live := func(c *cand) bool { return !c.absorbed && !c.drop }
-	// Dates inside a clause first; then dates opening the sentence, for the main
-	// clause events that have none of their own ("Since 1949, it has been expanded
-	// to include Greece in 1952").
 	var openers []*timeline.Timex
 	for i := range d.timexes {
 		t := &d.timexes[i]
@@ -73,88 +75,39 @@ func (d *dater) attach(s *sentence) {
 			continue
 		}
 		if t.Span.End <= datelineEnd(d.a.Document.Body, s.span) {
-			continue // "BEIJING, May 3 (Xinhua) --" dates the report, not its events
+			continue // a wire dateline dates the report, not its events
 		}
-		// A tweet's dateline dates everything the tweet says.
-		if s.tweetAt >= 0 && t.Span.Start >= s.toks[s.tweetAt].end {
+		switch {
+		case s.tweetAt >= 0 && t.Span.Start >= s.toks[s.tweetAt].end:
 			for _, c := range s.cands {
 				if c.govTimex == nil {
-					c.govTimex = t
+					c.govTimex, c.dateRule = t, "post-dateline"
 				}
 			}
-			continue
-		}
-		if d.initial(s, t) >= 0 {
+		case d.initial(s, t) >= 0:
 			openers = append(openers, t)
-			continue
-		}
-		var best *cand
-		bestDist := d.maxReach
-		for _, c := range s.cands {
-			if !live(c) || c.govTimex != nil || c.e.class == classCtx || !d.fits(s, c, t) {
-				continue
+		default:
+			if c := d.nearest(s, t); c != nil {
+				c.govTimex, c.dateRule = t, "nearest-date"
 			}
-			ts, te := s.toks[c.ti].start, s.toks[c.tj-1].end
-			var dist int
-			if t.Span.Start >= te {
-				dist = t.Span.Start - te
-			} else if t.Span.End <= ts {
-				dist = ts - t.Span.End + 20
-				if s.between(s.tokenAt(t.Span.End), c.ti, ",", "after", "before", "since", "until") {
-					// "... as soon as Tuesday, Castro said": the date is the content's;
-					// "Friday, two months after his team was blocked": another time.
-					continue
-				}
-				if s.between(s.tokenAt(t.Span.End), c.ti, "and", "but") {
-					// "condemned ... on Thursday and called on ...": the date closes
-					// the first conjunct.
-					dist += 60
-				}
-			} else {
-				dist = 0 // inside the trigger: "headed Tuesday to East Africa"
-			}
-			if c.e.class == classNoun {
-				// A verb is the likelier head of a date than a noun beside it.
-				dist += 30
-			}
-			if d.crossesStatement(s, c, t.Span) {
-				continue
-			}
-			if dist < bestDist {
-				best, bestDist = c, dist
-			}
-		}
-		if best != nil {
-			best.govTimex = t
 		}
 	}
-	// A gathering takes the date beside it even when an event of the clause
-	// has it too ("invited ... in July 1997 at the Madrid summit").
 	for _, c := range s.cands {
-		if c.e.class != classCtx || !live(c) {
-			continue
-		}
-		best, bestDist := (*timeline.Timex)(nil), 60
-		for i := range d.timexes {
-			t := &d.timexes[i]
-			if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
-				continue
-			}
-			dist := t.Span.Start - s.toks[c.tj-1].end
-			if t.Span.End <= s.toks[c.ti].start {
-				dist = s.toks[c.ti].start - t.Span.End
-			}
-			if dist >= 0 && dist < bestDist {
-				best, bestDist = t, dist
+		if c.e.class == classCtx && live(c) {
+			// Even when an event of the clause has the date too ("invited ... in
+			// May at the Lima summit").
+			c.govTimex = d.besideGathering(s, c)
+			c.dateRule = ""
+			if c.govTimex != nil {
+				c.dateRule = "gathering-date"
 			}
 		}
-		c.govTimex = best
 	}
 	for _, t := range openers {
 		comma := d.initial(s, t)
 		for _, c := range s.cands {
 			if live(c) && c.govTimex == nil && c.ti > comma && !d.inContent(s, c) && d.fits(s, c, t) {
-				c.govTimex = t
+				c.govTimex, c.dateRule = t, "opening-date"
 			}
 		}
 	}
@@ -163,21 +116,100 @@ func (d *dater) attach(s *sentence) {
 		if o.Span.Start < s.span.Start || o.Span.End > s.span.End || !governedByPreposition(s, o.Span.Start) {
 			continue
 		}
-		var best *cand
-		bestDist := d.maxReach
-		for _, c := range s.cands {
-			if !live(c) || c.govTimex != nil || c.e.class == classSay {
-				continue
-			}
-			te := s.toks[c.tj-1].end
-			if te <= o.Span.Start && o.Span.Start-te < bestDist {
-				best, bestDist = c, o.Span.Start-te
-			}
-		}
-		if best != nil {
-			best.govOcc = o
+		if c := d.beforeOccurrence(s, o); c != nil {
+			c.govOcc, c.dateRule = o, "occurrence"
 		}
 	}
+}
+
+// live reports whether c is still a candidate event of its own.
+func live(c *cand) bool { return !c.absorbed && !c.drop }
+
+// nearest returns the live event that timex t dates, within reach: the one at
+// the least distance (see reach) that t fits; nil when none.
+func (d *dater) nearest(s *sentence, t *timeline.Timex) *cand {
+	var best *cand
+	bestDist := d.maxReach
+	for _, c := range s.cands {
+		if !live(c) || c.govTimex != nil || c.e.class == classCtx || !d.fits(s, c, t) {
+			continue
+		}
+		if dist, ok := d.reach(s, c, t); ok && dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best
+}
+
+// reach returns how far (in bytes, weighted) timex t is from c's trigger, or
+// false when t cannot date c. A date after the trigger is nearest; one before
+// it is further; inside the trigger it is at no distance ("headed Monday to
+// Lima"). A date before the trigger cannot date it across a comma or a
+// temporal conjunction ("On Monday, two days after the vote, ...", "..., the
+// envoy said"), and dates it only weakly across "and" or "but", closing the
+// first conjunct ("protested on Monday and called for ..."). A verb is the
+// likelier head of a date than a noun beside it. No date crosses a statement
+// or a relative clause (crossesStatement).
+func (d *dater) reach(s *sentence, c *cand, t *timeline.Timex) (int, bool) {
+	ts, te := s.toks[c.ti].start, s.toks[c.tj-1].end
+	var dist int
+	switch {
+	case t.Span.Start >= te:
+		dist = t.Span.Start - te
+	case t.Span.End <= ts:
+		dist = ts - t.Span.End + 20
+		if s.between(s.tokenAt(t.Span.End), c.ti, ",", "after", "before", "since", "until") {
+			return 0, false
+		}
+		if s.between(s.tokenAt(t.Span.End), c.ti, "and", "but") {
+			dist += 60
+		}
+	}
+	if c.e.class == classNoun {
+		dist += 30
+	}
+	if d.crossesStatement(s, c, t.Span) {
+		return 0, false
+	}
+	return dist, true
+}
+
+// besideGathering returns the timex nearest a gathering c, within 60 bytes
+// before or after it ("the summit on Monday", "Monday's summit"), or nil.
+func (d *dater) besideGathering(s *sentence, c *cand) *timeline.Timex {
+	best, bestDist := (*timeline.Timex)(nil), 60
+	for i := range d.timexes {
+		t := &d.timexes[i]
+		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
+			continue
+		}
+		dist := t.Span.Start - s.toks[c.tj-1].end
+		if t.Span.End <= s.toks[c.ti].start {
+			dist = s.toks[c.ti].start - t.Span.End
+		}
+		if dist >= 0 && dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return best
+}
+
+// beforeOccurrence returns the live event nearest before occurrence o, within
+// reach, that no date governs; a statement is not dated by an occurrence it
+// mentions. nil when none.
+func (d *dater) beforeOccurrence(s *sentence, o *timeline.Occurrence) *cand {
+	var best *cand
+	bestDist := d.maxReach
+	for _, c := range s.cands {
+		if !live(c) || c.govTimex != nil || c.e.class == classSay {
+			continue
+		}
+		te := s.toks[c.tj-1].end
+		if te <= o.Span.Start && o.Span.Start-te < bestDist {
+			best, bestDist = c, o.Span.Start-te
+		}
+	}
+	return best
 }
 
 // fits reports whether t can date c: a statement is made in the past or present
@@ -309,23 +341,33 @@ func (d *dater) crossesStatement(s *sentence, c *cand, sp timeline.Span) bool {
 	return false
 }
 
-// date sets the event's date fields.
+// date sets the event's date fields from what attach found to govern it, else
+// from a "just" before its past verb ("just-now"), else from its tense
+// ("by-tense").
 func (d *dater) date(ev *timeline.Event, s *sentence, c *cand) {
 	switch {
 	case c.govTimex != nil:
 		d.fromTimex(ev, c, c.govTimex)
 	case c.govOcc != nil:
-		o := c.govOcc
-		ev.When, ev.Earliest, ev.Latest = o.When, o.Earliest, o.Latest
-		ev.Granularity, ev.Anchor = timeline.GranDay, timeline.AnchorRelative
-		ev.Evidence = textPtr(d.a.Document.Body, o.Span)
-		if ev.Status == timeline.StatusOccurred && d.after(o.Earliest) {
-			ev.Status = timeline.StatusPlanned
-		}
+		d.fromOccurrence(ev, c.govOcc)
 	case c.ti > 0 && s.toks[c.ti-1].lower == "just" && (c.tense == tensePast || c.tense == tensePerfect) && ev.Status == timeline.StatusOccurred:
+		c.dateRule = "just-now"
 		d.justNow(ev, s, c)
 	default:
+		c.dateRule = "by-tense"
 		d.byTense(ev, c)
+	}
+}
+
+// fromOccurrence dates an event by the named occurrence that governs it ("met
+// during the Olympics"): its days, relative to it; an event dated after
+// publication is planned.
+func (d *dater) fromOccurrence(ev *timeline.Event, o *timeline.Occurrence) {
+	ev.When, ev.Earliest, ev.Latest = o.When, o.Earliest, o.Latest
+	ev.Granularity, ev.Anchor = timeline.GranDay, timeline.AnchorRelative
+	ev.Evidence = textPtr(d.a.Document.Body, o.Span)
+	if ev.Status == timeline.StatusOccurred && d.after(o.Earliest) {
+		ev.Status = timeline.StatusPlanned
 	}
 }
 
@@ -402,6 +444,12 @@ func textPtr(body string, sp timeline.Span) *timeline.Text {
 	return &t
 }
 
+// fromTimex dates an event by the timex t that governs it: its value and
+// bounds, with a bare weekday moved to the side of publication the tense says
+// (nearestWeekday), a signal word applied (withSignal), and a past, present or
+// future reference read against publication (withReference). An event dated
+// after publication is planned, and the first past day that dates a report is
+// the article's news peg (byTense dates undated past events by it).
 func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 	body := d.a.Document.Body
 	ev.Evidence = textPtr(body, t.Span)
@@ -411,28 +459,58 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		ev.Anchor = timeline.AnchorExplicit
 	}
 	ev.When, ev.Earliest, ev.Latest = t.Value, t.Earliest, t.Latest
-	if isWeekday(t.Text) && !t.Earliest.IsZero() && !d.lo.IsZero() {
-		// A bare weekday is the coming one for a present or future event ("they
-		// meet Monday") and the last one for a past event, whichever way the
-		// tagger guessed.
-		shift := 0
-		switch {
-		case (c.tense == tensePresent || c.tense == tenseFuture) && t.Earliest.Before(d.lo):
-			shift = 7
-		case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi.AddDate(0, 0, 1)):
-			// (The day after publication is news written for the next morning:
-			// "Albright headed Tuesday to East Africa" in Monday's copy.)
-			shift = -7
-		}
-		if shift != 0 {
-			ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, shift), t.Latest.AddDate(0, 0, shift)
-			ev.When = ev.Earliest.Format(timeline.DateLayout)
-		}
+	d.nearestWeekday(ev, c, t)
+	sig := d.withSignal(ev, t)
+	if t.Value == "PRESENT_REF" {
+		// "now" says the state holds at publication; when the event happened the tense says.
+		ev.When, ev.Earliest, ev.Latest = "", time.Time{}, time.Time{}
+		d.byTense(ev, c)
+		ev.Evidence = textPtr(body, t.Span)
+		return
 	}
+	d.withReference(ev, t)
+	if ev.Status == timeline.StatusOccurred && !ev.Earliest.IsZero() && d.after(ev.Earliest) && c.e.class != classSay {
+		ev.Status = timeline.StatusPlanned
+	}
+	if d.peg == nil && !c.tweet && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
+		c.tense == tensePast && c.status == timeline.StatusOccurred && (sig == "" || sig == "on" || sig == "at") {
+		d.peg = t
+	}
+}
+
+// nearestWeekday moves a bare weekday ("Monday", "on Tuesday") to the coming
+// one for a present or future event ("they meet Monday") and to the last one
+// for a past event, whichever way the tagger guessed. The day after
+// publication stays for a past event: news written for the next morning may
+// date the day it appears.
+func (d *dater) nearestWeekday(ev *timeline.Event, c *cand, t *timeline.Timex) {
+	if !isWeekday(t.Text) || t.Earliest.IsZero() || d.lo.IsZero() {
+		return
+	}
+	shift := 0
+	switch {
+	case (c.tense == tensePresent || c.tense == tenseFuture) && t.Earliest.Before(d.lo):
+		shift = 7
+	case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi.AddDate(0, 0, 1)):
+		shift = -7
+	}
+	if shift != 0 {
+		ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, shift), t.Latest.AddDate(0, 0, shift)
+		ev.When = ev.Earliest.Format(timeline.DateLayout)
+	}
+}
+
+// withSignal applies t's signal word to the event and returns the signal as it
+// still governs the date ("" once used up). "since" (or an interval to the
+// present) makes an ongoing state from t to publication; "days before X"
+// keeps the tagger's span before (after) X as a past (future) reference; a
+// duration is its interval; "before D" is up to the day before D and "after D"
+// from the day after. A signal before a possessive governs the phrase the
+// date modifies, not the date ("before next week's talks").
+func (d *dater) withSignal(ev *timeline.Event, t *timeline.Timex) string {
+	body := d.a.Document.Body
 	sig := strings.ToLower(t.Signal)
 	if t.Span.End < len(body) && (strings.HasPrefix(body[t.Span.End:], "'s") || strings.HasPrefix(body[t.Span.End:], "’s")) {
-		// "before next week's talks": the signal governs the phrase the date
-		// modifies, not the date of the talks.
 		sig = ""
 	}
 	switch {
@@ -444,7 +522,6 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		}
 		ev.Latest = d.hi
 	case t.Type == timeline.TypeDuration && (sig == "before" || sig == "after"):
-		// "days before X": the tagger bounds the span before (after) X.
 		ev.When = "PAST_REF"
 		if sig == "after" || d.after(t.Earliest) {
 			ev.When = "FUTURE_REF"
@@ -465,32 +542,24 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		}
 		ev.Anchor = timeline.AnchorRelative
 	}
+	return sig
+}
+
+// withReference reads a past or future reference against publication: a past
+// one ("recently", "previously") ends at publication however the tagger bounded
+// it, with no lower bound inside the publication span; a future one starts at
+// publication unless bounded.
+func (d *dater) withReference(ev *timeline.Event, t *timeline.Timex) {
 	switch t.Value {
 	case "PAST_REF":
-		// "recently", "previously": before publication, however the tagger bounded
-		// the publication date.
 		ev.Latest = d.hi
 		if !ev.Earliest.IsZero() && !d.lo.IsZero() && ev.Earliest.After(d.lo) {
 			ev.Earliest = time.Time{}
 		}
-	case "PRESENT_REF":
-		// "now" says the state holds at publication; when the event happened the tense says.
-		ev.When, ev.Earliest, ev.Latest = "", time.Time{}, time.Time{}
-		d.byTense(ev, c)
-		ev.Evidence = textPtr(body, t.Span)
-		return
 	case "FUTURE_REF":
 		if ev.Earliest.IsZero() {
 			ev.Earliest = d.lo
 		}
-	}
-	if ev.Status == timeline.StatusOccurred && !ev.Earliest.IsZero() && d.after(ev.Earliest) && c.e.class != classSay {
-		ev.Status = timeline.StatusPlanned
-	}
-	// The first past day the article dates a report by is its news peg.
-	if d.peg == nil && !c.tweet && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
-		c.tense == tensePast && c.status == timeline.StatusOccurred && (sig == "" || sig == "on" || sig == "at") {
-		d.peg = t
 	}
 }
 

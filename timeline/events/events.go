@@ -102,6 +102,7 @@ type cand struct {
 	tweet    bool
 	govTimex *timeline.Timex
 	govOcc   *timeline.Occurrence
+	dateRule string             // the rule that found what dates the candidate (attach, date)
 	inter    bool               // the clause is planned through an intent verb ("agreed to delay")
 	pair     [2]*timeline.Actor // a subject of two parties acting together: the source and its partner
 }

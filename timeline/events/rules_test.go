@@ -3,8 +3,12 @@ package events
 import (
 	"bufio"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
 )
 
 // TestSourceRules checks, for each line of testdata/subject.tsv, that the named
@@ -116,4 +120,111 @@ func TestDropRules(t *testing.T) {
 			t.Errorf("rule %s has no line in testdata/drops.tsv", name)
 		}
 	}
+}
+
+// TestDatingRules checks, for each line of testdata/dating.tsv, that the named
+// rule dates the event with the expected bounds, and that every rule has a line.
+func TestDatingRules(t *testing.T) {
+	data, err := os.ReadFile("testdata/dating.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := mustExtractor(t)
+	covered := make(map[string]bool)
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			t.Fatalf("dating.tsv:%d: want 5 tab-separated fields, got %d", n+1, len(f))
+		}
+		rule, trigger, earliest, latest := f[0], f[1], f[2], f[3]
+		covered[rule] = true
+		a := markedAnalysis(t, f[4], date("2018-01-12"))
+		evs, sents := x.extract(a)
+		c, _ := findCand(sents, trigger)
+		if c == nil {
+			t.Errorf("dating.tsv:%d: no candidate %q", n+1, trigger)
+			continue
+		}
+		if c.dateRule != rule {
+			t.Errorf("dating.tsv:%d: %s dated by rule %q, want %q", n+1, trigger, c.dateRule, rule)
+		}
+		var ev *timeline.Event
+		for i := range evs {
+			if strings.HasPrefix(evs[i].Trigger.Text, trigger) && evs[i].Kind != timeline.KindContext || evs[i].Trigger.Text == trigger {
+				ev = &evs[i]
+				break
+			}
+		}
+		if ev == nil {
+			t.Errorf("dating.tsv:%d: no event %q", n+1, trigger)
+			continue
+		}
+		if g, w := dashIfOpen(ev.Earliest)+".."+dashIfOpen(ev.Latest), earliest+".."+latest; g != w {
+			t.Errorf("dating.tsv:%d: %s dated %s, want %s", n+1, trigger, g, w)
+		}
+	}
+	for _, name := range []string{"post-dateline", "nearest-date", "gathering-date", "opening-date", "occurrence", "just-now", "by-tense"} {
+		if !covered[name] {
+			t.Errorf("dating rule %s has no line in testdata/dating.tsv", name)
+		}
+	}
+}
+
+func dashIfOpen(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return timeline.FormatDay(t)
+}
+
+var markRE = regexp.MustCompile(`\[([^|\]]+)\|([^\]]+)\]|\{([^|}]+)\|([^|}]+)\|([^}]+)\}`)
+
+// markedAnalysis reads a body with marked dates ([text|value] or
+// [text|value|earliest|latest]) and occurrences ({text|earliest|latest}) as the
+// tagger would give them, and returns the analysis of the unmarked body.
+func markedAnalysis(t *testing.T, marked string, dct time.Time) *timeline.Analysis {
+	t.Helper()
+	var body strings.Builder
+	var txs []timeline.Timex
+	var occs []timeline.Occurrence
+	last := 0
+	for _, m := range markRE.FindAllStringSubmatchIndex(marked, -1) {
+		body.WriteString(marked[last:m[0]])
+		start := body.Len()
+		if m[2] >= 0 {
+			text, v := marked[m[2]:m[3]], strings.Split(marked[m[4]:m[5]], "|")
+			body.WriteString(text)
+			tx := timeline.Timex{Span: timeline.Span{Start: start, End: body.Len()}, Text: text, Type: timeline.TypeDate, Value: v[0],
+				Anchor: timeline.AnchorExplicit, Granularity: timeline.GranDay}
+			switch len(v) {
+			case 1:
+				tx.Earliest, tx.Latest = date(v[0]), date(v[0])
+			case 3:
+				tx.Earliest, tx.Latest = date(v[1]), date(v[2])
+			default:
+				t.Fatalf("bad date mark %q", marked[m[0]:m[1]])
+			}
+			if w, _, ok := strings.Cut(strings.ToLower(text), " "); ok {
+				switch w {
+				case "on", "in", "at", "since", "before", "after", "until", "during":
+					tx.Signal = w
+				}
+			}
+			txs = append(txs, tx)
+		} else {
+			text := marked[m[6]:m[7]]
+			body.WriteString(text)
+			e, l := marked[m[8]:m[9]], marked[m[10]:m[11]]
+			occs = append(occs, timeline.Occurrence{Name: text, Span: timeline.Span{Start: start, End: body.Len()}, Text: text,
+				When: e + "/" + l, Earliest: date(e), Latest: date(l)})
+		}
+		last = m[1]
+	}
+	body.WriteString(marked[last:])
+	a := analysis(body.String(), dct)
+	a.Timexes, a.Occurrences = txs, occs
+	return a
 }
