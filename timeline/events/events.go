@@ -86,6 +86,8 @@ type cand struct {
 	status string
 	tense  tense
 
+	statusCues uint16 // bit i set: statusCues[i] held for a word before the trigger
+
 	src, tgt   *timeline.Actor
 	tgtGuessed bool   // the target is the story's counterpart, not named by the clause
 	srcMent    int    // index in sentence.mentions of the source mention, -1 when none

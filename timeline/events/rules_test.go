@@ -228,3 +228,57 @@ func markedAnalysis(t *testing.T, marked string, dct time.Time) *timeline.Analys
 	a.Timexes, a.Occurrences = txs, occs
 	return a
 }
+
+// TestStatusCues checks, for each line of testdata/status.tsv, that the named
+// cue holds for the event and that its status and tense are the expected ones,
+// and that every cue has a line.
+func TestStatusCues(t *testing.T) {
+	data, err := os.ReadFile("testdata/status.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{}
+	for _, r := range statusCues {
+		names = append(names, r.name)
+	}
+	names = append(names, "noun-in-progress") // the bit after statusCues'
+	tenses := []string{"past", "perfect", "present", "future", "progressive"}
+	x := mustExtractor(t)
+	covered := make(map[string]bool)
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			t.Fatalf("status.tsv:%d: want 5 tab-separated fields, got %d", n+1, len(f))
+		}
+		cue, trigger, status, tense := f[0], f[1], f[2], f[3]
+		covered[cue] = true
+		_, sents := x.extract(analysis(f[4], date("2018-01-12")))
+		c, _ := findCand(sents, trigger)
+		if c == nil {
+			t.Errorf("status.tsv:%d: no candidate %q", n+1, trigger)
+			continue
+		}
+		held := false
+		for i, name := range names {
+			held = held || name == cue && c.statusCues&(1<<i) != 0
+		}
+		if !held {
+			t.Errorf("status.tsv:%d: cue %s does not hold for %s (cues %b)", n+1, cue, trigger, c.statusCues)
+		}
+		gs := c.status
+		if c.drop {
+			gs = "dropped"
+		}
+		if gs != status || tenses[c.tense] != tense {
+			t.Errorf("status.tsv:%d: %s is %s, %s; want %s, %s", n+1, trigger, gs, tenses[c.tense], status, tense)
+		}
+	}
+	for _, name := range names {
+		if !covered[name] {
+			t.Errorf("status cue %s has no line in testdata/status.tsv", name)
+		}
+	}
+}

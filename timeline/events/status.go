@@ -18,14 +18,17 @@ const (
 	tenseProgressive              // is patrolling: in progress
 )
 
-// readStatus sets the status and tense of c from the words before its trigger.
+// readStatus sets the status and tense of c: its verb form gives a first tense
+// (a form neither past nor a participle is present: "says", "they meet
+// Monday"; an intended act is planned), then the words just before the trigger,
+// read right to left up to a clause boundary, each adjust it by the first
+// statusCues rule that holds for the word; a nominal event may be in progress
+// (nounInProgress). The rules that held are recorded in c.statusCues.
 func (x *Extractor) readStatus(s *sentence, c *cand) {
 	c.status = timeline.StatusOccurred
 	c.tense = tensePast
 	lw := s.toks[c.ti].lower
 	if c.e.class == classSay || c.e.class == classVerb || c.e.class == classIntent {
-		// A form that is neither past (-ed, "said") nor a participle (-ing) is present:
-		// "says", "insists", "they meet Monday".
 		if !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !x.words.is(lw, "pastform") && lw != "according" {
 			c.tense = tensePresent
 		}
@@ -38,65 +41,162 @@ func (x *Extractor) readStatus(s *sentence, c *cand) {
 		if !t.word {
 			break
 		}
-		w := t.lower
-		switch {
-		case x.words.is(w, "prevent") && c.e.class != classSay:
-			// "to prevent new clashes", "protect him from attack": what is
-			// averted is not asserted.
-			c.drop = true
-		case x.words.is(w, "failure") && k+1 < len(s.toks) && s.toks[k+1].lower == "to" && c.e.class != classSay:
-			// "failed to agree on a ceasefire": it did not happen.
-			c.status = timeline.StatusNegated
-		case x.words.is(w, "negation") && c.code != "12" && c.e.class != classSay && !(w == "no" && c.e.class != classNoun):
-			c.status = timeline.StatusNegated
-		case x.words.is(w, "yield") && (c.e.class == classNoun || c.code == "15"):
-			// "delay an annual joint military exercise": the exercise does not happen.
-			c.status = timeline.StatusNegated
-		case x.words.is(w, "planned") && c.status != timeline.StatusNegated:
-			if w == "can" || w == "could" || w == "may" || w == "might" {
-				if c.e.class == classSay {
-					continue
-				}
-			}
-			if !x.words.is(w, "modal") && (k+1 >= len(s.toks) || s.toks[k+1].lower != "to") {
-				// "plans", "scheduled", "expected" plan only with an infinitive
-				// ("scheduled to take place"), not as modifiers ("planning minister").
-				continue
-			}
-			c.status, c.tense = timeline.StatusPlanned, tenseFuture
-		case w == "did" || w == "didn't":
-			c.tense = tensePast
-		case x.words.is(w, "perfect"):
-			if c.tense != tenseFuture {
-				c.tense = tensePerfect
-			}
-		case x.words.is(w, "progressive") && strings.HasSuffix(lw, "ing"):
-			c.tense = tenseProgressive
-			if c.status == timeline.StatusOccurred {
-				c.status = timeline.StatusOngoing
-			}
-		case w == "to" && k == c.ti-1:
-			// An infinitive: planned when an intent or a plan governs it.
-			if k > 0 {
-				p := s.toks[k-1].lower
-				if x.words.is(p, "planned") || p == "agreed" || p == "offered" || p == "decided" || p == "promised" || p == "pledged" {
-					c.status, c.tense = timeline.StatusPlanned, tenseFuture
-				}
+		for i, r := range statusCues {
+			if r.apply(x, s, c, k) {
+				c.statusCues |= 1 << i
+				break
 			}
 		}
-		if x.words.is(w, "boundary") {
+		if x.words.is(t.lower, "boundary") {
 			break
 		}
 	}
-	if c.e.class == classNoun && c.status == timeline.StatusOccurred {
-		// "the current visit", "the buildup continues": a nominal event in progress.
-		for k := c.tj; k < len(s.toks) && k <= c.tj+1; k++ {
-			if s.toks[k].lower == "continues" || s.toks[k].lower == "continue" {
-				c.status, c.tense = timeline.StatusOngoing, tenseProgressive
-			}
+	x.nounInProgress(s, c)
+}
+
+// statusCue is a word before a trigger that tells the event's status or tense:
+// apply reports whether the word at token k is the cue, and applies it.
+type statusCue struct {
+	name  string
+	apply func(x *Extractor, s *sentence, c *cand, k int) bool
+}
+
+// statusCues are tried in order on each word before the trigger.
+var statusCues = []statusCue{
+	{"prevented", (*Extractor).preventedCue},
+	{"failed-to", (*Extractor).failedToCue},
+	{"negated", (*Extractor).negationCue},
+	{"yielded", (*Extractor).yieldCue},
+	{"planned", (*Extractor).plannedCue},
+	{"did", (*Extractor).didCue},
+	{"perfect", (*Extractor).perfectCue},
+	{"progressive", (*Extractor).progressiveCue},
+	{"planned-infinitive", (*Extractor).infinitiveCue},
+}
+
+// preventedCue: what is averted is not asserted ("to prevent new clashes",
+// "protect him from attack"): the act is no event.
+func (x *Extractor) preventedCue(s *sentence, c *cand, k int) bool {
+	if !x.words.is(s.toks[k].lower, "prevent") || c.e.class == classSay {
+		return false
+	}
+	c.drop = true
+	return true
+}
+
+// failedToCue: what one failed to do did not happen ("failed to agree").
+func (x *Extractor) failedToCue(s *sentence, c *cand, k int) bool {
+	if !x.words.is(s.toks[k].lower, "failure") || k+1 >= len(s.toks) || s.toks[k+1].lower != "to" || c.e.class == classSay {
+		return false
+	}
+	c.status = timeline.StatusNegated
+	return true
+}
+
+// negationCue: a negation denies the act ("did not meet", "no talks"), except a
+// rejection, which a negation only words ("would not accept"), and a statement,
+// whose content it negates; "no" negates only a noun.
+func (x *Extractor) negationCue(s *sentence, c *cand, k int) bool {
+	w := s.toks[k].lower
+	if !x.words.is(w, "negation") || c.code == "12" || c.e.class == classSay || w == "no" && c.e.class != classNoun {
+		return false
+	}
+	c.status = timeline.StatusNegated
+	return true
+}
+
+// yieldCue: delaying, cancelling or halting a nominal event or a show of force
+// means it does not happen ("delay the joint exercise").
+func (x *Extractor) yieldCue(s *sentence, c *cand, k int) bool {
+	if !x.words.is(s.toks[k].lower, "yield") || !(c.e.class == classNoun || c.code == "15") {
+		return false
+	}
+	c.status = timeline.StatusNegated
+	return true
+}
+
+// plannedCue: a modal or a verb of planning with an infinitive makes the act
+// planned ("will visit", "plans to meet"); a verb of planning without one is a
+// modifier ("the planning minister"), and a modal of possibility does not plan
+// a statement ("could say").
+func (x *Extractor) plannedCue(s *sentence, c *cand, k int) bool {
+	w := s.toks[k].lower
+	if !x.words.is(w, "planned") || c.status == timeline.StatusNegated {
+		return false
+	}
+	if (w == "can" || w == "could" || w == "may" || w == "might") && c.e.class == classSay {
+		return true
+	}
+	if !x.words.is(w, "modal") && (k+1 >= len(s.toks) || s.toks[k+1].lower != "to") {
+		return true
+	}
+	c.status, c.tense = timeline.StatusPlanned, tenseFuture
+	return true
+}
+
+// didCue: "did" or "didn't" puts the act in the simple past.
+func (x *Extractor) didCue(s *sentence, c *cand, k int) bool {
+	if w := s.toks[k].lower; w != "did" && w != "didn't" {
+		return false
+	}
+	c.tense = tensePast
+	return true
+}
+
+// perfectCue: a perfect auxiliary places the act before the reference time,
+// unless it is planned ("will have met").
+func (x *Extractor) perfectCue(s *sentence, c *cand, k int) bool {
+	if !x.words.is(s.toks[k].lower, "perfect") {
+		return false
+	}
+	if c.tense != tenseFuture {
+		c.tense = tensePerfect
+	}
+	return true
+}
+
+// progressiveCue: a progressive ("is patrolling") is in progress.
+func (x *Extractor) progressiveCue(s *sentence, c *cand, k int) bool {
+	if !x.words.is(s.toks[k].lower, "progressive") || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
+		return false
+	}
+	c.tense = tenseProgressive
+	if c.status == timeline.StatusOccurred {
+		c.status = timeline.StatusOngoing
+	}
+	return true
+}
+
+// infinitiveCue: an infinitive right before the trigger is planned when a plan
+// or an intent governs it ("agreed to meet", "plans to visit").
+func (x *Extractor) infinitiveCue(s *sentence, c *cand, k int) bool {
+	if s.toks[k].lower != "to" || k != c.ti-1 {
+		return false
+	}
+	if k > 0 {
+		p := s.toks[k-1].lower
+		if x.words.is(p, "planned") || p == "agreed" || p == "offered" || p == "decided" || p == "promised" || p == "pledged" {
+			c.status, c.tense = timeline.StatusPlanned, tenseFuture
 		}
-		if c.ti > 0 && (s.toks[c.ti-1].lower == "current" || s.toks[c.ti-1].lower == "ongoing") {
+	}
+	return true
+}
+
+// nounInProgress: a nominal event that "continues", or is "current" or
+// "ongoing", is in progress. It is recorded as the bit after statusCues'.
+func (x *Extractor) nounInProgress(s *sentence, c *cand) {
+	if c.e.class != classNoun || c.status != timeline.StatusOccurred {
+		return
+	}
+	for k := c.tj; k < len(s.toks) && k <= c.tj+1; k++ {
+		if s.toks[k].lower == "continues" || s.toks[k].lower == "continue" {
 			c.status, c.tense = timeline.StatusOngoing, tenseProgressive
 		}
+	}
+	if c.ti > 0 && (s.toks[c.ti-1].lower == "current" || s.toks[c.ti-1].lower == "ongoing") {
+		c.status, c.tense = timeline.StatusOngoing, tenseProgressive
+	}
+	if c.status == timeline.StatusOngoing {
+		c.statusCues |= 1 << len(statusCues)
 	}
 }
