@@ -371,44 +371,45 @@ func (d *dater) fromOccurrence(ev *timeline.Event, o *timeline.Occurrence) {
 	}
 }
 
-// justNow dates an event "just" done: in the week before the passage's time,
-// which is the dateline of a post quoted right after it ("Kim just stated that
-// ... — Donald J. Trump (@realDonaldTrump) January 3, 2018"), else publication.
+// justNow dates an act "just" done (a past or perfect verb right after
+// "just"): a recent past relative to the passage's reference time, which is
+// the dateline of the embedded post the sentence belongs to (postDate), else
+// publication. "Just" says the act is recent, not how recent: the text gives
+// no lower bound, so none is given (as for "recently", EVENTS.md): PAST_REF,
+// up to the reference day. ("Just days before" an event is a span the tagger
+// bounds, which withSignal keeps.)
 func (d *dater) justNow(ev *timeline.Event, s *sentence, c *cand) {
-	ref, refLo := d.hi, d.lo
-	if t := d.nextPostDate(s.span.End); t != nil {
-		ref, refLo = t.Latest, t.Earliest
+	ref, anchor := d.hi, timeline.AnchorDCT
+	if t := d.postDate(s.span); t != nil {
+		ref, anchor = t.Latest, timeline.AnchorRelative
 		ev.Evidence = textPtr(d.a.Document.Body, t.Span)
 	}
-	if ref.IsZero() || refLo.IsZero() {
+	if ref.IsZero() {
 		d.byTense(ev, c)
 		return
 	}
-	ev.When, ev.Earliest, ev.Latest = "PAST_REF", refLo.AddDate(0, 0, -7), ref
-	ev.Granularity, ev.Anchor = timeline.GranUnknown, timeline.AnchorRelative
+	ev.When, ev.Earliest, ev.Latest = "PAST_REF", time.Time{}, ref
+	ev.Granularity, ev.Anchor = timeline.GranUnknown, anchor
 }
 
-// nextPostDate returns the dateline of an embedded post ("— Name (@handle) date")
-// in the sentence right after off, or nil.
-func (d *dater) nextPostDate(off int) *timeline.Timex {
+// postDate returns the dateline of the embedded post the sentence at sp
+// belongs to: a post runs to the end of its paragraph, where its author's
+// dateline stands ("... — Name (@handle) January 3, 2018"); nil when no such
+// dateline follows the sentence in its paragraph.
+func (d *dater) postDate(sp timeline.Span) *timeline.Timex {
 	body := d.a.Document.Body
-	var next timeline.Span
-	for _, sp := range d.spans {
-		if sp.Start >= off {
-			next = sp
-			break
-		}
+	end := len(body)
+	if i := strings.Index(body[sp.End:], "\n\n"); i >= 0 {
+		end = sp.End + i
 	}
-	if next.End == 0 {
-		return nil
-	}
-	at := strings.Index(body[next.Start:next.End], "(@")
+	at := strings.Index(body[sp.End:end], "(@")
 	if at < 0 {
 		return nil
 	}
+	at += sp.End
 	for i := range d.timexes {
 		t := &d.timexes[i]
-		if t.Span.Start > next.Start+at && t.Span.End <= next.End && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) {
+		if t.Span.Start > at && t.Span.End <= end && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) {
 			return t
 		}
 	}

@@ -58,7 +58,7 @@ func TestExtract(t *testing.T) {
 	const reported = "North Korea said on Tuesday it had attacked South Korea."
 	const olympics = "Trump agreed with South Korea to delay a joint military exercise that was scheduled during the Winter Olympics."
 	const probe = "The Aug. 7 bombing shocked Kenya. The United States has dispatched agents to investigate the bombing."
-	const justPost = "Kim Jong Un just stated that his nuclear button can destroy the United States. I too have a Nuclear Button! — Donald J. Trump (@realDonaldTrump) January 3, 2018"
+	const justPost = "Vladimir Putin just stated that his army can destroy Ukraine. We will defend Ukraine! — Emmanuel Macron (@EmmanuelMacron) January 3, 2018"
 	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
 	const fourDays = "Four days earlier, Kim Jong Un said the weather was fine."
 	const fewDays = "A few days later, Kim Jong Un threatened the United States."
@@ -121,7 +121,7 @@ func TestExtract(t *testing.T) {
 			}},
 		{name: "just before a post", body: justPost,
 			tx:    []timeline.Timex{tx(justPost, "January 3, 2018", "DATE", "2018-01-03", "2018-01-03", "2018-01-03", "", "")},
-			wants: []want{{"stated", "13", "occurred", "PRKGOV", "", "2017-12-27", "2018-01-03", "PAST_REF"}}},
+			wants: []want{{"stated", "13", "occurred", "RUSGOV", "UKR", "", "2018-01-03", "PAST_REF"}}},
 		{name: "the three countries are the list named before", body: "NATO decided to admit Poland, Hungary and the Czech Republic. NATO invited the three central European countries to join.",
 			wants: []want{{"invited", "03", "occurred", "IGONATO", "POL", "2018-01-11", "2018-01-12", ""}}},
 		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",

@@ -141,7 +141,7 @@ func TestDatingRules(t *testing.T) {
 		}
 		rule, trigger, earliest, latest := f[0], f[1], f[2], f[3]
 		covered[rule] = true
-		a := markedAnalysis(t, f[4], date("2018-01-12"))
+		a := markedAnalysis(t, strings.ReplaceAll(f[4], `\n`, "\n"), date("2018-01-12"))
 		evs, sents := x.extract(a)
 		c, _ := findCand(sents, trigger)
 		if c == nil {
