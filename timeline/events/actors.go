@@ -28,9 +28,9 @@ func (x *Extractor) headBefore(s *sentence, ti int) int {
 
 // officials returns whom unnamed officials speaking in c stand for: the country
 // the story is about, else the state an institution named before them in the
-// sentence belongs to ("The US military buildup ..., and senior officials
-// say"), never a country merely named there ("A Thai soldier was killed"); nil
-// when neither is known.
+// sentence belongs to ("The Uruguayan navy's exercise goes on, and senior
+// officials say ..."), never a country merely named there ("A Paraguayan fisherman
+// drowned ..."); nil when neither is known.
 func officials(s *sentence, c *cand, st *story) *timeline.Actor {
 	if a := st.official(); a != nil {
 		return a
@@ -55,7 +55,7 @@ func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
 	if !t.word || t.text != t.lower || s.insideMention(k) || s.mentionStartsAt(k) || !x.words.is(t.lower, "officials") {
 		return ""
 	}
-	// "Israeli military sources", "Palestinian hospital officials": named by
+	// "Uruguayan military sources", "Paraguayan hospital officials": named by
 	// the actor before them, as the sentence's own subject.
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if s.insideMention(j) || s.mentionStartsAt(j) {
@@ -66,9 +66,9 @@ func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
 }
 
 // namedSubject reports whether the clause before token k opens with an unquoted
-// actor that no preposition governs: "An Iraqi official, speaking on condition of
-// anonymity, said Ritter would ..." has its subject already, so the name after
-// "said" begins what was said rather than naming the speaker.
+// actor that no preposition governs: "A Uruguayan official, speaking on condition
+// of anonymity, said Torres would ..." has its subject already, so the name
+// after "said" begins what was said rather than naming the speaker.
 func (x *Extractor) namedSubject(s *sentence, k int) bool {
 	start := x.clauseStart(s, k)
 	for m := s.mentionFrom(start); m < len(s.mtok) && s.mtok[m] < k; m++ {
@@ -80,11 +80,12 @@ func (x *Extractor) namedSubject(s *sentence, k int) bool {
 	return false
 }
 
-// nounAgent returns the agent a nominal event names itself: a possessor ("Kuchma's
-// visit", "Iraq's proposal"), a modifier ("the US military buildup"), or an agent
-// phrase ("cooperation from Kenya", "an appeal by the relatives").
+// nounAgent returns the agent a nominal event names itself: a possessor ("the
+// president's visit", "Uruguay's proposal"), a modifier ("the Paraguayan naval
+// exercise"), or an agent phrase ("aid from Uruguay", "an appeal by the
+// families").
 func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
-	// A possessive pronoun ("his threat of force", "their proposal").
+	// A possessive pronoun ("her warning", "their proposal").
 	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
 		w := s.toks[k].lower
 		if !s.toks[k].word || x.words.is(w, "preposition") {
@@ -108,8 +109,8 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 		}
 		if s.mentions[m].Span.End <= s.toks[c.ti].start && c.ti-ti <= 6 {
 			// A modifier stands right before the noun, or before one adjective
-			// ("the US military buildup"); a possessor may be further ("Kuchma's
-			// four-day state visit").
+			// ("the Paraguayan naval exercise"); a possessor may be further ("the
+			// president's three-day state visit").
 			between := s.tokenAt(s.mentions[m].Span.End) < c.ti-1
 			for k := ti; k < c.ti; k++ {
 				if s.toks[k].start >= s.mentions[m].Span.End && (!s.toks[k].word || x.words.is(s.toks[k].lower, "preposition") || x.words.is(s.toks[k].lower, "boundary")) {
@@ -120,7 +121,7 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 				if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].Span.End <= s.toks[c.ti].start {
 					continue
 				}
-				m = s.firstConjunct(m) // "China and Vietnam started discussions"
+				m = s.firstConjunct(m) // "Uruguay and Paraguay began discussions": the first named
 				return actorPtr(s.mentions[m].actor), m
 			}
 		}
@@ -132,8 +133,8 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 }
 
 // elided reports whether c's subject is left out or only pointed to, so that the
-// story's subject so far is its actor: "both re-opened", "and called on all
-// states", "..., he said".
+// story's subject so far is its actor: "both agreed", "and urged restraint",
+// "..., he said".
 func (x *Extractor) elided(s *sentence, c *cand) bool {
 	for k := c.ti - 1; k >= 0; k-- {
 		t := s.toks[k]
@@ -155,7 +156,7 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 
 // unknownSpeaker reports whether statement c names a speaker the dictionary does
 // not know, who is then no political actor rather than the story's subject so
-// far: "McCarthy, speaking to fifa.com, added", "“...,” added Smith".
+// far: "Smith, speaking to a radio station, added", "“...,” added Smith".
 func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 	name := func(k int) bool {
 		t := s.toks[k]
@@ -211,8 +212,8 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 		if t.word && x.words.is(t.lower, "boundary") {
 			if t.lower == "and" || t.lower == "but" {
 				// "and" joins clauses only after a comma and before a new subject
-				// ("..., and Yeltsin claimed"), not names ("Hungary and the Czech
-				// Republic").
+				// ("..., and the minister claimed"), not names ("Uruguay and
+				// Paraguay").
 				comma := k > 0 && s.toks[k-1].text == ","
 				if _, ok := s.mentionAt(k+1, 2); (!ok || t.lower == "and" && !comma) && !(comma && ti == k+1) {
 					// (", and hailed ...": a second predicate of the subject before.)
@@ -232,8 +233,8 @@ func (x *Extractor) clauseStart(s *sentence, ti int) int {
 const maxClause = 80
 
 // pairAt returns the two parties mention m stands for when it is a group of two
-// ("the two Koreas") or the first of exactly two joint subjects of different
-// countries ("Yeltsin and Kuchma called for ...").
+// that the dictionary codes with its partner, or the first of exactly two joint
+// subjects of different countries ("Uruguay and Paraguay called for ...").
 func (s *sentence) pairAt(m int, st *story) [2]*timeline.Actor {
 	a := s.mentions[m]
 	if a.Partner != "" && a.actor.Code != "" {
@@ -291,7 +292,7 @@ func stateRole(role string) bool {
 }
 
 // lastList returns the first member of the last list of two or more parties the
-// sentence names ("Poland, Hungary and the Czech Republic"), or nil.
+// sentence names ("Uruguay, Paraguay and Argentina"), or nil.
 func (s *sentence) lastList() *timeline.Actor {
 	for m := len(s.mentions) - 1; m > 0; m-- {
 		if f := s.firstConjunct(m); f < m && s.mentions[f].resolved && s.mentions[f].Kind == actors.KindCountry {
@@ -396,7 +397,7 @@ func (st *story) topCountry() string {
 }
 
 // placeTitles gives an official named with a title but no country ("President
-// Branko Crvenkovski", "Foreign Minister X" in a story about one country) the
+// X", "Foreign Minister Y" in a story about one country) the
 // country the story is about: the one it names most, when it names it at least
 // three times and twice as often as any other.
 func (st *story) placeTitles(ms []actors.Mention) {
@@ -454,7 +455,7 @@ func (s *sentence) firstConjunct(m int) int {
 	first := m
 	for k := m; k > 0; k-- {
 		if s.mtok[k-1] == s.mtok[k] {
-			break // a hyphenated pair ("Israel-Syrian") is no list
+			break // a hyphenated pair ("Uruguay-Paraguay") is no list
 		}
 		between := s.toks[s.tokenAt(s.mentions[k-1].Span.End):s.mtok[k]]
 		if len(between) == 0 || len(between) > 3 || !s.mentions[k-1].resolved {
@@ -478,7 +479,7 @@ func (s *sentence) firstConjunct(m int) int {
 }
 
 // modifiesGathering reports whether mention m only names where a gathering is
-// ("the Madrid summit").
+// ("the Asuncion summit").
 func (s *sentence) modifiesGathering(m int) bool {
 	k := s.tokenAt(s.mentions[m].Span.End)
 	for _, o := range s.cands {
@@ -515,7 +516,7 @@ func (s *sentence) followedByPossessive(m int) int {
 	for k := s.tokenAt(s.mentions[m].Span.End); k < s.mtok[m+1]; k++ {
 		switch s.toks[k].lower {
 		case "to", "of", "with", "in", "on", "at", "from", "for", "by", ",":
-			// "Blair's visit to Washington": the head ended before the phrase.
+			// "the president's visit to Asuncion": the head ended before the phrase.
 			return -1
 		}
 	}
@@ -536,7 +537,7 @@ func (s *sentence) possessive(m int) bool {
 }
 
 // modifier reports whether mention m only modifies the noun after it ("the
-// common European security system").
+// common African market").
 func (x *Extractor) modifier(s *sentence, m int) bool {
 	k := s.tokenAt(s.mentions[m].Span.End)
 	if k >= len(s.toks) {
@@ -547,13 +548,14 @@ func (x *Extractor) modifier(s *sentence, m int) bool {
 }
 
 // apposition reports whether mention m stands in apposition to the mention
-// before it ("the Syrian ambassador to Washington, Walid Mualem").
+// before it ("the Uruguayan ambassador to Paraguay, Ana Torres").
 func (s *sentence) apposition(m int) bool {
 	ti := s.mtok[m]
 	return m > 0 && ti > 0 && s.toks[ti-1].text == "," && s.tokenAt(s.mentions[m-1].Span.End) == ti-1
 }
 
-// byAgent reports whether the mention at ti is a passive agent ("by Kofi Annan").
+// byAgent reports whether the mention at ti is a passive agent ("by the
+// president").
 func (s *sentence) byAgent(ti int) bool {
 	return ti > 0 && s.toks[ti-1].lower == "by"
 }

@@ -23,9 +23,9 @@ type discourse struct {
 	lastSubject *timeline.Actor           // the most recent subject of any kind
 	lastOther   *timeline.Actor           // the most recent non-person collective
 	speaker     *timeline.Actor           // the author of the statement being read (quotes, tweets)
-	lastList    *timeline.Actor           // the first of the last list of parties ("Poland, Hungary and the Czech Republic")
-	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Yeltsin and Kuchma")
-	byOffice    map[string]timeline.Actor // office -> the person last named with that title ("President Clinton")
+	lastList    *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
+	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Uruguay and Paraguay")
+	byOffice    map[string]timeline.Actor // office -> the person last named with that title ("President X")
 }
 
 func codeOf(m actors.Mention) string {
@@ -58,7 +58,8 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			}
 		} else if a, ok := d.byOffice[m.Office]; ok && m.Office != "" && !m.Former {
 			// "the president" is the one last named as president, not whoever
-			// was named last ("Blair pledged to stand with the president").
+			// was named last ("the prime minister pledged to stand with the
+			// president").
 			out.actor, out.resolved = a, true
 		} else if d.lastPerson != nil {
 			out.actor, out.resolved = *d.lastPerson, true
@@ -75,7 +76,7 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			ante = d.lastPerson
 		case "him", "her":
 			// An object pronoun is not the subject it is object of: the person
-			// named last, when that is not the subject ("... Kim Jong Un despite
+			// named last, when that is not the subject ("... the envoy despite
 			// calling him names").
 			ante = d.lastPerson
 			if d.lastNamed != nil && (ante == nil || *d.lastNamed != *ante) {
@@ -149,7 +150,7 @@ func (d *discourse) noteSeen(m mention) {
 
 // otherName reports whether the name part at token k belongs to another name
 // than m's: a capitalised word joined to it that m's name lacks ("Representative
-// Henry Gonzalez" is not Juan Miguel Gonzalez).
+// Ana Torres" is not Luis Torres).
 func otherName(toks []token, k int, m *actors.Mention) bool {
 	joined := func(j int) bool {
 		t := toks[j]
@@ -163,14 +164,14 @@ func otherName(toks []token, k int, m *actors.Mention) bool {
 		}
 		return true
 	}
-	// A capitalised first word of the sentence may be any word ("But Kim said").
+	// A capitalised first word of the sentence may be any word ("But Torres said").
 	return k > 1 && joined(k-1) || k+1 < len(toks) && joined(k+1)
 }
 
 func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
-// nameIndex resolves a bare surname or first name ("Kim", "Trump") to the person
-// named in full before ("Kim Jong Un"), the commonest coreference in news.
+// nameIndex resolves a bare surname or first name ("Torres") to the person named
+// in full before ("Luis Torres"), the commonest coreference in news.
 type nameIndex struct {
 	parts     map[string]*actors.Mention
 	ambiguous map[string]bool
@@ -180,9 +181,8 @@ type nameIndex struct {
 // then records the people the sentence names.
 func (n *nameIndex) extend(s *sentence, raw []actors.Mention) []actors.Mention {
 	var out []actors.Mention
-	// A bare surname the dictionary resolved on its own ("Clinton" as the former
-	// president) is the person the article named in full before ("Hillary
-	// Clinton").
+	// A bare surname the dictionary resolved on its own (to a better-known
+	// namesake) is the person the article named in full before.
 	for i, m := range raw {
 		if m.Kind == actors.KindPerson && !strings.Contains(m.Text, " ") {
 			if p := n.parts[m.Text]; p != nil && !n.ambiguous[m.Text] && p.Actor != m.Actor {

@@ -95,7 +95,7 @@ func (d *dater) attach(s *sentence) {
 	for _, c := range s.cands {
 		if c.e.class == classCtx && live(c) {
 			// Even when an event of the clause has the date too ("invited ... in
-			// May at the Lima summit").
+			// May at the Asuncion summit").
 			c.govTimex = d.besideGathering(s, c)
 			c.dateRule = ""
 			if c.govTimex != nil {
@@ -144,7 +144,7 @@ func (d *dater) nearest(s *sentence, t *timeline.Timex) *cand {
 // reach returns how far (in bytes, weighted) timex t is from c's trigger, or
 // false when t cannot date c. A date after the trigger is nearest; one before
 // it is further; inside the trigger it is at no distance ("headed Monday to
-// Lima"). A date before the trigger cannot date it across a comma or a
+// Asuncion"). A date before the trigger cannot date it across a comma or a
 // temporal conjunction ("On Monday, two days after the vote, ...", "..., the
 // envoy said"), and dates it only weakly across "and" or "but", closing the
 // first conjunct ("protested on Monday and called for ..."). A verb is the
@@ -213,18 +213,18 @@ func (d *dater) beforeOccurrence(s *sentence, o *timeline.Occurrence) *cand {
 }
 
 // fits reports whether t can date c: a statement is made in the past or present
-// and is dated by a date right after its verb ("said on Tuesday that", "told his
-// Cabinet on Sunday"), not by one in what it says.
+// and is dated by a date right after its verb ("said on Monday that", "told
+// reporters on Monday"), not by one in what it says.
 func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 	if t.Type == timeline.TypeDuration && (c.tense == tensePast || c.tense == tensePerfect) && !t.Latest.IsZero() && t.Latest.After(d.hi) {
-		// "has stalled ratification, trying to tie it to ... for 20 more years":
-		// a span still to come does not date a past act.
+		// "has blocked the treaty, hoping to extend it for ten more years": a
+		// span still to come does not date a past act.
 		return false
 	}
 	if (c.code == "02" || c.code == "10") && c.e.class != classSay && c.tense == tensePast && c.status == timeline.StatusOccurred &&
 		t.Span.Start >= s.toks[c.tj-1].end && !t.Earliest.IsZero() && d.after(t.Earliest) {
-		// "called for an emergency meeting next Sunday": the date is the
-		// meeting's, not the call's, which was made before the article.
+		// "called for talks next month": the date is the talks', not the
+		// call's, which was made before the article.
 		return false
 	}
 	if c.e.class != classSay {
@@ -417,7 +417,7 @@ func (d *dater) postDate(sp timeline.Span) *timeline.Timex {
 }
 
 // datelineEnd returns the offset where a wire dateline opening the sentence ends
-// ("MOSCOW (AP)_", "BEIJING, May 3 (Xinhua) --"), or the sentence start.
+// ("LIMA (AP)_", "LIMA, May 3 (Xinhua) --"), or the sentence start.
 func datelineEnd(body string, sp timeline.Span) int {
 	head := body[sp.Start:min(sp.End, sp.Start+60)]
 	for _, mark := range []string{")_", ") _", ") --", ") -"} {
@@ -507,7 +507,7 @@ func (d *dater) nearestWeekday(ev *timeline.Event, c *cand, t *timeline.Timex) {
 // keeps the tagger's span before (after) X as a past (future) reference; a
 // duration is its interval; "before D" is up to the day before D and "after D"
 // from the day after. A signal before a possessive governs the phrase the
-// date modifies, not the date ("before next week's talks").
+// date modifies, not the date ("before next week's vote").
 func (d *dater) withSignal(ev *timeline.Event, t *timeline.Timex) string {
 	body := d.a.Document.Body
 	sig := strings.ToLower(t.Signal)

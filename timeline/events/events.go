@@ -123,7 +123,7 @@ type sentence struct {
 	prevPerson  *timeline.Actor    // the person "he" or "she" stood for before it
 	prevOther   *timeline.Actor    // the collective "it" or "they" stood for before it
 	prevList    *timeline.Actor    // the first of the last list of parties before it
-	prevPair    [2]*timeline.Actor // the last two parties acting together before it ("the two Koreas")
+	prevPair    [2]*timeline.Actor // the last two parties acting together before it ("Uruguay and Paraguay")
 	prevSpeaker *timeline.Actor    // the source of the last statement before it
 
 	sayEnd map[int]int // token after each unquoted reporting verb -> its first token
@@ -187,13 +187,13 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 		x.findTweet(s, raw)
 		disc.speaker = s.author
 		// The subject the story was about before this sentence: an event with no
-		// subject of its own ("both re-opened ...") continues it.
+		// subject of its own ("both agreed ...") continues it.
 		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
 		s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, lastSpeaker, disc.lastPair
 		x.resolveMentions(s, raw, &disc)
 		if u := x.unknownPerson(s); u != nil {
-			// "Hiroaki Hiwada, a strategist at Toyo Securities": the next "he" is
-			// this man, whom the dictionary does not code, not the last official.
+			// "Jan Novak, an analyst at a bank": the next "he" is this man, whom
+			// the dictionary does not code, not the last official.
 			disc.lastPerson, disc.lastNamed = u, u
 		}
 		if l := s.lastList(); l != nil {
@@ -218,7 +218,7 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 		}
 		d.attach(s)
 		// An act about an attack or threat the story dated before cannot precede
-		// it ("dispatched FBI agents to investigate the bombings").
+		// it ("sent investigators to the site of the attack").
 		after := x.referenced(s, seenNoun, out)
 		for _, c := range s.cands {
 			if c.drop || c.absorbed {
@@ -229,7 +229,7 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 			if nominal {
 				if first, ok := seenNoun[key]; ok {
 					// A later mention adds no event, but an explicit date it reveals
-					// belongs on the first mention ("the Aug. 7 bombings").
+					// belongs on the first mention ("the May 3 attack").
 					if t := c.govTimex; t != nil && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
 						out[first].Anchor != timeline.AnchorExplicit && (out[first].Evidence == nil || out[first].Evidence.Start != t.Span.Start) &&
 						s.near(c, t.Span, 3) {
@@ -280,8 +280,8 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 
 // sportsStory reports whether the article is about sport: at least six of its
 // words, and one in a hundred, are the words.tsv sport class ("coach",
-// "wickets", "semi-final"). There countries are teams ("Pakistan downed Wales
-// 2-1"), not states.
+// "wickets", "semi-final"). There countries are teams ("Uruguay beat Paraguay 2-1"),
+// not states.
 func (x *Extractor) sportsStory(body string) bool {
 	words, sport := 0, 0
 	for _, w := range strings.FieldsFunc(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
@@ -311,13 +311,13 @@ func dropTeams(evs []timeline.Event) []timeline.Event {
 func nounKey(s *sentence, c *cand) string {
 	if c.code == "13" || c.code >= "18" {
 		// The threat or the attack a story is about is named many ways ("the
-		// bombings", "the Nairobi bombing", "the attacks"): one occurrence.
+		// bombing", "the embassy bombing", "the attacks"): one occurrence.
 		return c.e.class + ":" + c.code
 	}
 	key := c.e.class + ":" + strings.ToLower(triggerText(s, c))
 	if c.e.class == classCtx && c.ti > 0 && s.toks[c.ti-1].word {
-		// Gatherings are told apart by their names ("the Madrid summit", "the
-		// Washington summit").
+		// Gatherings are told apart by their names ("the Asuncion summit", "the
+		// Montevideo summit").
 		if r := s.toks[c.ti-1].text[0]; r >= 'A' && r <= 'Z' {
 			key += ":" + s.toks[c.ti-1].lower
 		}
@@ -344,7 +344,7 @@ func (x *Extractor) referenced(s *sentence, seen map[string]int, out []timeline.
 }
 
 // near reports whether the span lies within n tokens of c's trigger: a date that
-// modifies the noun ("the Aug. 7 bombings", "the attacks Aug. 7").
+// modifies the noun ("the May 3 attack", "the attack on May 3").
 func (s *sentence) near(c *cand, sp timeline.Span, n int) bool {
 	k := s.tokenAt(sp.Start)
 	return k >= c.ti-n && k <= c.tj+n
@@ -361,9 +361,9 @@ type stmt struct {
 
 // repeated reports whether c asserts again an occurrence already annotated: the
 // same actor doing the same thing with the same word and no date of its own
-// ("promised no military action" twice), or a quotation right after an indirect
-// report of the same statement ("Trump evinced he has a very good relationship."
-// then "“I probably have a very good relationship,” he told the Journal.").
+// ("promised restraint" twice), or a quotation right after an indirect report
+// of the same statement ("The minister said talks had gone well." then "“The
+// talks went well,” she told reporters.").
 func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]string, prev **stmt) bool {
 	src := ""
 	if c.src != nil {
@@ -402,9 +402,8 @@ func (x *Extractor) repeated(s *sentence, si int, c *cand, seen map[string][]str
 	return false
 }
 
-// isDateline reports whether m lies in a wire dateline ("MOSCOW (AP)_",
-// "BAGHDAD, Iraq (AP)_"), which names the place of the report and its agency, no
-// actor.
+// isDateline reports whether m lies in a wire dateline ("LIMA (AP)_", "LIMA,
+// Paraguay (AP)_"), which names the place of the report and its agency, no actor.
 func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
 	if end := datelineEnd(body, sp); end > sp.Start {
 		return m.Span.Start < end
@@ -412,7 +411,7 @@ func isDateline(m actors.Mention, sp timeline.Span, body string) bool {
 	if m.Span.Start-sp.Start > 2 || len(m.Text) < 4 || strings.ToUpper(m.Text) != m.Text {
 		return false
 	}
-	// "WASHINGTON, August 11 (Xinhua) --", not "NATO invited ...".
+	// "LIMA, May 3 (Xinhua) --", not "NATO invited ...".
 	rest := strings.TrimLeft(body[m.Span.End:sp.End], " ")
 	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "_")
 }
@@ -467,7 +466,7 @@ func (x *Extractor) findTweet(s *sentence, raw []actors.Mention) {
 }
 
 // resolveMentions resolves the sentence's mentions in reading order, updating the
-// discourse so that "Trump said he ..." resolves "he" to Trump.
+// discourse so that "Torres said he ..." resolves "he" to Torres.
 func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *discourse) {
 	ti := 0
 	for _, m := range raw {
@@ -478,7 +477,7 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 			break
 		}
 		if s.toks[ti].start < m.Span.Start && !s.compound(ti, m) {
-			continue // inside a word: "post-Madrid" names no actor
+			continue // inside a word: "post-Asuncion" names no actor
 		}
 		quoted := s.toks[ti].quoted
 		if s.tweetAt >= 0 && ti < s.tweetAt {
@@ -505,8 +504,8 @@ func (x *Extractor) resolveMentions(s *sentence, raw []actors.Mention, disc *dis
 }
 
 // compound reports whether m is the second party of a hyphenated pair whose
-// first is the mention before it in the same token ("Israel-Syrian talks",
-// "U.S.-Iraq relations").
+// first is the mention before it in the same token ("Uruguay-Paraguay talks",
+// "Uruguayan-Paraguayan relations").
 func (s *sentence) compound(ti int, m actors.Mention) bool {
 	n := len(s.mentions) - 1
 	if n < 0 || s.mtok[n] != ti || m.Kind != actors.KindCountry || s.mentions[n].Kind != actors.KindCountry {
@@ -516,8 +515,8 @@ func (s *sentence) compound(ti int, m actors.Mention) bool {
 }
 
 // afterVerb reports whether a trigger word stands between the clause start and
-// token ti: the mention is then the object of that verb ("Clinton met Yang
-// Jiechi"), not the subject later pronouns refer to.
+// token ti: the mention is then the object of that verb ("Torres met the
+// Uruguayan president"), not the subject later pronouns refer to.
 func (x *Extractor) afterVerb(s *sentence, ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-30; k-- { // bounded: a run-on "sentence" stays linear
 		t := s.toks[k]
@@ -544,12 +543,12 @@ func objectPronoun(p string) bool {
 }
 
 // afterPreposition reports whether the mention at token ti is the object of a
-// preposition ("with the North Korean despot"): such a mention is no subject.
+// preposition ("with the Uruguayan president"): such a mention is no subject.
 func (x *Extractor) afterPreposition(s *sentence, ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		t := s.toks[k]
 		if t.lower == "and" || t.lower == "or" {
-			continue // "from Kenya and Tanzania"
+			continue // "from Uruguay and Paraguay"
 		}
 		if !t.word || x.words.is(t.lower, "boundary") {
 			return false
@@ -583,8 +582,8 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 			continue
 		}
 		if e.class == classVerb && (i > 0 && s.toks[i-1].lower == "'s" || i > 1 && s.toks[i-2].lower == "'s" && s.toks[i-1].word || x.nominal(s, i)) {
-			// "Blair's current visit", "the Russian visit": after a possessive
-			// or a determiner and a name the word is a noun.
+			// "the minister's current visit", "the Uruguayan visit": after a
+			// possessive or a determiner and a name the word is a noun.
 			if n, nend := x.lex.matchClass(s.toks, i, classNoun); n != nil && nend == end {
 				e = n
 			}
@@ -597,8 +596,8 @@ func (x *Extractor) findTriggers(s *sentence, si int) {
 }
 
 // nominal reports whether the word at token i follows a determiner and a
-// capitalised modifier ("the Russian offer", "a U.S. visit"), which make it a
-// noun rather than a verb.
+// capitalised modifier ("the Uruguayan offer", "a Paraguayan visit"), which make
+// it a noun rather than a verb.
 func (x *Extractor) nominal(s *sentence, i int) bool {
 	if i < 2 {
 		return false
@@ -608,8 +607,8 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 	default:
 		return false
 	}
-	// A demonym ("Russian", "Iraqi"), not a name that may be the subject ("the
-	// U.S. condemned", "the POTUS said").
+	// A demonym ("Uruguayan", "Paraguayan"), not a name that may be the subject
+	// ("the U.S. condemned", "the UN said").
 	m := s.mentionFrom(i - 1)
 	if m >= len(s.mtok) || s.mtok[m] != i-1 || s.mentions[m].Kind != actors.KindCountry {
 		return false
@@ -621,8 +620,8 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 // unknownPerson returns the last private person the sentence names whom the
 // dictionary does not know, after any person it does know: two or three
 // capitalised words outside every mention, with a private role in apposition
-// ("Hiroaki Hiwada, a strategist") or before them ("defence lawyer Craig
-// Washington"). Its code is empty: statements it makes are no political actor's.
+// ("Jan Novak, an analyst") or before them ("defence lawyer Ana Torres"). Its
+// code is empty: statements it makes are no political actor's.
 func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 	capital := func(k int) bool {
 		t := s.toks[k].text
@@ -647,14 +646,14 @@ func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
 			continue // a longer run is a title or an organisation, not a name
 		}
 		if k > 0 && (s.insideMention(k-1) || s.mentionStartsAt(k-1)) {
-			continue // the name of a titled mention ("foreign ministry spokesman Zhu Bangzao")
+			continue // the name of a titled mention ("foreign ministry spokesman Luis Torres")
 		}
 		private := func(j int) bool {
 			return j >= 0 && j < len(s.toks) && (x.words.is(s.toks[j].lower, "private") || x.words.is(s.toks[j].lower, "counsel"))
 		}
-		// A private role says so: "Hiroaki Hiwada, a strategist at ...",
-		// "defence lawyer Craig Washington". A bare name may be the official
-		// the story has just named by title ("Dariusz Rosati told reporters").
+		// A private role says so: "Jan Novak, an analyst at ...", "defence
+		// lawyer Ana Torres". A bare name may be the official the story has
+		// just named by title ("Luis Torres told reporters").
 		person := private(k - 1)
 		if end+1 < len(s.toks) && s.toks[end].text == "," {
 			for j := end + 1; j < len(s.toks) && j <= end+4 && s.toks[j].word; j++ {
@@ -674,8 +673,8 @@ func (s *sentence) mentionStartsAt(i int) bool {
 	return m < len(s.mtok) && s.mtok[m] == i
 }
 
-// insideMention reports whether token i lies within an actor mention ("Partnership
-// for Peace", "Security Council") other than at its first word.
+// insideMention reports whether token i lies within an actor mention ("Security
+// Council", "Organization of American States") other than at its first word.
 func (s *sentence) insideMention(i int) bool {
 	t := s.toks[i]
 	// Mentions are in reading order: only the last few starting at or before the
@@ -733,8 +732,8 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 			return ev, false
 		}
 		if c.src == nil && c.govTimex == nil && c.code < "13" {
-			// "the humanitarian assistance should not be a condition for the
-			// talks": a cooperative act no one does at no time is a topic.
+			// "aid should not be a condition for talks": a cooperative act no one
+			// does at no time is a topic.
 			return ev, false
 		}
 	default:

@@ -42,7 +42,7 @@ func TestNewRejectsBadLexicon(t *testing.T) {
 func FuzzExtract(f *testing.F) {
 	x := mustExtractor(f)
 	f.Add("President Trump said he may be open to talks with North Korea. — Donald J. Trump (@realDonaldTrump) October 1, 2017")
-	f.Add("``We,'' said Eitan. \"\" ... — (@)")
+	f.Add("``We,'' said Torres. \"\" ... — (@)")
 	f.Add("Israel-Syrian and Iran-Iraq-Kuwait talks, Russia and Ukraine, the two Koreas: both met each other.")
 	f.Fuzz(func(t *testing.T, body string) {
 		a := analysis(body, time.Date(2018, 1, 12, 0, 0, 0, 0, time.UTC))

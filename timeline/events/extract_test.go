@@ -57,8 +57,8 @@ func TestExtract(t *testing.T) {
 	const speech = "President Trump said on Tuesday that he would meet Kim Jong Un."
 	const reported = "North Korea said on Tuesday it had attacked South Korea."
 	const olympics = "Trump agreed with South Korea to delay a joint military exercise that was scheduled during the Winter Olympics."
-	const probe = "The Aug. 7 bombing shocked Kenya. The United States has dispatched agents to investigate the bombing."
-	const justPost = "Vladimir Putin just stated that his army can destroy Ukraine. We will defend Ukraine! — Emmanuel Macron (@EmmanuelMacron) January 3, 2018"
+	const probe = "The March 3 bombing shocked Uruguay. Argentina has dispatched agents to investigate the bombing."
+	const justPost = "Paraguay just stated that its army can destroy Uruguay. We will defend Uruguay! — Emmanuel Macron (@EmmanuelMacron) January 3, 2018"
 	const daysBefore = "Just days before the talks, Kim Jong Un threatened the United States."
 	const fourDays = "Four days earlier, Kim Jong Un said the weather was fine."
 	const fewDays = "A few days later, Kim Jong Un threatened the United States."
@@ -114,14 +114,14 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"threatened", "13", "occurred", "PRKGOV", "USA", "2018-01-10", "", "2018-01-10/"}}},
 		{name: "generic statement is no event", body: "Many people always believe in talking.", count: -1},
 		{name: "an act about a dated attack comes after it", body: probe,
-			tx: []timeline.Timex{tx(probe, "Aug. 7", "DATE", "2017-08-07", "2017-08-07", "2017-08-07", "", "")},
+			tx: []timeline.Timex{tx(probe, "March 3", "DATE", "2017-03-03", "2017-03-03", "2017-03-03", "", "")},
 			wants: []want{
-				{"bombing", "18", "occurred", "-", "", "2017-08-07", "2017-08-07", "2017-08-07"},
-				{"dispatched", "09", "occurred", "USA", "", "2017-08-07", "2018-01-12", "PAST_REF"},
+				{"bombing", "18", "occurred", "-", "", "2017-03-03", "2017-03-03", "2017-03-03"},
+				{"dispatched", "09", "occurred", "ARG", "", "2017-03-03", "2018-01-12", "PAST_REF"},
 			}},
 		{name: "just before a post", body: justPost,
 			tx:    []timeline.Timex{tx(justPost, "January 3, 2018", "DATE", "2018-01-03", "2018-01-03", "2018-01-03", "", "")},
-			wants: []want{{"stated", "13", "occurred", "RUSGOV", "UKR", "", "2018-01-03", "PAST_REF"}}},
+			wants: []want{{"stated", "13", "occurred", "PRY", "URY", "", "2018-01-03", "PAST_REF"}}},
 		{name: "the three countries are the list named before", body: "NATO decided to admit Poland, Hungary and the Czech Republic. NATO invited the three central European countries to join.",
 			wants: []want{{"invited", "03", "occurred", "IGONATO", "POL", "2018-01-11", "2018-01-12", ""}}},
 		{name: "a condition is no event", body: "Israel will withdraw if Lebanon attacked Syria.",
@@ -132,8 +132,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"appealed", "02", "occurred", "IGOUNO", "PRK", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "denying responsibility is a statement", body: "Iran denied any involvement in the attack on Saudi Arabia.",
 			wants: []want{{"denied", "01", "occurred", "IRN", "", "2018-01-11", "2018-01-12", ""}}},
-		{name: "he is the unknown man named last, not the official before", body: "US Treasury Secretary Robert Rubin said the United States would press Japan. Hiroaki Hiwada, a strategist at Toyo Securities, said the market rose. He said Japan must open its markets to the United States.",
-			wants: []want{{"said", "01", "occurred", "USAGOV", "JPN", "2018-01-11", "2018-01-12", ""}}, count: 1},
+		{name: "he is the unknown man named last, not the official before", body: "The Uruguayan foreign minister said Uruguay would press Paraguay. Jan Novak, a strategist at a bank, said the market rose. He said Paraguay must open its markets to Uruguay.",
+			wants: []want{{"said", "01", "occurred", "URYGOV", "PRY", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a quotation after the statement it words is no second event", body: "Kim Jong Un said on Monday that he was disappointed with South Korea. \"I am disappointed,\" he said.",
 			tx:    []timeline.Timex{tx("Kim Jong Un said on Monday that he was disappointed with South Korea. \"I am disappointed,\" he said.", "on Monday", "DATE", "2018-01-08", "2018-01-08", "2018-01-08", "on", "")},
 			wants: []want{{"said", "", "occurred", "PRKGOV", "KOR", "2018-01-08", "2018-01-08", "2018-01-08"}}, count: 1},

@@ -86,8 +86,8 @@ func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
 	return j < len(s.toks) && x.words.is(s.toks[j].lower, "private") && !s.insideMention(j) && !s.mentionStartsAt(j)
 }
 
-// passiveAfterBeing: a passive after "being" ("upon being asked") tells what
-// was done to the subject as the circumstance of another act.
+// passiveAfterBeing: a passive after "being" ("after being criticised") tells
+// what was done to the subject as the circumstance of another act.
 func (x *Extractor) passiveAfterBeing(s *sentence, ci int) bool {
 	c := s.cands[ci]
 	return s.prevWord(c) == "being" && strings.HasSuffix(s.toks[c.ti].lower, "ed")
@@ -113,8 +113,8 @@ func (x *Extractor) agentlessPassive(s *sentence, ci int) bool {
 }
 
 // verbAsNoun: a verb form after a determiner, "against" or "in", or after a
-// determiner and a demonym, is a noun ("the arrest", "against travel to", "a
-// Chilean visit"), which the noun lexicon covers. (After "of" an -ing form is
+// determiner and a demonym, is a noun ("the arrest", "against travel to the
+// region", "a Uruguayan visit"), which the noun lexicon covers. (After "of" an -ing form is
 // still a verb: "accused of violating".)
 func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
 	c := s.cands[ci]
@@ -122,7 +122,7 @@ func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
 	return c.verbal() && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(s.toks[c.ti].lower, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti))
 }
 
-// conditionalAct: an act in a clause of condition or doubt ("if Chile
+// conditionalAct: an act in a clause of condition or doubt ("if Uruguay
 // attacked", "until the envoy visits") is only supposed.
 func (x *Extractor) conditionalAct(s *sentence, ci int) bool {
 	return x.conditional(s, s.cands[ci])
@@ -252,8 +252,8 @@ func (x *Extractor) secondAttribution(s *sentence, ci int) bool {
 	return false
 }
 
-// purposeClause: an infinitive of purpose ("sent envoys to investigate", "came
-// to offer condolences") elaborates its main event; only a plan or an intent
+// purposeClause: an infinitive of purpose ("sent envoys to investigate", "flew
+// in to sign the accord") elaborates its main event; only a plan or an intent
 // ("plans to visit", "agreed to meet") makes the infinitive an event of its own.
 func (x *Extractor) purposeClause(s *sentence, ci int) bool {
 	c := s.cands[ci]
@@ -271,8 +271,8 @@ func (x *Extractor) purposeClause(s *sentence, ci int) bool {
 	return !x.words.is(p, "planned") && !x.words.is(p, "intent")
 }
 
-// talksAsTime: talks named as a point in time ("issued after the talks") date
-// another event rather than assert one.
+// talksAsTime: talks named as a point in time ("a statement released after the
+// talks") date another event rather than assert one.
 func (x *Extractor) talksAsTime(s *sentence, ci int) bool {
 	c := s.cands[ci]
 	if c.e.class != classNoun || c.code != "04" || c.ti <= 1 || s.toks[c.ti-1].lower != "the" {
@@ -309,7 +309,7 @@ func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
 // part of that act when it is a meeting, the act the verb itself names
 // ("imposed sanctions", "held talks"), what is yielded ("lifted the embargo")
 // or what is asked for or refused ("urged a ceasefire"), or what the act is for
-// ("visited Lima for talks", "appealed for food aid"). A threat or an attack
+// ("visited Asuncion for talks", "appealed for food aid"). A threat or an attack
 // that is acted on stays an event ("dismissed the threat").
 func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 	c := s.cands[ci]

@@ -122,7 +122,7 @@ func matchPhrase(p phrase, ws []token, i int) (int, bool) {
 	}
 	if p[0] == nil {
 		// A gap skips up to maxGap words, and quotation marks on the way
-		// ("issued an updated ``worldwide caution''").
+		// ("issued a new ``travel warning''").
 		words := 0
 		for k := i; k <= len(ws); k++ {
 			if end, ok := matchPhrase(p[1:], ws, k); ok {

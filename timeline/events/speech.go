@@ -7,9 +7,9 @@ import (
 )
 
 // Statements: what a reporting verb reports decides its code, and the events it
-// reports either stand on their own (a realis clause: "said they had arrested 14")
-// or are only the content of the statement (a quotation, or an irrealis clause:
-// "said it would strike Iraq" is a threat, not a strike).
+// reports either stand on their own (a realis clause: "said police had detained
+// twelve") or are only the content of the statement (a quotation, or an
+// irrealis clause: "said it would bomb the port" is a threat, not a bombing).
 
 // readSpeech reads the sentence's statements: the quotations they quote, what
 // each says and is about, and the code what it says gives it (see
@@ -196,7 +196,8 @@ func (x *Extractor) speechContent(s *sentence, ci int) (int, int) {
 	if s.toks[c.ti].lower == "according" {
 		return 0, c.ti
 	}
-	// A quotation right before the verb ("``...,'' Yeltsin said", "“...,” said X").
+	// A quotation right before the verb ("``...,'' the minister said", "“...,”
+	// said X").
 	qEnd := -1
 	for k := c.ti - 1; k >= 0 && k >= c.ti-8; k-- {
 		if s.toks[k].quoted && s.toks[k].word {
@@ -271,7 +272,7 @@ func (s *sentence) hasSayIn(from, to int) bool {
 
 // attributes reports whether the tokens [from, to) between a quotation and a
 // reporting verb attribute the quotation to it: a comma at the quotation's end
-// ("...,” Yeltsin said", "“...,” said X") and a short subject at most.
+// ("...,” the minister said", "“...,” said X") and a short subject at most.
 func attributes(s *sentence, from, to int) bool {
 	comma, words := false, 0
 	for k := from; k < to; k++ {
@@ -328,8 +329,8 @@ func (x *Extractor) findPhrase(s *sentence, p phrase, from, to int) bool {
 }
 
 // readIntent reads verbs of intent with an infinitive: "agreed to delay" yields
-// (08), "agreed to talk" stays an intent (03), "offered to travel" is an intent
-// and a planned visit.
+// (08), "agreed to negotiate" stays an intent (03), "offered to visit" is an
+// intent and a planned visit.
 func (x *Extractor) readIntent(s *sentence) {
 	for ci, c := range s.cands {
 		if c.e.class != classIntent || c.absorbed {
@@ -388,7 +389,7 @@ func (s *sentence) militaryObject(c *cand) bool {
 func (c *cand) word(s *sentence) string { return s.toks[c.ti].lower }
 
 // habitual reports whether an adverb of frequency makes the event a habit
-// ("Kuchma has said repeatedly", "Russia has often claimed").
+// ("the minister has said repeatedly", "Uruguay has often complained").
 func (x *Extractor) habitual(s *sentence, c *cand) bool {
 	for k := max(c.ti-3, 0); k < len(s.toks) && k <= c.tj+1; k++ {
 		if x.words.is(s.toks[k].lower, "habitual") {
@@ -429,8 +430,8 @@ func (s *sentence) partyIn(from, to int) bool {
 	return false
 }
 
-// conditional reports whether c lies in a clause of condition or doubt ("if U.S.
-// authorities promised ...", "unless it gave ...", "until Annan visits").
+// conditional reports whether c lies in a clause of condition or doubt ("if the
+// rebels agreed ...", "unless it withdrew ...", "until the envoy visits").
 func (x *Extractor) conditional(s *sentence, c *cand) bool {
 	start := x.clauseStart(s, c.ti)
 	if start <= 0 {

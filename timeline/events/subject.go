@@ -15,8 +15,8 @@ import (
 // the author of the post c belongs to ("post-author"); the state of unnamed
 // officials who speak ("unnamed-officials"); else the subject the subject rules
 // find, which is no actor when it is a region (a place). A clause with no
-// subject of its own, or only a pronoun for one ("and called on ...", "both
-// agreed ..."), continues the story's subject so far ("elided-subject"). A
+// subject of its own, or only a pronoun for one ("and urged ...", "both agreed
+// ..."), continues the story's subject so far ("elided-subject"). A
 // subject of two parties acting together keeps both, to be each other's
 // target.
 func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
@@ -154,7 +154,7 @@ func (x *Extractor) accordingTo(s *sentence, c *cand) (*timeline.Actor, int, boo
 }
 
 // nounOwnAgent: an event named by a noun belongs to the agent the noun phrase
-// names itself: a possessor, a modifier or an agent phrase ("Chile's offer",
+// names itself: a possessor, a modifier or an agent phrase ("Uruguay's offer",
 // "the French proposal", "an appeal by the rebels").
 func (x *Extractor) nounOwnAgent(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	if c.e.class != classNoun {
@@ -189,9 +189,9 @@ func (x *Extractor) passiveAgent(s *sentence, c *cand) (*timeline.Actor, int, bo
 }
 
 // adjacentSubject: an actor standing right before the verb, past auxiliaries and
-// adverbs, is its subject, even inside a subordinate clause ("after Peru
-// recalled its envoy"); of joint subjects, the first named ("Chile and Peru
-// agreed") is coded. A possessor is not the subject ("Chile's envoy said").
+// adverbs, is its subject, even inside a subordinate clause ("after Paraguay
+// recalled its envoy"); of joint subjects, the first named ("Uruguay and Paraguay
+// agreed") is coded. A possessor is not the subject ("Uruguay's envoy said").
 func (x *Extractor) adjacentSubject(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	if c.e.class == classNoun {
 		return undecided()
@@ -228,7 +228,7 @@ func relativeWord(w string) bool { return w == "which" || w == "who" }
 
 // relativeHead returns the resolved mention that a relative pronoun at token k
 // stands for: one of the two mentions before it, ending at most one token
-// before it ("Chile, which ..."); -1 when there is none.
+// before it ("Uruguay, which ..."); -1 when there is none.
 func (s *sentence) relativeHead(k int) int {
 	for m := s.mentionFrom(k) - 1; m >= 0 && m >= s.mentionFrom(k)-2; m-- {
 		if s.mentions[m].Span.End <= s.toks[k].start && k-s.tokenAt(s.mentions[m].Span.End) <= 1 && s.mentions[m].resolved {
@@ -253,7 +253,7 @@ func (x *Extractor) relativePronoun(s *sentence, c *cand) (*timeline.Actor, int,
 }
 
 // pastRelativeClause: a verb after a relative clause set off by commas has the
-// noun the clause describes as subject ("Chile, which filed the complaint,
+// noun the clause describes as subject ("Uruguay, which filed the complaint,
 // welcomed the ruling").
 func (x *Extractor) pastRelativeClause(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	start := x.clauseStart(s, c.ti)
@@ -283,7 +283,7 @@ func (x *Extractor) attributionComma(s *sentence, c *cand) int {
 }
 
 // speakerAfterComma: a reporting verb after a comma takes as subject the actor
-// between the comma and the verb ("Peru wants talks, its foreign minister
+// between the comma and the verb ("Paraguay wants talks, its foreign minister
 // said"), not an actor of what is reported; of a possessor and its head, the
 // head.
 func (x *Extractor) speakerAfterComma(s *sentence, c *cand) (*timeline.Actor, int, bool) {
@@ -320,7 +320,7 @@ func (x *Extractor) closingReporter(s *sentence, c *cand) (*timeline.Actor, int,
 
 // clauseSubject returns the first actor from token floor to c's trigger that
 // can be a subject: not governed by a preposition (unless a passive's "by"), not
-// quoted unless c is, and of a possessor and its head the head ("Peru's
+// quoted unless c is, and of a possessor and its head the head ("Paraguay's
 // president"). ok is false when there is none.
 func (x *Extractor) clauseSubject(s *sentence, c *cand, floor int) (*timeline.Actor, int, bool) {
 	for m := s.mentionFrom(floor); m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
@@ -348,11 +348,11 @@ func (x *Extractor) firstInClause(s *sentence, c *cand) (*timeline.Actor, int, b
 	return x.clauseSubject(s, c, x.clauseStart(s, c.ti))
 }
 
-// enclosingClause: a clause with no subject of its own ("... and called on all
-// states") shares the enclosing clause's. Walking out, a relative clause gives
+// enclosingClause: a clause with no subject of its own ("... and urged
+// restraint") shares the enclosing clause's. Walking out, a relative clause gives
 // way to the noun it describes ("The agency, which ..., said"), and what a
-// statement reports gives way to who made it ("Peru said Chile was wrong, and
-// recalled its envoy").
+// statement reports gives way to who made it ("Paraguay said Uruguay was
+// wrong, and recalled its envoy").
 func (x *Extractor) enclosingClause(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	floor := x.clauseStart(s, c.ti)
 	for floor > 0 {
@@ -373,7 +373,7 @@ func (x *Extractor) enclosingClause(s *sentence, c *cand) (*timeline.Actor, int,
 }
 
 // afterOpeningPhrase: an event noun in a phrase opening the sentence belongs to
-// the subject that follows it ("At a meeting with the Chilean envoy, the
+// the subject that follows it ("At a meeting with the Uruguayan envoy, the
 // minister proposed ...").
 func (x *Extractor) afterOpeningPhrase(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	if c.e.class != classNoun {

@@ -49,7 +49,7 @@ func (x *Extractor) findTarget(s *sentence, c *cand, st *story) {
 
 // previousTarget is the rule "previous-target": an act with no named target is
 // aimed at what the same actor's latest earlier act in the sentence was aimed
-// at, when that was named ("offered talks to Peru and promised restraint").
+// at, when that was named ("offered talks to Paraguay and promised restraint").
 func previousTarget(s *sentence, c *cand) *timeline.Actor {
 	var tgt *timeline.Actor
 	for _, o := range s.cands {
@@ -100,7 +100,7 @@ func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
 // object returns the actor c's clause acts on and the rule that found it:
 //
 //   - "meeting-partner": a meeting is with its partner, whatever its topic
-//     ("discussed the border with the Chilean president");
+//     ("discussed the border with the Uruguayan president");
 //   - "object": else the first actor in the act's scope (see objectScope) that
 //     is a party to it (see noParty), neither the source nor on its side;
 //   - "own-side": else, for a statement, an institution or person of the
@@ -135,7 +135,7 @@ func (x *Extractor) object(s *sentence, c *cand) (*timeline.Actor, string) {
 		if len(a.Code) >= 3 && x.words.is(a.Code[:3], "region") {
 			// A region is whom an act is aimed at only when the clause names no
 			// country ("sent envoys to Africa", but "left for Europe to see the
-			// Chilean envoy").
+			// Uruguayan envoy").
 			if region == nil && !s.modifiesGathering(m) && !x.modifier(s, m) {
 				region = actorPtr(a)
 			}
@@ -161,7 +161,7 @@ func (x *Extractor) object(s *sentence, c *cand) (*timeline.Actor, string) {
 // actEnd returns the token where c's act ends: at a post's dateline, at
 // "according to" for the statement it attributes, at the attribution of a
 // reported act ("... fired a missile, the army said"), and at the comma closing
-// an opening adverbial clause ("When Chile recalled its envoy, Peru ...").
+// an opening adverbial clause ("When Uruguay recalled its envoy, Paraguay ...").
 func (x *Extractor) actEnd(s *sentence, c *cand) int {
 	end := len(s.toks)
 	if s.tweetAt >= 0 {
@@ -222,7 +222,7 @@ func (x *Extractor) meetingPartner(s *sentence, c *cand, end int) *timeline.Acto
 
 // objectScope returns the tokens [lo, hi) searched for c's object: from the
 // trigger's first word on, since a name in a gap of the trigger's phrase is its
-// object ("recalled its ambassador"); for a statement also what it is about,
+// object ("recalled its envoy"); for a statement also what it is about,
 // and for "according to" everything before it.
 func objectScope(s *sentence, c *cand, end int) (int, int) {
 	lo, hi := c.ti+1, end
@@ -238,7 +238,7 @@ func objectScope(s *sentence, c *cand, end int) (int, int) {
 }
 
 // coSource reports whether mention m is c's source, unresolved, or joined to
-// the source as one of joint agents ("aid from Chile and Peru").
+// the source as one of joint agents ("aid from Uruguay and Paraguay").
 func coSource(s *sentence, c *cand, m int) bool {
 	return m == c.srcMent || !s.mentions[m].resolved || c.srcMent >= 0 && m > c.srcMent && s.firstConjunct(m) == c.srcMent
 }
@@ -272,8 +272,8 @@ func ownTarget(s *sentence, c *cand, m int) bool {
 }
 
 // noParty reports whether mention m, though in the act's scope, is no party to
-// it: where a gathering is held ("the Lima summit", "talks in Lima"), where an
-// envoy serves ("the ambassador to Chile"), or a quoted speaker's "I".
+// it: where a gathering is held ("the Asuncion summit", "talks in Asuncion"), where an
+// envoy serves ("the ambassador to Uruguay"), or a quoted speaker's "I".
 func (x *Extractor) noParty(s *sentence, c *cand, m int) bool {
 	ti := s.mtok[m]
 	a := s.mentions[m].actor
@@ -284,7 +284,7 @@ func (x *Extractor) noParty(s *sentence, c *cand, m int) bool {
 }
 
 // posting reports whether the mention at token ti names where an envoy serves
-// ("the Chilean ambassador to Lima", "his special envoy to the region").
+// ("the Uruguayan ambassador to Asuncion", "his special envoy to the region").
 func (x *Extractor) posting(s *sentence, ti int) bool {
 	k := ti - 1
 	if k >= 0 && s.toks[k].lower == "the" {
@@ -296,8 +296,8 @@ func (x *Extractor) posting(s *sentence, ti int) bool {
 // unnamedObject is the rule "unnamed-object": an act aimed at an attack
 // ("condemned the bombing of the embassy") is aimed at its perpetrator (the
 // attack's own agent, nil when the text names none), and an act aimed at
-// people the text leaves unnamed ("arrested 14 foreigners", "called on all
-// states") has no target, and none is guessed.
+// people the text leaves unnamed ("detained 12 tourists", "urged all
+// nations") has no target, and none is guessed.
 func (x *Extractor) unnamedObject(s *sentence, c *cand) (*timeline.Actor, bool) {
 	if c.e.class == classSay || c.e.class == classNoun || c.e.class == classCtx {
 		return nil, false
@@ -351,7 +351,7 @@ func (x *Extractor) reciprocal(s *sentence, c *cand) bool {
 }
 
 // antecedent is the rule "relative-antecedent": an event in a relative clause
-// introduced through a preposition ("Chile, with which Peru has no treaty") or
+// introduced through a preposition ("Uruguay, with which Paraguay has no treaty") or
 // by "whose" or "where" is aimed at what the clause describes, unless that is
 // the source itself. After a bare "which" the antecedent is the subject.
 func (x *Extractor) antecedent(s *sentence, c *cand) *timeline.Actor {
