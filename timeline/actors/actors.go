@@ -5,8 +5,8 @@
 // people with their terms of office. Load compiles every name into a trie keyed by
 // lowercased tokens; Find tokenizes a text once and at each token takes the longest
 // match, combining a few patterns around the trie's words: [the] [country] (title |
-// role) [of country] [name], so that "North Korea's leader Kim Jong Un" and "the
-// Baghdad government" are one mention each.
+// role) [of country] [name], so that "Germany's chancellor Angela Merkel" and
+// "the Berlin government" are one mention each.
 //
 // The data files, each documented in its header: countries.tsv (codes, names,
 // demonyms, capitals), names.tsv (organisations, institutions, groups,
@@ -30,11 +30,11 @@ import (
 
 // Mention kinds.
 const (
-	KindCountry = "country" // "North Korea", "the U.S.", "Seoul" as a place
-	KindGov     = "gov"     // "Washington" (capital as metonym), "the South Korean government"
-	KindPerson  = "person"  // "Kim Jong Un", "Secretary of State Rex Tillerson"
+	KindCountry = "country" // "Germany", "the U.S.", "Berlin" as a place
+	KindGov     = "gov"     // "Berlin" (capital as metonym), "the German government"
+	KindPerson  = "person"  // "Angela Merkel", "Chancellor Angela Merkel"
 	KindOrg     = "org"     // "the UN", "NATO", "the IAEA"
-	KindTitle   = "title"   // a role with no name: "the president", "the U.S. leader", "the despot"
+	KindTitle   = "title"   // a role with no name: "the president", "the German leader", "the chancellor"
 	KindGroup   = "group"   // "the two Koreas", "the international community"
 	KindPronoun = "pronoun" // "he", "she", "they", "it"
 )
@@ -54,7 +54,7 @@ type Mention struct {
 	Role string
 	// Office is the office a title names ("president", "prime-minister",
 	// "foreign-minister", "leader", ...; the keys of data/titles.tsv), "" for none;
-	// set on a person named with a title too ("President Bill Clinton").
+	// set on a person named with a title too ("Chancellor Angela Merkel").
 	// With Country it lets a caller resolve a title whose country comes from
 	// context: d.Holder(country, m.Office, at).
 	Office string
@@ -73,15 +73,15 @@ type Mention struct {
 type category uint8
 
 const (
-	catCountry category = iota + 1 // "North Korea"
-	catAdj                         // "North Korean"
-	catPeople                      // "the Iraqis"
-	catCapital                     // "Pyongyang"
+	catCountry category = iota + 1 // "Germany"
+	catAdj                         // "German"
+	catPeople                      // "the Germans"
+	catCapital                     // "Berlin"
 	catOrg                         // "NATO"
 	catInst                        // "the White House", "Hezbollah"
 	catRole                        // "government", "troops"
 	catTitle                       // "president", "foreign minister"
-	catPerson                      // "Bill Clinton"
+	catPerson                      // "Angela Merkel"
 	catGroup                       // "the two Koreas"
 	catPronoun                     // "he"
 )
@@ -275,7 +275,7 @@ func (b *builder) add(name string, e *entry) {
 	}
 	for _, old := range n.entries {
 		if old.cat == e.cat && old.code == e.code && old.person == e.person && old.role == e.role && old.office == e.office {
-			return // the same reading twice ("Bush" on two lines of one person)
+			return // the same reading twice (a surname on two lines of one person)
 		}
 	}
 	// Keep the stricter readings first: they are tried first.
@@ -446,8 +446,9 @@ func (p *person) rank(at time.Time) (bool, time.Time) {
 	return false, latest
 }
 
-// pickPerson chooses among the people sharing a name ("Bush"): the one in office
-// at the date, else the one whose last term started most recently before it.
+// pickPerson chooses among the people sharing a name (a father and a son who
+// both held office): the one in office at the date, else the one whose last
+// term started most recently before it.
 func pickPerson(es []*entry, at time.Time) *entry {
 	if len(es) == 1 || at.IsZero() {
 		return es[0]

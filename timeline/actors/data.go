@@ -188,7 +188,7 @@ func (b *builder) country(f []string) error {
 	}
 	for _, a := range adjs {
 		b.add(a, &entry{cat: catAdj, code: code, name: names[0]})
-		// Plurals of demonyms are the people: "the Iraqis", "Palestinians".
+		// Plurals of demonyms are the people: "the Omanis", "Ghanaians".
 		if (strings.HasSuffix(a, "an") || strings.HasSuffix(a, "i")) && len(a) > 3 && strings.ToUpper(a) != a {
 			b.add(a+"s", &entry{cat: catPeople, code: code, name: names[0]})
 		}

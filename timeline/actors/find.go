@@ -15,7 +15,7 @@ const (
 )
 
 // modifiers may stand between "the", a country and a title or role ("the former
-// Soviet leader", "top Israeli officials").
+// Soviet leader", "top German officials").
 var modifiers = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, w := range strings.Fields("former late ousted deposed exiled ex erstwhile") {
@@ -30,7 +30,7 @@ var modifiers = func() map[string]uint8 {
 }()
 
 // notNames are capitalised words that never start or continue a person's name
-// after a title ("President Clinton Tuesday", "the President On").
+// after a title ("Chancellor Merkel Tuesday", "the President On").
 var notNames = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
@@ -44,13 +44,14 @@ var notNames = map[string]bool{
 	"by": true, "from": true, "both": true, "neither": true, "nor": true, "only": true, "even": true, "however": true,
 }
 
-// nameParticles may stand inside a name after a title ("Ahmed Maher el Sayed").
+// nameParticles may stand inside a name after a title ("Karim el Amin", "Anna
+// van Dijk").
 var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "de": true, "van": true, "von": true, "da": true, "di": true, "der": true, "la": true, "le": true}
 
 // Find returns the actor mentions in text, longest match first, in order of
 // position, with spans shifted by base (the offset of text in its body). at is the
 // article's date, used to resolve titles to the office holder of the time ("the
-// president" of the United States in 1998 is Clinton); zero when unknown.
+// chancellor" of Germany in 2010 is Angela Merkel); zero when unknown.
 func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	if d == nil || d.root == nil {
 		return nil // a zero Dictionary knows no names
@@ -84,8 +85,8 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	return out
 }
 
-// Lookup finds the actor a whole name stands for ("Kofi Annan", "U.S. State
-// Department", "Pyongyang"), dated at at (zero: the latest). The name must be
+// Lookup finds the actor a whole name stands for ("Angela Merkel", "U.S. State
+// Department", "Berlin"), dated at at (zero: the latest). The name must be
 // one mention from end to end: "the United Nations" is not, "United Nations" is.
 func (d *Dictionary) Lookup(name string, at time.Time) (Mention, bool) {
 	ms := d.Find(name, 0, at)
@@ -134,7 +135,7 @@ func (f *finder) passes(e *entry, p int) bool {
 		}
 		if e.cat == catPerson {
 			// Korean and Chinese names write their last part lowercase after a
-			// hyphen ("Kim Jong-il"): the first word decides.
+			// hyphen ("Lee Myung-bak"): the first word decides.
 			c := f.t.toks[p+e.proper[0]].cls
 			return capped == 0 || c == caseTitle || c == caseUpper
 		}
@@ -146,8 +147,8 @@ func (f *finder) passes(e *entry, p int) bool {
 			return false
 		}
 		if e.cat == catCountry && capped == len(e.proper)-1 && geoNouns[f.key(p+e.proper[len(e.proper)-1])] {
-			// Transcripts write a place's last word lowercase ("the Persian
-			// gulf"), but not a name's ("the United states" is no country).
+			// Transcripts write a place's last word lowercase ("the Baltic
+			// sea"), but not a name's ("the United states" is no country).
 			c := f.t.toks[p+e.proper[0]].cls
 			return c == caseTitle || c == caseUpper
 		}
@@ -229,8 +230,8 @@ func (f *finder) personsHolding(n *node, p int, office string, now bool) *entry 
 		}
 	}
 	if len(es) == 0 && now && len(all) == 1 && all[0].person.held(office, false, f.at) {
-		// A name of one person only: "President Clinton" in a 2003 article
-		// is still Clinton.
+		// A name of one person only: "Chancellor Merkel" in a 2023 article
+		// is still Merkel.
 		es = all
 	}
 	if len(es) == 0 {
@@ -300,9 +301,9 @@ func (f *finder) owner(p int) (*entry, int, int) {
 }
 
 // ofOwner matches "of [the] <country>", or with in "in <country>", after a title
-// or role ("President of Ukraine", "authorities in Kenya"). "In" is only for the
-// civil roles: "troops in Bosnia" are seldom Bosnia's, nor "the ambassador in
-// Washington" America's.
+// or role ("President of Ghana", "authorities in Ghana"). "In" is only for the
+// civil roles: "troops in Mali" are seldom Mali's, nor "the ambassador in
+// Berlin" Germany's.
 func (f *finder) ofOwner(p int, in bool) (*entry, int) {
 	k := f.key(p)
 	if k != "of" && (k != "in" || !in) {
@@ -353,7 +354,7 @@ func (f *finder) next(i int) (Mention, int) {
 	sm, send := f.structured(i)
 	dend, de, dn := f.match(i, maskAny)
 	// On a tie a known person beats the title pattern, which would read "King
-	// Hussein" as the title "King" and an unknown name.
+	// Harald" as the title "King" and an unknown name.
 	if de == nil || send > dend || send == dend && de.cat != catPerson {
 		return sm, send
 	}
@@ -372,7 +373,7 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		return m, end
 	case catCapital:
 		if end-i == 1 && i > 0 && f.otherFirstName(i-1, e.name) && !placeModifiers[f.key(i-1)] {
-			return Mention{}, i // "Craig Washington", a lawyer, is no government
+			return Mention{}, i // "Denzel Washington", an actor, is no government
 		}
 		if end < len(f.t.toks) && placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
 			return Mention{}, i // "Beijing Airport"
@@ -380,9 +381,10 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		c, r := splitCode(e.code)
 		if i > 0 && placeWords[f.key(i-1)] {
 			// A capital as a place, not its government: "no word in
-			// Washington", "the embassy at Islamabad", "the Nairobi bombing".
-			// After "to", "from" or "with" it stays the government, as the
-			// gold codes "a visit to Washington" and "warnings from Moscow".
+			// Berlin", "the embassy at Oslo", "the Oslo bombing". After "to",
+			// "from" or "with" it stays the government, as EVENTS.md codes a
+			// capital standing for it ("a visit to Berlin", "warnings from
+			// Oslo").
 			m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: c}, c, "")
 			m.Historical = e.hist
 			return m, end
@@ -402,8 +404,8 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	case catPerson:
 		p := f.persons(n, i)
 		if end-i == 1 && (i > 0 && (f.otherFirstName(i-1, p.person.name) || f.key(i-1) == "the") || f.otherLastName(end, p.person.name) || p.person.startsAfter(f.at, 8)) {
-			// "Representative Henry Gonzalez" is not Juan Miguel Gonzalez, and a
-			// "Spicer" of 1997 is not the press secretary of 2017.
+			// "Representative Ana Torres" is not Luis Torres, and a "Spicer"
+			// of 1997 is not the press secretary of 2017.
 			return Mention{}, i
 		}
 		code := p.person.codeAt(f.at)
@@ -450,7 +452,7 @@ func (f *finder) insideName(i int, name string) bool {
 }
 
 // otherLastName reports whether a capitalised word right after a bare name
-// continues another person's name ("Hussein al-Hindawi" is not Saddam Hussein).
+// continues another person's name ("Hassan al-Amin" is not a known Hassan).
 func (f *finder) otherLastName(k int, name string) bool {
 	if k >= len(f.t.toks) {
 		return false
@@ -461,7 +463,7 @@ func (f *finder) otherLastName(k int, name string) bool {
 		return false
 	}
 	if _, e, _ := f.match(k, cats(catRole, catTitle)); e != nil {
-		return false // "the Clinton Administration", "Bush Doctrine" aside, a role
+		return false // "the Merkel government", "Monroe Doctrine" aside, a role
 	}
 	return t.cls == caseTitle || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
 }
@@ -503,9 +505,9 @@ func (f *finder) structured(i int) (Mention, int) {
 	if h != nil {
 		switch h.cat {
 		case catPerson:
-			// A person right after a country ("Iraq's Saddam Hussein") is one
-			// mention with it; modifiers alone stay out ("former Bush aide"
-			// is not Bush).
+			// A person right after a country ("Germany's Angela Merkel") is
+			// one mention with it; modifiers alone stay out ("former Merkel
+			// aide" is not Merkel).
 			pe := f.persons(hn, q2)
 			if own == nil && hend-q2 == 1 && (the && q2 == i+1 || f.otherLastName(hend, pe.person.name) || pe.person.startsAfter(f.at, 8)) {
 				// "The Hague" is no William Hague; see direct for the rest.
@@ -550,13 +552,14 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		start = ts
 	}
 	// A known person after the title: one mention, the person's, unless the
-	// title names another country ("South African Deputy Foreign Minister Aziz"
-	// is not Iraq's Tariq Aziz: the name is read as unknown below).
+	// title names another country ("Kenyan Deputy Minister Merkel" is not
+	// Germany's Angela Merkel: the name is read as unknown below).
 	if pend, pe, pn := f.match(end, cats(catPerson)); pe != nil {
 		// Of several people of one name, the title picks those who held
-		// it: "President Kim" is not Kim Jong Il, who never was president.
-		// A surname alone must hold the office at the date ("President Kim"
-		// in 2000 is not the late Kim Il Sung), unless the title says former.
+		// it: "President Lee" is not Lee Kuan Yew, who never was president.
+		// A surname alone must hold the office at the date ("President Lee"
+		// in 2020 is not a Lee out of office by then), unless the title says
+		// former.
 		// A full name is trusted whatever the title ("Foreign Minister Tansu
 		// Ciller", though the data knows her as prime minister only).
 		surname := pend-end == 1
@@ -685,7 +688,7 @@ func (f *finder) role(i, rs, re int, h *entry, own *entry, the bool) (Mention, i
 	var code string
 	switch own.cat {
 	case catOrg, catInst:
-		code = own.code // "U.N. officials", "Pentagon spokesman", "Maariv newspaper"
+		code = own.code // "U.N. officials", "Pentagon spokesman", "Spiegel magazine"
 	default:
 		c, _ := ownerCountry(own)
 		code = c + h.role

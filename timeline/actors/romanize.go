@@ -4,8 +4,9 @@ import "strings"
 
 // romanizations returns the other common spellings of a name written in a
 // romanisation of another script: news agencies and governments transliterate
-// Russian, Ukrainian and Armenian surnames differently ("Zelensky", "Zelenskyy",
-// "Zelenskiy"; "Pashinyan", "Pashinian"), so a dictionary that holds one spelling
+// Russian, Ukrainian and Armenian surnames differently ("Tchaikovsky",
+// "Tchaikovskiy", "Tchaikovskii"; "Khachaturyan", "Khachaturian"), so a
+// dictionary that holds one spelling
 // misses the others. Only endings that are unambiguous transliteration variants
 // are rewritten; the name itself is not returned.
 func romanizations(name string) []string {
@@ -22,7 +23,7 @@ func romanizations(name string) []string {
 }
 
 // slavicAdjectival are the spellings of the Slavic adjectival ending -ский/-ський
-// after "sk" (Zelensky, Zelenskyy, Zelenskiy, Zelenskii).
+// after "sk" (Tchaikovsky, Tchaikovskyy, Tchaikovskiy, Tchaikovskii).
 var slavicAdjectival = []string{"y", "yy", "iy", "ii"}
 
 func wordVariants(w string) []string {
@@ -42,7 +43,7 @@ func wordVariants(w string) []string {
 		}
 		return out
 	}
-	// Armenian -յան is written -yan or -ian (Pashinyan, Pashinian; Sargsyan, Sargsian).
+	// Armenian -յան is written -yan or -ian (Khachaturyan, Khachaturian).
 	if stem, ok := strings.CutSuffix(w, "yan"); ok && len(stem) >= 3 {
 		return []string{stem + "ian"}
 	}

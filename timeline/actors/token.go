@@ -9,7 +9,7 @@ import (
 const (
 	caseOther uint8 = iota // punctuation, digits
 	caseLower              // "president", "iPhone"
-	caseTitle              // "Clinton", "McCurry"
+	caseTitle              // "Merkel", "McCurry"
 	caseUpper              // "US", "U.S.", "NATO" (two letters or more, all capitals)
 )
 
@@ -56,8 +56,8 @@ func decode(s string, i int) (rune, int) {
 
 // run tokenizes s. Words are runs of letters and digits, with inner apostrophes
 // ("O'Neill") and, for initials, dots ("U.S.", "W."). A hyphen between two word
-// characters separates words without a token of its own, so that "Kim Jong-Un" and
-// "Kim Jong Un" are the same tokens. A possessive "'s" (or the apostrophe after a
+// characters separates words without a token of its own, so that "Lee Myung-bak"
+// and "Lee Myung Bak" are the same tokens. A possessive "'s" (or the apostrophe after a
 // plural, "Koreas'") is a token of its own, keyed "'s"; any other non-space
 // character is a one-character token.
 func (t *tokenizer) run(s string) {
@@ -144,7 +144,7 @@ func (t *tokenizer) word(s string, i int) int {
 			i += w
 			continue
 		case r == '.' && runLen == 1:
-			// An initial: "U." of "U.S.", "W." of "George W. Bush". The dot
+			// An initial: "U." of "U.S.", "F." of "John F. Kennedy". The dot
 			// belongs to the word; the key drops it.
 			i += w
 			n, _ := decode(s, i)

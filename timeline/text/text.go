@@ -5,7 +5,8 @@
 // that follow it, when the next text starts a new sentence; it always ends at a
 // blank line. Periods after known abbreviations and initials, and terminators inside
 // an open quotation, do not end a sentence, because in news copy a quoted passage
-// of several sentences is attributed as one ("Sure. I always ...," Trump said).
+// of several sentences is attributed as one ("Yes. We always ...," the minister
+// said).
 package text
 
 import (
@@ -273,7 +274,7 @@ func (s *splitter) endsHere(i, end int, single bool) bool {
 	case abbreviations[word]:
 		return false
 	case strings.Contains(word, "."), isInitial(word):
-		// "U.S. Deputy Ambassador", "Donald J. Trump": only a word that typically
+		// "U.S. Deputy Secretary", "John F. Kennedy": only a word that typically
 		// opens a sentence shows that the abbreviation ended one.
 		return starters[nextWord]
 	case unicode.IsDigit(next) && numberAbbrev(word):
@@ -313,7 +314,7 @@ func isInitial(word string) bool {
 }
 
 // numberAbbrev reports whether word is an abbreviation that a number follows
-// ("Jan. 13", "team no. 225"), whatever its case.
+// ("Jan. 13", "room no. 12"), whatever its case.
 func numberAbbrev(word string) bool {
 	if word == "" {
 		return false
