@@ -143,139 +143,187 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 	if a == nil {
 		return nil, nil
 	}
+	r := x.newReading(a)
+	for si, sp := range r.spans {
+		if sp.Start < 0 || sp.End > len(r.doc.Body) || sp.End <= sp.Start {
+			continue
+		}
+		s := r.read(si, sp)
+		r.emit(si, s)
+		r.disc.speaker = nil
+	}
+	return r.finish(), r.sentences
+}
+
+// reading is what Extract knows of an article as it reads it sentence by
+// sentence: the actor mentions, the discourse so far, the dater, and the
+// events emitted with what they name.
+type reading struct {
+	x           *Extractor
+	doc         *timeline.Document
+	spans       []timeline.Span
+	all         []actors.Mention // the article's actor mentions, in order
+	mi          int              // the first mention not before the current sentence
+	d           *dater
+	disc        discourse
+	st          *story
+	names       *nameIndex
+	lastSpeaker *timeline.Actor // the source of the last statement emitted
+	seenNoun    map[string]int  // nounKey -> index in out of the first mention
+	seenAct     map[string][]string
+	prevStmt    *stmt
+	out         []timeline.Event
+	sentences   []*sentence
+}
+
+func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 	doc := &a.Document
-	body := doc.Body
 	spans := a.Sentences
 	if len(spans) == 0 {
-		spans = text.Sentences(body)
+		spans = text.Sentences(doc.Body)
 	}
 	var all []actors.Mention
 	if x.dict != nil {
-		all = x.dict.Find(body, 0, doc.Reference())
+		all = x.dict.Find(doc.Body, 0, doc.Reference())
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Span.Start < all[j].Span.Start })
-
 	d := newDater(a)
 	d.spans = spans
-	var disc discourse
-	seenNoun := make(map[string]int) // key -> index in out of the first mention
-	seenAct := make(map[string][]string)
-	var prevStmt *stmt
-	var out []timeline.Event
-	var read []*sentence
-	mi := 0
-	st := x.newStory(all)
-	st.placeTitles(all)
-	var lastSpeaker *timeline.Actor
-	names := &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}}
-	for si, sp := range spans {
-		if sp.Start < 0 || sp.End > len(body) || sp.End <= sp.Start {
+	r := &reading{x: x, doc: doc, spans: spans, all: all, d: d, st: x.newStory(all),
+		names:    &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}},
+		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
+	r.st.placeTitles(all)
+	return r
+}
+
+// read reads sentence si at sp: its tokens and actor mentions, resolved
+// against the discourse so far; its trigger candidates, filtered, with what
+// statements say and intents plan, their status, and their source and target.
+func (r *reading) read(si int, sp timeline.Span) *sentence {
+	x, body := r.x, r.doc.Body
+	s := &sentence{span: sp, toks: tokenize(body, sp.Start, sp.End), tweetAt: -1}
+	r.sentences = append(r.sentences, s)
+	for r.mi < len(r.all) && r.all[r.mi].Span.Start < sp.Start {
+		r.mi++
+	}
+	var raw []actors.Mention
+	for j := r.mi; j < len(r.all) && r.all[j].Span.Start < sp.End; j++ {
+		if r.all[j].Span.End <= sp.End && !isDateline(r.all[j], sp, body) {
+			raw = append(raw, r.all[j])
+		}
+	}
+	raw = r.names.extend(s, raw)
+	x.findTweet(s, raw)
+	disc := &r.disc
+	disc.speaker = s.author
+	// The subject the story was about before this sentence: an event with no
+	// subject of its own ("both agreed ...") continues it.
+	s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
+	s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, r.lastSpeaker, disc.lastPair
+	x.resolveMentions(s, raw, disc)
+	if u := x.unknownPerson(s); u != nil {
+		// "Jan Novak, an analyst at a bank": the next "he" is this man, whom
+		// the dictionary does not code, not the last official.
+		disc.lastPerson, disc.lastNamed = u, u
+	}
+	if l := s.lastList(); l != nil {
+		disc.lastList = l
+	}
+	x.findTriggers(s, si)
+	x.prefilter(s)
+	x.readSpeech(s)
+	x.readIntent(s)
+	x.readObjects(s)
+	for _, c := range s.cands {
+		x.readStatus(s, c)
+	}
+	for _, c := range s.cands {
+		if c.drop || c.absorbed {
 			continue
 		}
-		s := &sentence{span: sp, toks: tokenize(body, sp.Start, sp.End), tweetAt: -1}
-		read = append(read, s)
-		for mi < len(all) && all[mi].Span.Start < sp.Start {
-			mi++
+		x.findActors(s, c, r.st)
+		if c.pair[1] != nil {
+			disc.lastPair = c.pair
 		}
-		var raw []actors.Mention
-		for j := mi; j < len(all) && all[j].Span.Start < sp.End; j++ {
-			if all[j].Span.End <= sp.End && !isDateline(all[j], sp, body) {
-				raw = append(raw, all[j])
-			}
-		}
-		raw = names.extend(s, raw)
-		x.findTweet(s, raw)
-		disc.speaker = s.author
-		// The subject the story was about before this sentence: an event with no
-		// subject of its own ("both agreed ...") continues it.
-		s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
-		s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, lastSpeaker, disc.lastPair
-		x.resolveMentions(s, raw, &disc)
-		if u := x.unknownPerson(s); u != nil {
-			// "Jan Novak, an analyst at a bank": the next "he" is this man, whom
-			// the dictionary does not code, not the last official.
-			disc.lastPerson, disc.lastNamed = u, u
-		}
-		if l := s.lastList(); l != nil {
-			disc.lastList = l
-		}
-		x.findTriggers(s, si)
-		x.prefilter(s)
-		x.readSpeech(s)
-		x.readIntent(s)
-		x.readObjects(s)
-		for _, c := range s.cands {
-			x.readStatus(s, c)
-		}
-		for _, c := range s.cands {
-			if c.drop || c.absorbed {
-				continue
-			}
-			x.findActors(s, c, st)
-			if c.pair[1] != nil {
-				disc.lastPair = c.pair
-			}
-		}
-		d.attach(s)
-		// An act about an attack or threat the story dated before cannot precede
-		// it ("sent investigators to the site of the attack").
-		after := x.referenced(s, seenNoun, out)
-		for _, c := range s.cands {
-			if c.drop || c.absorbed {
-				continue
-			}
-			nominal := c.e.class == classNoun || c.e.class == classCtx
-			key := nounKey(s, c)
-			if nominal {
-				if first, ok := seenNoun[key]; ok {
-					// A later mention adds no event, but an explicit date it reveals
-					// belongs on the first mention ("the May 3 attack").
-					if t := c.govTimex; t != nil && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !d.after(t.Earliest) &&
-						out[first].Anchor != timeline.AnchorExplicit && (out[first].Evidence == nil || out[first].Evidence.Start != t.Span.Start) &&
-						s.near(c, t.Span, 3) {
-						d.fromTimex(&out[first], c, t)
-					}
-					continue
-				}
-			}
-			if x.repeated(s, si, c, seenAct, &prevStmt) {
-				continue
-			}
-			ev, ok := x.build(doc, s, c, d)
-			if !ok {
-				continue
-			}
-			if x.observe != nil || x.typer != nil {
-				feats := x.features(s, c, &ev)
-				if x.observe != nil {
-					x.observe(Candidate{Event: ev, Features: feats})
-				}
-				if x.typer != nil && !x.classify(&ev, feats) {
-					continue
-				}
-			}
-			if !nominal && c.govTimex == nil && c.govOcc == nil && !after.IsZero() &&
-				(ev.Earliest.IsZero() || ev.Earliest.Before(after)) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
-				ev.Earliest = after
-			}
-			if nominal {
-				seenNoun[key] = len(out)
-			}
-			if c.e.class == classSay && ev.Source != nil && ev.Source.Code != "" {
-				sp := *ev.Source
-				lastSpeaker = &sp
-			}
-			out = append(out, ev)
-		}
-		disc.speaker = nil
 	}
-	if x.sportsStory(body) {
+	return s
+}
+
+// emit dates the live candidates of sentence si and adds the events they make:
+// a later mention of a nominal occurrence adds none (only an explicit date it
+// reveals, see laterMention), nor does an act asserted again (repeated); the
+// typing model, when there is one, may recode or drop an event; an act about
+// an attack or threat dated earlier in the story cannot precede it.
+func (r *reading) emit(si int, s *sentence) {
+	x, d := r.x, r.d
+	d.attach(s)
+	after := x.referenced(s, r.seenNoun, r.out)
+	for _, c := range s.cands {
+		if c.drop || c.absorbed {
+			continue
+		}
+		nominal := c.e.class == classNoun || c.e.class == classCtx
+		key := nounKey(s, c)
+		if nominal {
+			if first, ok := r.seenNoun[key]; ok {
+				r.laterMention(s, c, &r.out[first])
+				continue
+			}
+		}
+		if x.repeated(s, si, c, r.seenAct, &r.prevStmt) {
+			continue
+		}
+		ev, ok := x.build(r.doc, s, c, d)
+		if !ok {
+			continue
+		}
+		if x.observe != nil || x.typer != nil {
+			feats := x.features(s, c, &ev)
+			if x.observe != nil {
+				x.observe(Candidate{Event: ev, Features: feats})
+			}
+			if x.typer != nil && !x.classify(&ev, feats) {
+				continue
+			}
+		}
+		if !nominal && c.govTimex == nil && c.govOcc == nil && !after.IsZero() &&
+			(ev.Earliest.IsZero() || ev.Earliest.Before(after)) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
+			ev.Earliest = after
+		}
+		if nominal {
+			r.seenNoun[key] = len(r.out)
+		}
+		if c.e.class == classSay && ev.Source != nil && ev.Source.Code != "" {
+			sp := *ev.Source
+			r.lastSpeaker = &sp
+		}
+		r.out = append(r.out, ev)
+	}
+}
+
+// laterMention gives the event of an occurrence's first mention the explicit
+// day that a later mention c states right beside it ("the May 3 attack"), when
+// the first had no explicit date of its own.
+func (r *reading) laterMention(s *sentence, c *cand, first *timeline.Event) {
+	if t := c.govTimex; t != nil && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) && !r.d.after(t.Earliest) &&
+		first.Anchor != timeline.AnchorExplicit && (first.Evidence == nil || first.Evidence.Start != t.Span.Start) &&
+		s.near(c, t.Span, 3) {
+		r.d.fromTimex(first, c, t)
+	}
+}
+
+// finish returns the article's events in document order: in a sports story
+// without the countries' (teams') acts, with the context events of its named
+// occurrences, and without a diplomatic event that a context event shadows.
+func (r *reading) finish() []timeline.Event {
+	out := r.out
+	if r.x.sportsStory(r.doc.Body) {
 		out = dropTeams(out)
 	}
-	out = append(out, d.contextEvents(spans)...)
+	out = append(out, r.d.contextEvents(r.spans)...)
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
-	return out, read
+	return out
 }
 
 // sportsStory reports whether the article is about sport: at least six of its
