@@ -72,6 +72,7 @@ stores everything in SQLite and exports chronological timelines.`,
 		a.newRmCmd(),
 		a.newConfigCmd(),
 		a.newEvalCmd(),
+		a.newServeCmd(),
 	)
 	return root
 }

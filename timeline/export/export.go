@@ -1,6 +1,6 @@
 // Package export writes timelines in the formats analysts and their tools read:
 // a terminal table, JSON and JSON Lines (shared/spec/OUTPUT.md), CSV, Knight Lab
-// TimelineJS, TimeML, iCalendar and Markdown.
+// TimelineJS, TimeML, iCalendar, Markdown, and a self-contained HTML page.
 //
 // Every writer takes the events in the order given: the caller (the store or the
 // pipeline) has already put them in chronological order with timeline.Less, and an
@@ -34,7 +34,7 @@ type Timeline struct {
 }
 
 // Formats lists the output formats, the default first.
-var Formats = []string{"table", "json", "jsonl", "csv", "timelinejs", "timeml", "ics", "markdown"}
+var Formats = []string{"table", "json", "jsonl", "csv", "timelinejs", "timeml", "ics", "markdown", "html"}
 
 // writers maps each format to its writer; TestFormats checks it matches Formats.
 var writers = map[string]func(io.Writer, *Timeline) error{
@@ -46,6 +46,7 @@ var writers = map[string]func(io.Writer, *Timeline) error{
 	"timeml":     writeTimeML,
 	"ics":        writeICS,
 	"markdown":   writeMarkdown,
+	"html":       writeHTML,
 }
 
 // Write writes t to w in the named format. A nil t writes an empty timeline. An

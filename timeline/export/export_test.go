@@ -68,7 +68,7 @@ func TestUnknownFormat(t *testing.T) {
 	if code := timeline.ErrorCode(err); code != timeline.EINVALID {
 		t.Fatalf("code = %q, want %q (err %v)", code, timeline.EINVALID, err)
 	}
-	want := `unknown format "x" (want table, json, jsonl, csv, timelinejs, timeml, ics, markdown)`
+	want := `unknown format "x" (want table, json, jsonl, csv, timelinejs, timeml, ics, markdown, html)`
 	if err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
 	}

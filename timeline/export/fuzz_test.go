@@ -93,6 +93,10 @@ func FuzzWrite(f *testing.F) {
 				}
 			case "ics":
 				checkICSLines(t, b)
+			case "html":
+				if d := htmlData(t, b); len(d.Events.Events) != len(tl.Events) {
+					t.Fatalf("html: %d events inline, want %d", len(d.Events.Events), len(tl.Events))
+				}
 			}
 		}
 	})
