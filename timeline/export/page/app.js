@@ -154,8 +154,8 @@
     selectable: true,
     multiselect: true,
     showCurrentTime: false, // nothing here reads the clock
-    verticalScroll: true,
-    maxHeight: '60vh',
+    // No height limit: vis-timeline draws only the lanes inside its own
+    // viewport, and every event of the page must be in the DOM.
     zoomMin: 2 * DAY,
     margin: { item: { horizontal: 2, vertical: 4 }, axis: 6 },
     moment: function (d) { return vis.moment(d).utc(); },
@@ -169,6 +169,10 @@
 
   var current = { events: [], byId: {}, docs: {}, total: 0, dyads: [], tension: null };
 
+  // For tests and users' scripts: the vis-timeline instance, its items, and
+  // readyAt (performance.now() when the page last finished drawing).
+  window.timelinePage = { timeline: timeline, items: items, readyAt: null };
+
   function laneOf(ev) {
     if (state.lanes === 'actor') {
       var a = ev.source || ev.target;
@@ -180,10 +184,15 @@
     return { key: 'd:' + ev.dyad, label: d ? d.a.name + ' – ' + d.b.name : ev.dyad };
   }
 
+  // itemOf returns the timeline item of a dated event: a point for one day, a
+  // bar for a range, and for an open bound a bar that fades out towards it,
+  // reaching as far as the dates shown do, up to an eighth of their span (a
+  // month at least): far enough to read as open, not so far as to hide the rest.
   function itemOf(ev, lo, hi) {
     var e = day(ev.earliest), l = day(ev.latest);
     var cls = ['q' + (ev.quad_class || 0), 'st-' + ev.status];
     var item = { id: ev.id, ev: ev, title: dateRange(ev) + ' · ' + headline(ev) + ' — ' + ev.sentence.text };
+    var reach = function (room) { return Math.max(30 * DAY, Math.min(room, (hi - lo) / 8)); };
     if (e && l && e.getTime() === l.getTime()) {
       item.type = 'point';
       item.start = e;
@@ -192,15 +201,14 @@
       item.start = e;
       item.end = addDays(l, 1);
     } else if (e) {
-      // An open end fades out to the last date the page shows (a month at least).
       item.type = 'range';
       item.start = e;
-      item.end = new Date(Math.max(addDays(e, 30).getTime(), hi.getTime()));
+      item.end = new Date(e.getTime() + reach(hi - e));
       cls.push('open-end');
     } else {
       item.type = 'range';
       item.end = addDays(l, 1);
-      item.start = new Date(Math.min(addDays(l, -30).getTime(), lo.getTime()));
+      item.start = new Date(item.end.getTime() - reach(item.end - lo));
       cls.push('open-start');
     }
     item.className = cls.join(' ');
@@ -414,7 +422,7 @@
     var bars = t.bars || [];
     var H = 200, top = 12, bottom = 44, left = 44;
     var avail = Math.max(300, $('#chart-box').clientWidth - left - 8);
-    var slot = Math.max(10, Math.min(48, avail / Math.max(bars.length, 1)));
+    var slot = Math.max(10, Math.min(72, avail / Math.max(bars.length, 1)));
     var W = left + slot * Math.max(bars.length, 1) + 8;
     chart.setAttribute('width', W);
     chart.setAttribute('height', H);
@@ -431,7 +439,7 @@
       chart.appendChild(svg('line', { 'class': v === 0 ? 'axis' : 'grid', x1: left, x2: W - 4, y1: y(v), y2: y(v) }));
       chart.appendChild(svg('text', { x: left - 4, y: y(v) + 4, 'text-anchor': 'end' }, fmtScore(v)));
     });
-    var every = Math.ceil(40 / slot);
+    var every = Math.ceil(64 / slot); // a label is about 60 pixels wide
     bars.forEach(function (b, i) {
       var x = left + i * slot, w = Math.max(4, slot * 0.7), x0 = x + (slot - w) / 2;
       if (b.cooperation > 0) chart.appendChild(svg('rect', { 'class': 'part pos', x: x0, width: w, y: y(b.cooperation), height: mid - y(b.cooperation) }));
@@ -518,7 +526,9 @@
       }
       return nextFrame();
     }).then(function () {
-      if (mine === loading) body.setAttribute('data-state', 'ready');
+      if (mine !== loading) return;
+      window.timelinePage.readyAt = performance.now();
+      body.setAttribute('data-state', 'ready');
     }).catch(function (err) {
       if (mine !== loading) return;
       showError(err);
