@@ -51,25 +51,47 @@ func filterOf(q url.Values) (timeline.EventFilter, error) {
 }
 
 // events returns the merged events the request's filters select, in
-// chronological order, and their documents.
-func (s *Server) events(r *http.Request) ([]timeline.Document, []timeline.Event, error) {
+// chronological order.
+func (s *Server) events(r *http.Request) ([]timeline.Event, error) {
 	f, err := filterOf(r.URL.Query())
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	return s.eventsOf(r, f)
 }
 
-func (s *Server) eventsOf(r *http.Request, f timeline.EventFilter) ([]timeline.Document, []timeline.Event, error) {
-	docs, evs, err := s.Store.Timeline(r.Context(), f)
+func (s *Server) eventsOf(r *http.Request, f timeline.EventFilter) ([]timeline.Event, error) {
+	evs, err := s.Store.Events(r.Context(), f)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	merge := s.Merge
 	if merge == nil {
 		merge = timeline.Merge
 	}
-	return docs, merge(evs), nil
+	return merge(evs), nil
+}
+
+// documents returns the documents of events and of their other reports,
+// ordered by id. A document deleted since the events were read is left out.
+func (s *Server) documents(r *http.Request, events []timeline.Event) ([]timeline.Document, error) {
+	var ids []string
+	for i := range events {
+		ids = append(ids, events[i].Doc)
+		ids = append(ids, events[i].Docs...)
+	}
+	slices.Sort(ids)
+	var docs []timeline.Document
+	for _, id := range slices.Compact(ids) {
+		d, err := s.Store.Document(r.Context(), id)
+		if timeline.ErrorCode(err) == timeline.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		docs = append(docs, *d)
+	}
+	return docs, nil
 }
 
 // intParam reads a non-negative integer parameter, def when absent.
@@ -103,7 +125,14 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, timeline.Errorf(timeline.EINVALID, "limit: want 1 to %d, got %d", MaxPageSize, limit))
 		return
 	}
-	docs, evs, err := s.events(r)
+	evs, err := s.events(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := evs[min(offset, len(evs)):]
+	page = page[:min(limit, len(page))]
+	docs, err := s.documents(r, page)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -147,7 +176,7 @@ type apiActor struct {
 // apiActors answers GET /api/actors: the actors of the events the filters
 // select (as source or target), the busiest first.
 func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {
-	_, evs, err := s.events(r)
+	evs, err := s.events(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -179,7 +208,7 @@ func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {
 // apiDyads answers GET /api/dyads: the dyads of the events the filters select,
 // the busiest first.
 func (s *Server) apiDyads(w http.ResponseWriter, r *http.Request) {
-	_, evs, err := s.events(r)
+	evs, err := s.events(r)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -216,7 +245,7 @@ func (s *Server) apiTension(w http.ResponseWriter, r *http.Request) {
 		// keeps only the dyad's events of what it returns).
 		f.Actor = d.A
 	}
-	_, evs, err := s.eventsOf(r, f)
+	evs, err := s.eventsOf(r, f)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -21,9 +21,11 @@ import (
 	"github.com/timelinehq/timeline/timeline/export"
 )
 
-// Store is what the server reads: the query side of timeline.Store.
+// Store is what the server reads. Events, rather than Timeline, because an
+// answer needs the documents of one page of events, not of all of them
+// (reading 1,200 articles' bodies to answer with 1,000 events of 300 of them).
 type Store interface {
-	Timeline(ctx context.Context, f timeline.EventFilter) ([]timeline.Document, []timeline.Event, error)
+	Events(ctx context.Context, f timeline.EventFilter) ([]timeline.Event, error)
 	Documents(ctx context.Context) ([]timeline.DocumentSummary, error)
 	Document(ctx context.Context, id string) (*timeline.Document, error)
 }
