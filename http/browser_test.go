@@ -203,18 +203,30 @@ func barPeriods(t apiTension) []string {
 	return ps
 }
 
-// clickEvent brings an event into view on the axis (vis-timeline's focus) and
-// clicks its element as a user would.
+// clickEvent brings an event into view on the axis (vis-timeline's focus),
+// waits until its element stops moving (vis-timeline may restack the items
+// in the next frames), and clicks it as a user would.
 func (b *browser) clickEvent(tb testing.TB, id string) {
 	tb.Helper()
 	sel := fmt.Sprintf(`[data-event-id=%q]`, id)
-	ok := value(tb, b, "focus "+id, chromedp.Evaluate[bool](fmt.Sprintf(`(function () {
+	ok := value(tb, b, "focus "+id, chromedp.Evaluate[bool](fmt.Sprintf(`(async function () {
 		var tp = window.timelinePage;
 		if (tp.items.get(%[1]q)) tp.timeline.focus(%[1]q, {animation: false});
-		var el = document.querySelector(%[2]q);
-		if (el) el.scrollIntoView({block: 'center'});
-		return !!el;
-	})()`, id, sel)))
+		var frame = () => new Promise(r => requestAnimationFrame(r));
+		var last = '';
+		for (var i = 0; i < 30; i++) {
+			var el = document.querySelector(%[2]q);
+			if (!el) return false;
+			el.scrollIntoView({block: 'center'});
+			await frame();
+			await frame();
+			var r = el.getBoundingClientRect();
+			var now = [r.x, r.y, r.width, r.height].join();
+			if (now === last) return true;
+			last = now;
+		}
+		return true;
+	})()`, id, sel), chromedp.EvalAwaitPromise))
 	if !ok {
 		tb.Fatalf("event %s is not on the page", id)
 	}
@@ -231,7 +243,7 @@ type detailView struct {
 // detail waits for the detail panel of event id and returns what it shows.
 func (b *browser) detail(tb testing.TB, id string) detailView {
 	tb.Helper()
-	return value(tb, b, "read the detail", chromedp.Poll[detailView](fmt.Sprintf(`(function () {
+	return value(tb, b, "read the detail of "+id, chromedp.Poll[detailView](fmt.Sprintf(`(function () {
 		var p = document.querySelector('#detail .sentence');
 		if (!p || !location.href.includes('event=' + %q)) return null;
 		var marks = {};

@@ -288,6 +288,12 @@
   timeline.on('select', function (props) {
     if (props.items.length === 1) showEvent(props.items[0], true);
   });
+  // vis-timeline selects on a tap, which a slow press is not; a click on an
+  // event's label shows it whatever the press lasted.
+  $('#timeline').addEventListener('click', function (e) {
+    var label = e.target.closest('[data-event-id]');
+    if (label) showEvent(label.getAttribute('data-event-id'), true);
+  });
   $('#undated').addEventListener('click', function (e) {
     var li = e.target.closest('[data-event-id]');
     if (li) showEvent(li.getAttribute('data-event-id'), true);
