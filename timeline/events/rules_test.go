@@ -282,3 +282,24 @@ func TestStatusCues(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthMay checks that the month May is no modal: an act dated in May is
+// not planned for it.
+func TestMonthMay(t *testing.T) {
+	x := mustExtractor(t)
+	for _, tc := range []struct{ body, trigger, status string }{
+		{"The May 3 bombing killed ten people in Paraguay.", "bombing", timeline.StatusOccurred},
+		{"Uruguay signed a treaty with Paraguay in May 1998.", "signed", timeline.StatusOccurred},
+		{"Uruguay may sign a treaty with Paraguay.", "sign", timeline.StatusPlanned},
+	} {
+		_, sents := x.extract(analysis(tc.body, date("2018-01-12")))
+		c, _ := findCand(sents, tc.trigger)
+		if c == nil {
+			t.Errorf("%q: no candidate %q", tc.body, tc.trigger)
+			continue
+		}
+		if c.status != tc.status {
+			t.Errorf("%q: %s is %s, want %s", tc.body, tc.trigger, c.status, tc.status)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func (x *Extractor) yieldCue(s *sentence, c *cand, k int) bool {
 // a statement ("could say").
 func (x *Extractor) plannedCue(s *sentence, c *cand, k int) bool {
 	w := s.toks[k].lower
-	if !x.words.is(w, "planned") || c.status == timeline.StatusNegated {
+	if !x.words.is(w, "planned") || c.status == timeline.StatusNegated || monthMay(s, k) {
 		return false
 	}
 	if (w == "can" || w == "could" || w == "may" || w == "might") && c.e.class == classSay {
@@ -199,4 +199,22 @@ func (x *Extractor) nounInProgress(s *sentence, c *cand) {
 	if c.status == timeline.StatusOngoing {
 		c.statusCues |= 1 << len(statusCues)
 	}
+}
+
+// monthMay reports whether "May" at token k is the month, not the modal: a
+// capitalised "May" inside the sentence, or one followed by a day or a year
+// ("the May 3 bombing", "in May 1998"), names the month.
+func monthMay(s *sentence, k int) bool {
+	t := s.toks[k]
+	if t.text != "May" {
+		return false
+	}
+	if k+1 < len(s.toks) && s.toks[k+1].text != "" && s.toks[k+1].text[0] >= '0' && s.toks[k+1].text[0] <= '9' {
+		return true
+	}
+	first := 0
+	for first < len(s.toks) && !s.toks[first].word {
+		first++
+	}
+	return k != first
 }
