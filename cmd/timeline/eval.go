@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/eval"
 	"github.com/timelinehq/timeline/timeline/export"
 	"github.com/timelinehq/timeline/timeline/temporal"
@@ -213,7 +214,7 @@ its sentence; --out writes the system timelines for eventscore.py.
 					system[g.Doc] = an.Events
 					if outDir != "" {
 						t := &export.Timeline{Documents: []timeline.Document{an.Document}, Events: an.Events}
-						if err := a.writeOutput(filepath.Join(outDir, g.Doc+".json"), func(w io.Writer) error {
+						if err := a.writeOutput(filepath.Join(outDir, article.FileName(g.Doc, ".json")), func(w io.Writer) error {
 							return export.Write(w, "json", t)
 						}); err != nil {
 							return err

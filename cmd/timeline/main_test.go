@@ -344,3 +344,37 @@ func TestEmptyCalendar(t *testing.T) {
 		t.Errorf("%s written: %v", out, err)
 	}
 }
+
+// An id that names a path (JSON Lines id, TimeML DOCID) never makes tag --out
+// write outside the folder it is given.
+func TestTagOutIDStaysInFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a", "b", "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	feed := write(t, dir, "feed.jsonl",
+		`{"id":"../../escaped","body":"The United States met China on Monday.","published":"2018-01-01"}`+"\n"+
+			`{"id":"/abs/x","body":"China met Russia on Tuesday.","published":"2018-01-01"}`+"\n")
+	if _, stderr, err := run(t, dir, "tag", "--out", out, feed); err != nil {
+		t.Fatalf("tag: %v\n%s", err, stderr)
+	}
+	var inside int
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tml") {
+			return err
+		}
+		if filepath.Dir(p) != out {
+			t.Errorf("written outside --out: %s", p)
+		} else {
+			inside++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inside != 2 {
+		t.Errorf("%d files in --out, want 2", inside)
+	}
+}

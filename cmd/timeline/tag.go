@@ -47,6 +47,7 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 			}
 			files, nfailed := a.inputs(args)
 			failed := nfailed > 0
+			written := make(map[string]string) // file name -> the input it came from
 			for _, path := range files {
 				docs, errs := article.Read(path, a.Stdin, a.config.location)
 				for _, err := range errs {
@@ -65,7 +66,15 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 						if format == "json" {
 							ext = ".json"
 						}
-						dest = filepath.Join(outDir, doc.ID+ext)
+						// The id comes from the input: FileName keeps it inside outDir.
+						name := article.FileName(doc.ID, ext)
+						if prev, ok := written[name]; ok {
+							a.report(fmt.Errorf("%s: id %q was already written from %s; not overwritten", path, doc.ID, prev))
+							failed = true
+							continue
+						}
+						written[name] = path
+						dest = filepath.Join(outDir, name)
 					}
 					if err := a.writeOutput(dest, write); err != nil {
 						a.report(fmt.Errorf("%s: %w", path, err))

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/article"
 )
 
 // GoldDoc is one gold file of shared/gold/events (EVENTS.md): an article and its
@@ -205,13 +206,14 @@ type systemEventJSON struct {
 }
 
 // LoadSystem reads the system's JSON timelines (OUTPUT.md) for the gold documents:
-// <dir>/<doc>.json for each, as eventscore.py does; a missing file is an empty
+// <dir>/<doc>.json for each, as eventscore.py does (the id made a safe file name
+// by article.FileName, as eval events --out writes it); a missing file is an empty
 // answer. A sentence without start or end gets -1, -1 (it contains no offset);
 // a trigger without start starts at the sentence.
 func LoadSystem(dir string, gold []GoldDoc) (map[string][]timeline.Event, error) {
 	out := map[string][]timeline.Event{}
 	for _, g := range gold {
-		p := filepath.Join(dir, g.Doc+".json")
+		p := filepath.Join(dir, article.FileName(g.Doc, ".json"))
 		data, err := os.ReadFile(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
