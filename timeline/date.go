@@ -61,3 +61,20 @@ func FormatDay(t time.Time) string {
 	}
 	return t.Format(DateLayout)
 }
+
+// The years a publication date may fall in. Every output writes years with four
+// digits (TIMEX3 values, YYYY-MM-DD bounds, iCalendar dates), and a date far
+// outside written history is a typing mistake ("0000-01-01", "9999-12-31") whose
+// relative expressions would resolve to years such as -0002.
+const (
+	MinDCTYear = 1000
+	MaxDCTYear = 2999
+)
+
+// CheckDCT reports a publication date outside MinDCTYear..MaxDCTYear.
+func CheckDCT(t time.Time) error {
+	if y := t.Year(); y < MinDCTYear || y > MaxDCTYear {
+		return Errorf(EINVALID, "publication date %s out of range (years %d-%d)", t.Format(DateLayout), MinDCTYear, MaxDCTYear)
+	}
+	return nil
+}

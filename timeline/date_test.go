@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -26,6 +27,21 @@ func TestParseRange(t *testing.T) {
 		"2018-02-30", "2018-01-01-", "2018-01-+1", " 2018", "٢٠١٨"} {
 		if _, _, err := timeline.ParseRange(in); timeline.ErrorCode(err) != timeline.EINVALID {
 			t.Errorf("ParseRange(%q): err %v, want EINVALID", in, err)
+		}
+	}
+}
+
+func TestCheckDCT(t *testing.T) {
+	for _, tt := range []struct {
+		day string
+		ok  bool
+	}{{"0999-12-31", false}, {"1000-01-01", true}, {"2018-01-12", true}, {"2999-12-31", true}, {"3000-01-01", false}} {
+		d, err := time.Parse(timeline.DateLayout, tt.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := timeline.CheckDCT(d); (err == nil) != tt.ok {
+			t.Errorf("CheckDCT(%s) = %v, want ok %v", tt.day, err, tt.ok)
 		}
 	}
 }

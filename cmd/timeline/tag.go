@@ -28,13 +28,15 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 		Example: `  timeline tag --dct 2018-01-12 article.txt
   timeline tag --out /tmp/sys ../shared/corpora/tbaq/TimeBank`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if format != "timeml" && format != "json" {
 				return timeline.Errorf(timeline.EINVALID, "--format: unknown format %q (want timeml or json)", format)
 			}
-			ov, err := a.parseOverrides(dct, "", "")
-			if err != nil {
-				return timeline.Errorf(timeline.EINVALID, "--dct: %v", err)
+			var ov overrides
+			if dct != "" {
+				if ov.dct, err = article.ParsePublished(dct, a.config.location); err != nil {
+					return timeline.Errorf(timeline.EINVALID, "--dct: %v", err)
+				}
 			}
 			if outDir != "" {
 				if info, err := os.Stat(outDir); err != nil || !info.IsDir() {

@@ -107,6 +107,11 @@ func parseTimeML(path string, data []byte) (timeline.Document, error) {
 	if strings.TrimSpace(f.Body) == "" {
 		return timeline.Document{}, timeline.Errorf(timeline.EINVALID, "empty TEXT element")
 	}
+	if !f.DCT.IsZero() {
+		if err := timeline.CheckDCT(f.DCT); err != nil {
+			return timeline.Document{}, err
+		}
+	}
 	id := f.DocID
 	if id == "" {
 		id = idFromPath(path)
