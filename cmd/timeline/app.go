@@ -21,6 +21,9 @@ type App struct {
 	v      *viper.Viper
 	config Config
 	root   *cobra.Command
+
+	// inputFiles are the files the command reads, which no --out may overwrite.
+	inputFiles []string
 }
 
 // NewApp returns the command line wired to the given streams.

@@ -71,6 +71,11 @@ every miss, spurious hit and wrong value or type with its context.`,
 				if err != nil {
 					return err
 				}
+				if outDir != "" {
+					if err := makeOutDir("--out", outDir); err != nil {
+						return err
+					}
+				}
 				if pairs, err = tagGold(p.Tagger, gold, outDir); err != nil {
 					return err
 				}
@@ -138,7 +143,13 @@ func tagOne(tagger *temporal.Tagger, g *eval.TimexDoc, outDir string) (eval.Time
 		if err := timeml.Write(&buf, &doc, tagger.Tag(doc.Body, doc.DCT)); err != nil {
 			return eval.TimexPair{}, fmt.Errorf("eval timex: %s: %w", g.Path, err)
 		}
-		if err := os.WriteFile(filepath.Join(outDir, filepath.Base(g.Path)), buf.Bytes(), 0o644); err != nil {
+		dest := filepath.Join(outDir, filepath.Base(g.Path))
+		if di, err := os.Stat(dest); err == nil {
+			if gi, err := os.Stat(g.Path); err == nil && os.SameFile(di, gi) {
+				return eval.TimexPair{}, timeline.Errorf(timeline.EINVALID, "eval timex: --out %s: %s is a gold file; not overwritten", outDir, dest)
+			}
+		}
+		if err := os.WriteFile(dest, buf.Bytes(), 0o666); err != nil {
 			return eval.TimexPair{}, fmt.Errorf("eval timex: %w", err)
 		}
 	}
@@ -204,6 +215,11 @@ its sentence; --out writes the system timelines for eventscore.py.
 				p, err := a.newPipeline()
 				if err != nil {
 					return err
+				}
+				if outDir != "" {
+					if err := makeOutDir("--out", outDir); err != nil {
+						return err
+					}
 				}
 				system = make(map[string][]timeline.Event, len(gold))
 				for _, g := range gold {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -381,5 +382,94 @@ func TestTagOutIDStaysInFolder(t *testing.T) {
 	}
 	if inside != 2 {
 		t.Errorf("%d files in --out, want 2", inside)
+	}
+}
+
+// --out files get the usual mode of a new file (0666 less the umask), an
+// existing file keeps its own, an input is never overwritten, and the folder of
+// tag --out is created.
+func TestOutFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+
+	fresh := filepath.Join(dir, "fresh.json")
+	if _, stderr, err := run(t, dir, "build", "--format", "json", "--out", fresh, seed); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("new --out file: %v, mode %v; want 0644", err, fi.Mode())
+	}
+
+	kept := write(t, dir, "kept.csv", "old")
+	if err := os.Chmod(kept, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, dir, "export", "--format", "csv", "--out", kept); err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	if fi, err := os.Stat(kept); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("rewritten --out file: %v, mode %v; want its 0640 kept", err, fi.Mode())
+	}
+
+	input := write(t, dir, "input.txt", "Iraq rejected the U.N. demand on Tuesday.")
+	_, stderr, err := run(t, dir, "build", "--published", "1998-02-27", "--out", input, input)
+	if err == nil || !strings.Contains(stderr+err.Error(), "is also an input") {
+		t.Errorf("--out equal to the input: err %v, stderr %q; want it refused", err, stderr)
+	}
+	if b, _ := os.ReadFile(input); string(b) != "Iraq rejected the U.N. demand on Tuesday." {
+		t.Errorf("the input was overwritten: %q", b)
+	}
+
+	tml := write(t, dir, "x.tml", `<TimeML><DOCID>x</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-27" functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>Talks resume on Friday.</TEXT></TimeML>`)
+	before, _ := os.ReadFile(tml)
+	_, stderr, err = run(t, dir, "tag", "--out", dir, tml)
+	if err == nil || !strings.Contains(stderr, "is also an input") {
+		t.Errorf("tag --out onto its own input: err %v, stderr %q; want it refused", err, stderr)
+	}
+	if after, _ := os.ReadFile(tml); !bytes.Equal(before, after) {
+		t.Errorf("tag overwrote its input")
+	}
+
+	newDir := filepath.Join(dir, "new", "sys")
+	if _, stderr, err := run(t, dir, "tag", "--out", newDir, tml); err != nil {
+		t.Fatalf("tag --out into a new folder: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(newDir, "x.tml")); err != nil {
+		t.Errorf("tag --out did not create its folder: %v", err)
+	}
+}
+
+// eval --out creates its folder and never writes over a gold file.
+func TestEvalOut(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold")
+	if err := os.Mkdir(gold, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../../timeline/eval/testdata/timex/gold/d1.tml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, gold, "d1.tml", string(src))
+	sys := filepath.Join(dir, "new", "sys")
+	if _, stderr, err := run(t, dir, "eval", "timex", "--out", sys, gold); err != nil {
+		t.Fatalf("eval timex --out: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(sys, "d1.tml")); err != nil {
+		t.Errorf("eval timex --out did not create its folder: %v", err)
+	}
+	if _, _, err := run(t, dir, "eval", "timex", "--out", gold, gold); err == nil || !strings.Contains(err.Error(), "is a gold file") {
+		t.Errorf("eval timex --out onto the gold: %v; want it refused", err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(gold, "d1.tml")); !bytes.Equal(src, after) {
+		t.Errorf("the gold file was overwritten")
+	}
+	events := filepath.Join(dir, "new", "events")
+	if _, stderr, err := run(t, dir, "eval", "events", "--out", events, "../../timeline/eval/testdata/events/gold"); err != nil {
+		t.Fatalf("eval events --out: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(events, "A.json")); err != nil {
+		t.Errorf("eval events --out did not create its folder: %v", err)
 	}
 }

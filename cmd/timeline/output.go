@@ -1,10 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/export"
@@ -15,16 +19,36 @@ func (a *App) format() string { return a.config.Format }
 
 // writeOutput writes through fn to path, or to standard output when path is
 // empty or "-". A file is written beside its destination and renamed into place
-// only when complete, so a failure never leaves a truncated file.
+// only when complete, so a failure never leaves a truncated file. A new file gets
+// the mode a new file usually gets (0666 less the umask), an existing one keeps
+// its own; a destination that is one of the command's inputs is refused.
 func (a *App) writeOutput(path string, fn func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		return fn(a.Stdout)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	perm, existing := fs.FileMode(0o666), false
+	if info, err := os.Stat(path); err == nil {
+		for _, in := range a.inputFiles {
+			if ii, err := os.Stat(in); err == nil && os.SameFile(info, ii) {
+				return timeline.Errorf(timeline.EINVALID, "output %s: is also an input; not overwritten", path)
+			}
+		}
+		if info.Mode().IsRegular() {
+			perm, existing = info.Mode().Perm(), true
+		}
+	}
+	tmp, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".", perm)
 	if err != nil {
 		return timeline.Errorf(timeline.EINVALID, "output %s: %v", path, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if existing {
+		// The umask applied at creation; the file being replaced had this mode.
+		if err := tmp.Chmod(perm); err != nil {
+			tmp.Close()
+			return fmt.Errorf("output %s: %w", path, err)
+		}
+	}
 	if err := fn(tmp); err != nil {
 		tmp.Close()
 		return err
@@ -34,6 +58,29 @@ func (a *App) writeOutput(path string, fn func(io.Writer) error) error {
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("output %s: %w", path, err)
+	}
+	return nil
+}
+
+// createTemp creates a new file in dir named prefix and a random suffix, with
+// mode perm less the umask (os.CreateTemp always makes 0600).
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("create temporary file in %s: too many collisions", dir)
+}
+
+// makeOutDir makes the folder --out names for commands that write one file per
+// input (tag, eval), as a user who names a new folder expects.
+func makeOutDir(flag, dir string) error {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return timeline.Errorf(timeline.EINVALID, "%s %s: %v", flag, dir, unwrapPath(err))
 	}
 	return nil
 }

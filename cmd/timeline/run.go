@@ -63,6 +63,7 @@ func (a *App) inputs(args []string) (files []string, failed int) {
 	for _, err := range errs {
 		a.report(err)
 	}
+	a.inputFiles = append(a.inputFiles, files...)
 	return files, len(errs)
 }
 

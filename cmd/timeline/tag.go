@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -39,8 +38,8 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 				}
 			}
 			if outDir != "" {
-				if info, err := os.Stat(outDir); err != nil || !info.IsDir() {
-					return timeline.Errorf(timeline.EINVALID, "--out %s: not a directory", outDir)
+				if err := makeOutDir("--out", outDir); err != nil {
+					return err
 				}
 			}
 			p, err := a.newPipeline()
