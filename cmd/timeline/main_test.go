@@ -473,3 +473,36 @@ func TestEvalOut(t *testing.T) {
 		t.Errorf("eval events --out did not create its folder: %v", err)
 	}
 }
+
+// TimeML is one document per file: export --out names a folder for several
+// documents, and a single file for several is refused.
+func TestExportTimeMLFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", "Iraq rejected the U.N. demand on Tuesday.")
+	b := write(t, dir, "b.txt", "President Clinton met Prime Minister Netanyahu in Washington on Monday.")
+	if _, stderr, err := run(t, dir, "ingest", "--published", "1998-02-27", a, b); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	one := filepath.Join(dir, "all.tml")
+	_, _, err := run(t, dir, "export", "--format", "timeml", "--out", one)
+	if err == nil || !strings.Contains(err.Error(), "2 documents") || !strings.Contains(err.Error(), "folder") {
+		t.Errorf("timeml of 2 documents into one file: %v; want it refused, saying to give a folder", err)
+	}
+	if _, err := os.Stat(one); !os.IsNotExist(err) {
+		t.Errorf("%s written: %v", one, err)
+	}
+	folder := filepath.Join(dir, "tml") + string(filepath.Separator)
+	if _, stderr, err := run(t, dir, "export", "--format", "timeml", "--out", folder); err != nil {
+		t.Fatalf("export into a folder: %v\n%s", err, stderr)
+	}
+	for _, id := range []string{"a", "b"} {
+		f, err := timeml.ReadFile(filepath.Join(folder, id+".tml"))
+		if err != nil {
+			t.Errorf("%s.tml: %v", id, err)
+			continue
+		}
+		if f.DocID != id {
+			t.Errorf("%s.tml holds document %q", id, f.DocID)
+		}
+	}
+}

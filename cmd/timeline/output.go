@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/export"
 )
 
@@ -87,7 +89,39 @@ func makeOutDir(flag, dir string) error {
 
 // writeTimeline exports t in the configured format to path.
 func (a *App) writeTimeline(path string, t *export.Timeline) error {
+	if a.format() == "timeml" && path != "" && path != "-" {
+		return a.writeTimeMLFiles(path, t)
+	}
 	return a.writeOutput(path, func(w io.Writer) error { return export.Write(w, a.format(), t) })
+}
+
+// writeTimeMLFiles writes TimeML, which holds one document per file: into a
+// folder (an existing one, or a path ending with a separator, created), one
+// <id>.tml per document; into a file only when there is one document, since
+// several XML documents in one file make no well-formed file.
+func (a *App) writeTimeMLFiles(path string, t *export.Timeline) error {
+	info, err := os.Stat(path)
+	folder := err == nil && info.IsDir() || strings.HasSuffix(path, string(filepath.Separator))
+	if !folder {
+		if len(t.Documents) > 1 {
+			return timeline.Errorf(timeline.EINVALID,
+				"output %s: %d documents, and TimeML holds one a file: give a folder (%s) to write one file each",
+				path, len(t.Documents), filepath.Join(filepath.Dir(path), "DIR")+string(filepath.Separator))
+		}
+		return a.writeOutput(path, func(w io.Writer) error { return export.Write(w, "timeml", t) })
+	}
+	if err := makeOutDir("--out", path); err != nil {
+		return err
+	}
+	for i := range t.Documents {
+		d := &t.Documents[i]
+		one := &export.Timeline{Documents: t.Documents[i : i+1], Timexes: map[string][]timeline.Timex{d.ID: t.Timexes[d.ID]}}
+		dest := filepath.Join(path, article.FileName(d.ID, ".tml"))
+		if err := a.writeOutput(dest, func(w io.Writer) error { return export.Write(w, "timeml", one) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unwrapPath drops the *os.PathError wrapper when the caller names the path.

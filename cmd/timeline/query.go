@@ -89,9 +89,12 @@ func (a *App) newExportCmd() *cobra.Command {
 		Short: "Export the whole database as a timeline",
 		Long: `Write every stored event as one chronological timeline, in any output format:
 json and csv for analysis, timelinejs for Knight Lab's TimelineJS, timeml for
-TempEval tools (one document per article), ics for calendars, markdown for reports.`,
+TempEval tools, ics for calendars, markdown for reports. TimeML holds one article a
+file: --out DIR/ (an existing folder, or a path ending with /) writes <id>.tml for
+each; a single --out file is refused when there are several articles.`,
 		Example: `  timeline export --format timelinejs --out timeline.json
-  timeline export --format ics --out events.ics`,
+  timeline export --format ics --out events.ics
+  timeline export --format timeml --out tml/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withStore(func(db timeline.Store) error {
