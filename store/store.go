@@ -27,9 +27,13 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// busyTimeout is how long a writer waits for another one's lock before giving up.
-// A variable so that tests of the locked case need not wait this long.
-var busyTimeout = 5 * time.Second
+// busyTimeout is how long a writer waits for another one's lock before giving up,
+// when Options.BusyTimeout does not say. A variable so that tests of the locked
+// case need not wait this long.
+var busyTimeout = DefaultBusyTimeout
+
+// DefaultBusyTimeout is the busy timeout of the configuration's default.
+const DefaultBusyTimeout = 5 * time.Second
 
 // DB is the SQLite implementation of timeline.Store.
 var _ timeline.Store = (*DB)(nil)
@@ -43,12 +47,40 @@ var _ timeline.Store = (*DB)(nil)
 // mode, they neither wait for a writer nor take its lock.
 type DB struct {
 	path string
-	rw   *sql.DB // one connection, BEGIN IMMEDIATE
+	busy time.Duration
+	rw   *sql.DB // one connection, BEGIN IMMEDIATE; nil when opened to Read
 	ro   *sql.DB // readers; the same as rw for an in-memory database
+	// ready is set once Open succeeded: a failed Open has no statistics to
+	// refresh, and would wait for the lock it failed to get.
+	ready bool
 
 	// Now returns the time recorded as a document's added_at (bookkeeping, never
 	// output). Defaults to time.Now; tests may fix it.
 	Now func() time.Time
+}
+
+// Mode is what a command may do with the database file.
+type Mode int
+
+const (
+	// Create reads and writes, creating the file when it is missing: the
+	// commands that store articles (build, ingest).
+	Create Mode = iota
+	// Write reads and writes a database that must exist (rm).
+	Write
+	// Read only reads a database that must exist. Nothing is created, migrated or
+	// written, so a mistyped path creates no file, a read-only file or folder
+	// can be read, and no -wal or -shm file is left behind.
+	Read
+)
+
+// Options says how to open a database. The zero value is Create with the
+// default busy timeout.
+type Options struct {
+	Mode Mode
+	// BusyTimeout is how long to wait for another process's lock before giving
+	// up; zero: DefaultBusyTimeout.
+	BusyTimeout time.Duration
 }
 
 // Open opens (creating if needed) the database at path, or a private in-memory one
@@ -56,25 +88,38 @@ type DB struct {
 //
 // Every problem that would otherwise surface at the first query (not a database,
 // a missing directory, a read-only file) is reported here, naming the path.
-func Open(path string) (_ *DB, err error) {
+func Open(path string) (*DB, error) { return OpenWith(path, Options{}) }
+
+// OpenWith opens the database at path as o says (see Open).
+func OpenWith(path string, o Options) (_ *DB, err error) {
 	if path == "" {
 		return nil, timeline.Errorf(timeline.EINVALID, "store: database path required")
 	}
+	if o.BusyTimeout <= 0 {
+		o.BusyTimeout = busyTimeout
+	}
 	memory := path == ":memory:"
-	if !memory {
-		if err := checkPath(path); err != nil {
-			return nil, err
-		}
+	if memory {
+		o.Mode = Create // a private database: nothing to read but what is written to it
+	} else if err := checkPath(path, o.Mode); err != nil {
+		return nil, err
 	}
 
-	db := &DB{path: path, Now: time.Now}
+	db := &DB{path: path, busy: o.BusyTimeout, Now: time.Now}
 	defer func() {
 		if err != nil {
 			db.Close()
 		}
 	}()
+	if o.Mode == Read {
+		return db, db.openRead()
+	}
 
-	if db.rw, err = sql.Open("sqlite3", dsn(path, "immediate")); err != nil {
+	mode := "rwc"
+	if o.Mode == Write {
+		mode = "rw"
+	}
+	if db.rw, err = sql.Open("sqlite3", db.dsn("immediate", url.Values{"mode": {mode}})); err != nil {
 		return nil, db.openError(err)
 	}
 	// The writer is one connection: SQLite admits one writer at a time anyway, and
@@ -84,15 +129,17 @@ func Open(path string) (_ *DB, err error) {
 	db.rw.SetConnMaxLifetime(0)
 	db.rw.SetConnMaxIdleTime(0)
 
-	// WAL before anything else: it is a property of the file, and later
-	// connections (the readers) then open it in WAL mode.
-	if !memory {
-		var mode string
-		if err := db.rw.QueryRow(`PRAGMA journal_mode = wal`).Scan(&mode); err != nil {
-			return nil, db.openError(err)
+	err = db.retryBusy(func(left time.Duration) error {
+		// SQLite's own wait is what is left of ours.
+		if _, err := db.rw.Exec(fmt.Sprintf(`PRAGMA busy_timeout = %d`, max(left.Milliseconds(), 1))); err != nil {
+			return err
 		}
+		return db.setUp(memory)
+	})
+	if err == nil {
+		_, err = db.rw.Exec(fmt.Sprintf(`PRAGMA busy_timeout = %d`, db.busy.Milliseconds()))
 	}
-	if err := db.migrate(); err != nil {
+	if err != nil {
 		return nil, db.openError(err)
 	}
 	if !memory {
@@ -103,31 +150,123 @@ func Open(path string) (_ *DB, err error) {
 
 	if memory {
 		db.ro = db.rw
-	} else if db.ro, err = sql.Open("sqlite3", dsn(path, "deferred")); err != nil {
+	} else if db.ro, err = sql.Open("sqlite3", db.dsn("deferred", nil)); err != nil {
 		return nil, db.openError(err)
 	}
+	db.ready = true
 	return db, nil
 }
 
-// dsn returns the go-sqlite3 data source name for path. A file path is given as a
-// "file:" URI so that a '?' or '#' in the name cannot be read as parameters.
-func dsn(path, txlock string) string {
+// setUp puts the file in WAL mode and applies the migrations it lacks.
+func (db *DB) setUp(memory bool) error {
+	// WAL before anything else: it is a property of the file, and later
+	// connections (the readers) then open it in WAL mode.
+	if !memory {
+		var mode string
+		if err := db.rw.QueryRow(`PRAGMA journal_mode = wal`).Scan(&mode); err != nil {
+			return err
+		}
+	}
+	return db.migrate()
+}
+
+// retryBusy runs fn again while it fails because another process holds a lock,
+// until the busy timeout has passed. SQLite's own busy handler waits for most
+// locks, but not for all of them: changing the journal mode of a new file and
+// reading a WAL index another process is rebuilding fail at once. Processes
+// that start together on a new file meet exactly these.
+//
+// fn is given the time left.
+func (db *DB) retryBusy(fn func(left time.Duration) error) error {
+	deadline := time.Now().Add(db.busy)
+	pause := 5 * time.Millisecond
+	for {
+		err := fn(time.Until(deadline))
+		if err == nil || !isBusy(err) || time.Now().Add(pause).After(deadline) {
+			return err
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's "database is locked" (or "table is
+// locked").
+func isBusy(err error) bool {
+	var serr sqlite3.Error
+	return errors.As(err, &serr) && (serr.Code == sqlite3.ErrBusy || serr.Code == sqlite3.ErrLocked)
+}
+
+// openRead opens an existing database to read it only. On a file and folder we
+// may write, the connection is read-write but query-only: SQLite then removes
+// its -wal and -shm files on close, as after any writer, where a read-only
+// connection would leave them. Otherwise it is read-only, and immutable when no
+// write-ahead log is present: SQLite would need to create the -shm file to read
+// a WAL database, which a read-only folder forbids, and with no log there is
+// nothing in it to read (a writer would first have to create the log, which it
+// cannot do where we cannot).
+func (db *DB) openRead() error {
+	params := url.Values{}
+	switch _, walErr := os.Stat(db.path + "-wal"); {
+	case writable(db.path) && writable(filepath.Dir(db.path)):
+		params.Set("mode", "rw")
+		params.Set("_query_only", "1")
+	case walErr == nil:
+		params.Set("mode", "ro")
+	default:
+		params.Set("mode", "ro")
+		params.Set("immutable", "1")
+	}
+	var err error
+	if db.ro, err = sql.Open("sqlite3", db.dsn("deferred", params)); err != nil {
+		return db.openError(err)
+	}
+	// The schema must be this program's: a read cannot migrate it.
+	latest, err := latestMigration()
+	if err != nil {
+		return err
+	}
+	var current int
+	err = db.retryBusy(func(time.Duration) error {
+		return db.ro.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
+	})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "no such table"):
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: not a timeline database (no schema)", db.path)
+	case err != nil:
+		return db.openError(err)
+	case current > latest:
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: schema version %d is newer than this program knows (%d)", db.path, current, latest)
+	case current < latest:
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: schema version %d is older than this program's (%d): run build or ingest once to upgrade it", db.path, current, latest)
+	}
+	return nil
+}
+
+// dsn returns the go-sqlite3 data source name for the database, with extra
+// parameters. A file path is given as a "file:" URI so that a '?' or '#' in the
+// name cannot be read as parameters.
+func (db *DB) dsn(txlock string, extra url.Values) string {
 	params := url.Values{
 		"_foreign_keys": {"on"},
-		"_busy_timeout": {strconv.FormatInt(busyTimeout.Milliseconds(), 10)},
+		"_busy_timeout": {strconv.FormatInt(db.busy.Milliseconds(), 10)},
 		"_txlock":       {txlock},
 		"_cache_size":   {"-65536"},
 	}
-	if path == ":memory:" {
-		return path + "?" + params.Encode()
+	for k, v := range extra {
+		params[k] = v
 	}
-	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath()}
+	if db.path == ":memory:" {
+		return db.path + "?" + params.Encode()
+	}
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: db.path}).EscapedPath()}
 	return u.String() + "?" + params.Encode()
 }
 
 // checkPath reports, before SQLite gets to say "unable to open database file",
-// the usual reasons why it would.
-func checkPath(path string) error {
+// the usual reasons why it would: a missing folder or database, and a file or
+// folder the mode needs to write but may not.
+func checkPath(path string, mode Mode) error {
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -137,8 +276,23 @@ func checkPath(path string) error {
 	} else if !fi.IsDir() {
 		return timeline.Errorf(timeline.EINVALID, "store: open %s: %s is not a directory", path, dir)
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
 		return timeline.Errorf(timeline.EINVALID, "store: open %s: is a directory", path)
+	case errors.Is(err, fs.ErrNotExist) && mode != Create:
+		return timeline.Errorf(timeline.ENOTFOUND, "store: open %s: no such database (build or ingest creates one)", path)
+	case errors.Is(err, fs.ErrNotExist):
+		if !writable(dir) {
+			return timeline.Errorf(timeline.EINVALID, "store: open %s: permission denied: cannot create a database in %s", path, dir)
+		}
+	case err != nil:
+		return fmt.Errorf("store: open %s: %w", path, err)
+	case mode == Read:
+	case !writable(path):
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: permission denied: the database is read-only (query, docs and export can read it)", path)
+	case !writable(dir):
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: permission denied: %s is read-only, and SQLite writes its -wal and -shm files beside the database (query, docs and export can read it)", path, dir)
 	}
 	return nil
 }
@@ -167,9 +321,9 @@ func (db *DB) openError(err error) error {
 	if errors.As(err, &serr) {
 		switch serr.Code {
 		case sqlite3.ErrReadonly:
-			return timeline.Errorf(timeline.EINVALID, "store: open %s: database is read-only", db.path)
+			return timeline.Errorf(timeline.EINVALID, "store: open %s: permission denied: the database is read-only", db.path)
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return timeline.Errorf(timeline.ECONFLICT, "store: open %s: database is locked by another process (waited %s)", db.path, busyTimeout)
+			return timeline.Errorf(timeline.ECONFLICT, "store: open %s: database is locked by another process (waited %s)", db.path, db.busy)
 		case sqlite3.ErrNotADB:
 			return timeline.Errorf(timeline.EINVALID, "store: open %s: file is not a database", db.path)
 		}
@@ -187,24 +341,61 @@ func (db *DB) Close() error {
 	if db.ro != nil && db.ro != db.rw {
 		errs = append(errs, db.ro.Close())
 	}
-	if db.rw != nil {
+	if db.rw != nil && db.ready {
 		// Let SQLite refresh its planner statistics when they have gone stale
 		// (cheap when nothing changed), so range queries keep choosing the
 		// right bound index as the table grows.
 		_, _ = db.rw.Exec(`PRAGMA optimize`)
+	}
+	if db.rw != nil {
 		errs = append(errs, db.rw.Close())
 	}
 	return errors.Join(errs...)
 }
 
+// migrations returns the embedded migrations by version.
+func migrations() (map[int]string, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	byVersion := make(map[int]string, len(names))
+	for _, name := range names {
+		base := filepath.Base(name)
+		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number", base)
+		}
+		byVersion[version] = name
+	}
+	return byVersion, nil
+}
+
+// latestMigration is the schema version this program writes.
+func latestMigration() (int, error) {
+	ms, err := migrations()
+	if err != nil {
+		return 0, err
+	}
+	latest := 0
+	for v := range ms {
+		latest = max(latest, v)
+	}
+	return latest, nil
+}
+
 // migrate applies the embedded migrations not yet recorded in schema_migrations,
 // all in one transaction: a failed migration leaves the schema as it was.
 func (db *DB) migrate() error {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	ms, err := migrations()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
+	versions := make([]int, 0, len(ms))
+	for v := range ms {
+		versions = append(versions, v)
+	}
+	sort.Ints(versions)
 
 	tx, err := db.rw.Begin()
 	if err != nil {
@@ -227,12 +418,9 @@ func (db *DB) migrate() error {
 	}
 
 	latest := 0
-	for _, name := range names {
+	for _, version := range versions {
+		name := ms[version]
 		base := filepath.Base(name)
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: name must start with a number", base)
-		}
 		latest = max(latest, version)
 		if version <= current {
 			continue
@@ -259,6 +447,9 @@ func (db *DB) migrate() error {
 // beginWrite starts a write transaction (IMMEDIATE: it takes the write lock at
 // once, waiting up to the busy timeout).
 func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if db.rw == nil {
+		return nil, timeline.Errorf(timeline.EINVALID, "store: %s was opened to read only", db.path)
+	}
 	tx, err := db.rw.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, db.formatError(err)
@@ -287,7 +478,7 @@ func (db *DB) formatError(err error) error {
 	case serr.ExtendedCode == sqlite3.ErrConstraintUnique || serr.ExtendedCode == sqlite3.ErrConstraintPrimaryKey:
 		return timeline.Errorf(timeline.ECONFLICT, "%s", serr.Error())
 	case serr.Code == sqlite3.ErrBusy || serr.Code == sqlite3.ErrLocked:
-		return timeline.Errorf(timeline.ECONFLICT, "database %s is locked by another process (waited %s); nothing was written", db.path, busyTimeout)
+		return timeline.Errorf(timeline.ECONFLICT, "database %s is locked by another process (waited %s; see busy_timeout in config.yaml); nothing was written", db.path, db.busy)
 	case serr.Code == sqlite3.ErrReadonly:
 		return timeline.Errorf(timeline.EINVALID, "database %s is read-only", db.path)
 	}

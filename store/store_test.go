@@ -505,7 +505,7 @@ func TestOpen_ReadOnly(t *testing.T) {
 		db2.Close()
 		t.Fatal("Open of a read-only database succeeded")
 	}
-	if want := "store: open " + path + ": database is read-only"; err.Error() != want {
+	if want := "store: open " + path + ": permission denied: the database is read-only"; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("err = %q\nwant %q", err, want)
 	}
 }

@@ -26,8 +26,12 @@ type Config struct {
 	Actors    string `mapstructure:"actors"`
 	Lexicon   string `mapstructure:"lexicon"`
 	Gazetteer string `mapstructure:"gazetteer"`
+	// BusyTimeout is how long a command waits for another one's lock on the
+	// database (a duration: "5s", "1m").
+	BusyTimeout string `mapstructure:"busy_timeout"`
 
-	location *time.Location
+	location    *time.Location
+	busyTimeout time.Duration
 }
 
 // defaults are the built-in values, lowest priority. Empty data paths select
@@ -39,10 +43,12 @@ var defaults = map[string]string{
 	"actors":    "",
 	"lexicon":   "",
 	"gazetteer": "",
+
+	"busy_timeout": "5s",
 }
 
 // configKeys lists the keys in the order `timeline config` prints them.
-var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer"}
+var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer", "busy_timeout"}
 
 // Validate reports every bad value by name, before anything runs.
 func (c *Config) Validate() error {
@@ -67,6 +73,11 @@ func (c *Config) Validate() error {
 		} else if info.IsDir() {
 			errs = append(errs, fmt.Sprintf("%s: %s is a directory", kv[0], kv[1]))
 		}
+	}
+	if d, err := time.ParseDuration(c.BusyTimeout); err != nil || d <= 0 {
+		errs = append(errs, fmt.Sprintf("busy_timeout: want a positive duration such as 5s or 1m, not %q", c.BusyTimeout))
+	} else {
+		c.busyTimeout = d
 	}
 	if len(errs) > 0 {
 		return timeline.Errorf(timeline.EINVALID, "config: %s", strings.Join(errs, "; "))

@@ -32,7 +32,7 @@ occurrence are shown once, with the number of sources.`,
 				return err
 			}
 			f.Limit = limit
-			return a.withStore(func(db timeline.Store) error {
+			return a.withReadStore(func(db timeline.Store) error {
 				docs, evs, err := db.Timeline(cmd.Context(), f)
 				if err != nil {
 					return err
@@ -97,7 +97,7 @@ each; a single --out file is refused when there are several articles.`,
   timeline export --format timeml --out tml/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(func(db timeline.Store) error {
+			return a.withReadStore(func(db timeline.Store) error {
 				ctx := cmd.Context()
 				docs, evs, err := db.Timeline(ctx, timeline.EventFilter{})
 				if err != nil {
@@ -143,7 +143,7 @@ func (a *App) newDocsCmd() *cobra.Command {
 		Long:  "List the stored articles: id, publication date (or inferred bounds), events, title or path.",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(func(db timeline.Store) error {
+			return a.withReadStore(func(db timeline.Store) error {
 				docs, err := db.Documents(cmd.Context())
 				if err != nil {
 					return err
@@ -161,7 +161,7 @@ func (a *App) newRmCmd() *cobra.Command {
 		Long:  "Delete the named articles (ids as `timeline docs` lists them) with their events and temporal expressions.",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(func(db timeline.Store) error {
+			return a.withExistingStore(func(db timeline.Store) error {
 				failed := false
 				for _, id := range args {
 					if err := db.DeleteDocument(cmd.Context(), id); err != nil {

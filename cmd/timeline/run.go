@@ -46,9 +46,26 @@ func (a *App) newPipeline() (*pipeline.Pipeline, error) {
 	return pipeline.New(d)
 }
 
-// withStore opens the configured database for fn and closes it after.
+// withStore opens the configured database for fn, creating it if needed, and
+// closes it after: for the commands that store articles.
 func (a *App) withStore(fn func(timeline.Store) error) error {
-	db, err := store.Open(a.config.DB)
+	return a.openStore(store.Create, fn)
+}
+
+// withExistingStore is withStore for commands that change a database but never
+// create one (rm).
+func (a *App) withExistingStore(fn func(timeline.Store) error) error {
+	return a.openStore(store.Write, fn)
+}
+
+// withReadStore is withStore for the commands that only read: a mistyped path
+// creates nothing, and a read-only database can be read.
+func (a *App) withReadStore(fn func(timeline.Store) error) error {
+	return a.openStore(store.Read, fn)
+}
+
+func (a *App) openStore(mode store.Mode, fn func(timeline.Store) error) error {
+	db, err := store.OpenWith(a.config.DB, store.Options{Mode: mode, BusyTimeout: a.config.busyTimeout})
 	if err != nil {
 		return err
 	}
