@@ -13,8 +13,10 @@ import (
 // transaction: either all of it is stored or none of it.
 //
 // An article whose body is already stored (same SHA-256) is not stored again:
-// stored is false and err nil. A document id already used by a different body is
-// an ECONFLICT error; an empty id, or an event claiming another document, EINVALID.
+// stored is false, err nil, and a takes the stored article's id. A document id already used by a different body is
+// replaced by the document's UniqueID (a.Rename: the caller sees the id it was
+// stored under); an empty id, or an event claiming another document, is
+// EINVALID.
 func (db *DB) SaveAnalysis(ctx context.Context, a *timeline.Analysis) (stored bool, err error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -136,7 +138,7 @@ func (s *saver) save(a *timeline.Analysis) (bool, error) {
 	if a == nil {
 		return false, timeline.Errorf(timeline.EINVALID, "store: save: nil analysis")
 	}
-	d := &a.Document
+	d := &a.Document // a.Rename changes it in place
 	if d.ID == "" {
 		return false, timeline.Errorf(timeline.EINVALID, "store: save: document id required (title %q)", d.Title)
 	}
@@ -149,17 +151,27 @@ func (s *saver) save(a *timeline.Analysis) (bool, error) {
 	var other string
 	switch err := s.findSHA.QueryRowContext(s.ctx, sha).Scan(&other); {
 	case err == nil:
+		if other != d.ID {
+			a.Rename(other) // the caller's timeline names the article as stored
+		}
 		return false, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return false, wrap(s.db.formatError(err), "store: save %s", d.ID)
 	}
-	switch err := s.findID.QueryRowContext(s.ctx, d.ID).Scan(&other); {
-	case err == nil:
-		return false, timeline.Errorf(timeline.ECONFLICT,
-			"store: save %s: document id %q is already used by a different article (sha256 %s); choose another id or delete the stored one",
-			d.ID, d.ID, other)
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, wrap(s.db.formatError(err), "store: save %s", d.ID)
+	switch taken, err := s.idTaken(d.ID); {
+	case err != nil:
+		return false, err
+	case taken:
+		// Another article has this id: this one takes its unique form.
+		unique := d.UniqueID()
+		if taken, err := s.idTaken(unique); err != nil {
+			return false, err
+		} else if taken {
+			return false, timeline.Errorf(timeline.ECONFLICT,
+				"store: save %s: document ids %q and %q are both used by different articles; choose another id or delete a stored one",
+				d.ID, d.ID, unique)
+		}
+		a.Rename(unique)
 	}
 
 	if _, err := s.doc.ExecContext(s.ctx, d.ID, d.Title, d.Source, d.URL, d.Path, d.Body, sha,
@@ -193,6 +205,19 @@ func (s *saver) save(a *timeline.Analysis) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// idTaken reports whether a stored document has the id.
+func (s *saver) idTaken(id string) (bool, error) {
+	var sha string
+	switch err := s.findID.QueryRowContext(s.ctx, id).Scan(&sha); {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	default:
+		return false, wrap(s.db.formatError(err), "store: save %s", id)
+	}
 }
 
 func validateEvents(a *timeline.Analysis) error {

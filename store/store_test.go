@@ -236,7 +236,6 @@ func TestSaveAnalysis_Invalid(t *testing.T) {
 		msg  string
 	}{
 		{"empty id", analysis("", "body x"), timeline.EINVALID, "document id required"},
-		{"id of another body", analysis("a", "body b"), timeline.ECONFLICT, `document id "a" is already used by a different article`},
 		{"event of another doc", func() *timeline.Analysis {
 			a := analysis("c", "body c", ev{id: "e1"})
 			a.Events[0].Doc = "zzz"
@@ -254,6 +253,43 @@ func TestSaveAnalysis_Invalid(t *testing.T) {
 	}
 	if docs, _ := db.Documents(ctx); len(docs) != 1 {
 		t.Errorf("got %d documents, want 1", len(docs))
+	}
+}
+
+// An id used by another article gives way to the article's unique id; its events
+// follow it.
+func TestSaveAnalysis_IDTaken(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.SaveAnalysis(ctx, analysis("a", "body a", ev{id: "x", earliest: "2018-01-02", latest: "2018-01-02", cameo: "01"})); err != nil {
+		t.Fatal(err)
+	}
+	b := analysis("a", "body b", ev{id: "x", earliest: "2018-01-02", latest: "2018-01-02", cameo: "01"})
+	b.Events[0].ID = timeline.MakeID("a", b.Events[0].Trigger.Span(), "01")
+	want := "a-" + b.Document.SHA256()[:8]
+	if stored, err := db.SaveAnalysis(ctx, b); !stored || err != nil {
+		t.Fatalf("SaveAnalysis = %v, %v", stored, err)
+	}
+	if b.Document.ID != want || b.Events[0].Doc != want || b.Events[0].ID != timeline.MakeID(want, b.Events[0].Trigger.Span(), "01") {
+		t.Errorf("renamed to %q, event %s of %q; want %q", b.Document.ID, b.Events[0].ID, b.Events[0].Doc, want)
+	}
+	if evs, err := db.Events(ctx, timeline.EventFilter{Doc: want}); err != nil || len(evs) != 1 {
+		t.Errorf("events of %s: %d, %v", want, len(evs), err)
+	}
+	// The same article again is a duplicate, whatever its id.
+	if stored, err := db.SaveAnalysis(ctx, analysis("a", "body b")); stored || err != nil {
+		t.Errorf("same body again: %v, %v; want a duplicate", stored, err)
+	}
+	// Both forms taken: a conflict, nothing stored.
+	c := analysis("a", "body c")
+	if _, err := db.SaveAnalysis(ctx, analysis(c.Document.UniqueID(), "body d")); err != nil {
+		t.Fatal(err)
+	}
+	if stored, err := db.SaveAnalysis(ctx, c); stored || timeline.ErrorCode(err) != timeline.ECONFLICT {
+		t.Errorf("both ids taken: %v, %v; want ECONFLICT", stored, err)
+	}
+	if docs, _ := db.Documents(ctx); len(docs) != 3 {
+		t.Errorf("got %d documents, want 3", len(docs))
 	}
 }
 
@@ -686,5 +722,22 @@ func TestOpen_OddName(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("database not created under its own name: %v", err)
+	}
+}
+
+// An article stored again under another id keeps the stored id, which the
+// caller's analysis takes.
+func TestSaveAnalysis_DuplicateTakesStoredID(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.SaveAnalysis(ctx, analysis("first", "same body")); err != nil {
+		t.Fatal(err)
+	}
+	again := analysis("second", "same body", ev{id: "x", earliest: "2018-01-02", latest: "2018-01-02", cameo: "01"})
+	if stored, err := db.SaveAnalysis(ctx, again); stored || err != nil {
+		t.Fatalf("SaveAnalysis = %v, %v; want a duplicate", stored, err)
+	}
+	if again.Document.ID != "first" || again.Events[0].Doc != "first" {
+		t.Errorf("duplicate analysis names %q (event of %q), want the stored id first", again.Document.ID, again.Events[0].Doc)
 	}
 }

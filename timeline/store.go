@@ -7,7 +7,10 @@ import "context"
 // Every write is all or nothing.
 type Store interface {
 	// SaveAnalysis stores one article with its timexes and events; stored is
-	// false when an article with the same body was already there.
+	// false when an article with the same body was already there (a then takes
+	// its id, so that what the caller prints names what is stored). When its id is
+	// used by a different article it is stored under Document.UniqueID, and a
+	// is renamed to it (Analysis.Rename).
 	SaveAnalysis(ctx context.Context, a *Analysis) (stored bool, err error)
 	// SaveAnalyses stores a batch in one transaction.
 	SaveAnalyses(ctx context.Context, as []*Analysis) (stored, duplicates int, err error)

@@ -103,3 +103,22 @@ func Day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// UniqueID is the id a document takes when its own is already used by a
+// different article (two "index.txt" in different folders, a feed reusing an
+// id): its id, a dash and the first 8 hex digits of the body's SHA-256. The same
+// article always gets the same one.
+func (d *Document) UniqueID() string {
+	return d.ID + "-" + d.SHA256()[:8]
+}
+
+// Rename gives the analysis's document the id, and its events the document and
+// the ids they would have had had it been analysed under that id.
+func (a *Analysis) Rename(id string) {
+	a.Document.ID = id
+	for i := range a.Events {
+		e := &a.Events[i]
+		e.Doc = id
+		e.ID = MakeID(id, e.Trigger.Span(), e.CAMEO)
+	}
+}

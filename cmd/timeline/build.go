@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -11,7 +13,7 @@ import (
 )
 
 func (a *App) newBuildCmd() *cobra.Command {
-	var published, title, url, out string
+	var published, title, url, id, out string
 	cmd := &cobra.Command{
 		Use:   "build [flags] FILE|DIR|- ...",
 		Short: "Read articles, date their events, store them and print the timeline",
@@ -21,7 +23,12 @@ events, store everything in the database, and print the chronological timeline o
 what was read.
 
 Without --published, the publication date is taken from the input (TimeML DCT,
-JSON "published") or, failing that, inferred as bounds from the text itself.`,
+JSON "published") or, failing that, inferred as bounds from the text itself.
+
+An article's id is its file name without the extension (the JSON Lines id, the
+TimeML DOCID); when a different stored article has that id, it is stored as
+<id>-<8 hex digits of its body's SHA-256>, and a note says so. --id chooses the
+id of a single article.`,
 		Example: `  timeline build ../shared/seed-article.txt
   timeline build --published 2018-01-12 --format json --out seed.json article.txt
   cat article.txt | timeline build -`,
@@ -31,6 +38,7 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
 			if err != nil {
 				return err
 			}
+			ov.id = id
 			return a.withStore(func(db timeline.Store) error {
 				p, err := a.newPipeline()
 				if err != nil {
@@ -38,13 +46,22 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
 				}
 				files, nfailed := a.inputs(args)
 				failed := nfailed > 0
+				if id != "" && len(files) > 1 {
+					return timeline.Errorf(timeline.EINVALID, "--id names one article; %d inputs given", len(files))
+				}
 				ctx := cmd.Context()
 				var t export.Timeline
 				t.Timexes = make(map[string][]timeline.Timex)
 				a.analyzeAll(ctx, p, files, ov, func(rs []result) {
 					for _, r := range rs {
+						if r.err == nil && id != "" {
+							r.err = idFree(ctx, db, r.analysis)
+						}
 						if r.err == nil {
-							_, r.err = db.SaveAnalysis(ctx, r.analysis)
+							given := r.analysis.Document.ID
+							if _, r.err = db.SaveAnalysis(ctx, r.analysis); r.err == nil {
+								a.noteRenamed(given, r.analysis, false)
+							}
 						}
 						if r.err != nil {
 							a.report(r.err)
@@ -75,9 +92,39 @@ JSON "published") or, failing that, inferred as bounds from the text itself.`,
 	f.StringVar(&published, "published", "", "publication date (DCT) YYYY-MM-DD; without it, taken from the input or inferred")
 	f.StringVar(&title, "title", "", "article title (a single input)")
 	f.StringVar(&url, "url", "", "article URL (a single input)")
+	f.StringVar(&id, "id", "", "document id (a single input); default: the file name, made unique when another article has it")
 	f.StringVarP(&out, "out", "o", "", "write the timeline to FILE instead of standard output")
 	formatFlag(f)
 	return cmd
+}
+
+// idFree fails when the id given with --id is used by another article: the
+// user chose it, so it is not silently replaced by a unique form.
+func idFree(ctx context.Context, db timeline.Store, an *timeline.Analysis) error {
+	d, err := db.Document(ctx, an.Document.ID)
+	switch {
+	case timeline.ErrorCode(err) == timeline.ENOTFOUND:
+		return nil
+	case err != nil:
+		return err
+	case d.SHA256() != an.Document.SHA256():
+		return timeline.Errorf(timeline.ECONFLICT, "%s: --id %q is already used by another article; rm it first or choose another id", an.Document.Path, an.Document.ID)
+	}
+	return nil
+}
+
+// noteRenamed says on standard error when an article is stored under another id
+// than its own: a different article had it, or (unless quietDuplicates) the
+// same article was already stored under that other id.
+func (a *App) noteRenamed(given string, an *timeline.Analysis, quietDuplicates bool) {
+	d := &an.Document
+	switch {
+	case d.ID == given:
+	case d.ID == (&timeline.Document{ID: given, Body: d.Body}).UniqueID():
+		fmt.Fprintf(a.Stderr, "timeline: %s: id %q is taken by another article; stored as %q\n", d.Path, given, d.ID)
+	case !quietDuplicates:
+		fmt.Fprintf(a.Stderr, "timeline: %s: already stored as %q\n", d.Path, d.ID)
+	}
 }
 
 // parseOverrides validates the article flags before any work starts.

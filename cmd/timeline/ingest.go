@@ -21,8 +21,10 @@ func (a *App) newIngestCmd() *cobra.Command {
 		Short: "Store articles and their dated events without printing a timeline",
 		Long: `Read and analyse articles like build, store them, and print only a summary: for
 folders of thousands. On a terminal a progress bar shows the work. Articles already
-stored (same body SHA-256) are skipped. A file that cannot be read is reported by
-name and the others are still ingested; the exit status is then non-zero.`,
+stored (same body SHA-256) are skipped; an article whose id (its file name) a
+different article has is stored as <id>-<8 hex digits of its SHA-256>, with a note.
+A file that cannot be read is reported by name and the others are still ingested;
+the exit status is then non-zero.`,
 		Example: `  timeline ingest ../shared/corpora/silver
   timeline ingest --published 2018-01-12 a.txt b.txt`,
 		Args: cobra.MinimumNArgs(1),
@@ -58,6 +60,16 @@ name and the others are still ingested; the exit status is then non-zero.`,
 					if len(batch) == 0 {
 						return
 					}
+					given := make([]string, len(batch))
+					for i, an := range batch {
+						given[i] = an.Document.ID
+					}
+					defer func() {
+						for i, an := range batch {
+							a.noteRenamed(given[i], an, true)
+						}
+						batch = batch[:0]
+					}()
 					n, d, err := db.SaveAnalyses(ctx, batch)
 					if err != nil {
 						// The batch was rolled back whole; store its articles one by one
@@ -82,7 +94,6 @@ name and the others are still ingested; the exit status is then non-zero.`,
 							nevents += len(an.Events)
 						}
 					}
-					batch = batch[:0]
 				}
 				a.analyzeAll(cmd.Context(), p, files, ov, func(rs []result) {
 					for _, r := range rs {

@@ -506,3 +506,42 @@ func TestExportTimeMLFiles(t *testing.T) {
 		}
 	}
 }
+
+// Articles of the same file name in different folders are both stored, under
+// distinct ids; --id names a single article.
+func TestDocumentIDs(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"a", "b"} {
+		if err := os.MkdirAll(filepath.Join(dir, "t", sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(dir, "t", "a"), "index.txt", "Iraq rejected the U.N. demand on Tuesday.")
+	write(t, filepath.Join(dir, "t", "b"), "index.txt", "Iran met Iraq on Monday.")
+	out, stderr, err := run(t, dir, "ingest", "--published", "1998-02-27", filepath.Join(dir, "t"))
+	if err != nil || !strings.Contains(out, "2 articles stored") {
+		t.Fatalf("ingest: %v\n%s%s", err, out, stderr)
+	}
+	if !strings.Contains(stderr, `id "index" is taken by another article; stored as "index-`) {
+		t.Errorf("stderr %q: want a note naming the new id", stderr)
+	}
+	docs, _, err := run(t, dir, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(docs, "\nindex ") || !strings.Contains(docs, "\nindex-") {
+		t.Errorf("docs:\n%s\nwant index and index-<hash>", docs)
+	}
+
+	a := write(t, dir, "a.txt", "China met Japan on Monday.")
+	if out, stderr, err := run(t, dir, "build", "--published", "1998-02-27", "--id", "talks/1", "--format", "json", a); err != nil || !strings.Contains(out, `"id": "talks/1"`) {
+		t.Fatalf("build --id: %v\n%s%s", err, out, stderr)
+	}
+	b := write(t, dir, "b.txt", "Japan met China on Tuesday.")
+	if _, stderr, err := run(t, dir, "build", "--published", "1998-02-27", "--id", "talks/1", b); err == nil || !strings.Contains(stderr, `--id "talks/1" is already used by another article`) {
+		t.Errorf("build --id of a taken id: %v, %q", err, stderr)
+	}
+	if _, _, err := run(t, dir, "build", "--id", "x", a, b); err == nil || !strings.Contains(err.Error(), "--id names one article") {
+		t.Errorf("build --id with two inputs: %v", err)
+	}
+}

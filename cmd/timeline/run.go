@@ -91,6 +91,7 @@ type overrides struct {
 	dctIfMissing bool
 	title        string
 	url          string
+	id           string // --id: the id of the one article read
 }
 
 // result is one analysed article, or why it could not be.
@@ -165,7 +166,14 @@ func (a *App) analyzeFile(p *pipeline.Pipeline, path string, ov overrides, nfile
 		}
 		// A title or URL given on the command line names one article: applying it
 		// to each of a folder's thousands would mislabel them.
+		if ov.id != "" && len(docs) > 1 {
+			out = append(out, result{err: &article.Error{Path: path, Err: timeline.Errorf(timeline.EINVALID, "--id names one article; this input holds %d", len(docs))}})
+			break
+		}
 		if nfiles == 1 && len(docs) == 1 {
+			if ov.id != "" {
+				doc.ID = ov.id
+			}
 			if ov.title != "" {
 				doc.Title = ov.title
 			}
