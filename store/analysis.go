@@ -70,6 +70,49 @@ func (db *DB) SaveAnalyses(ctx context.Context, as []*timeline.Analysis) (stored
 	return stored, duplicates, nil
 }
 
+// ReplaceAnalysis stores a in place of the stored analysis of the same article
+// (same body), in one transaction, and returns the document it replaced (nil
+// when the article was not stored): for re-analysing an article with another
+// publication date. The article keeps its stored id (a is renamed to it).
+func (db *DB) ReplaceAnalysis(ctx context.Context, a *timeline.Analysis) (*timeline.Document, error) {
+	if a == nil {
+		return nil, timeline.Errorf(timeline.EINVALID, "store: replace: nil analysis")
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, wrap(err, "store: replace %s", docID(a))
+	}
+	defer tx.Rollback()
+	s, err := newSaver(ctx, db, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+
+	var prev *timeline.Document
+	var id string
+	switch err := s.findSHA.QueryRowContext(ctx, a.Document.SHA256()).Scan(&id); {
+	case err == nil:
+		if prev, err = findDocument(ctx, tx, id); err != nil {
+			return nil, err
+		}
+		prev.Body = "" // the same as a's
+		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+			return nil, wrap(db.formatError(err), "store: replace %s", id)
+		}
+		a.Rename(id)
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, wrap(db.formatError(err), "store: replace %s", docID(a))
+	}
+	if _, err := s.save(a); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, wrap(db.formatError(err), "store: replace %s: commit", docID(a))
+	}
+	return prev, nil
+}
+
 func docID(a *timeline.Analysis) string {
 	if a == nil {
 		return "<nil>"

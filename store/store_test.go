@@ -741,3 +741,37 @@ func TestSaveAnalysis_DuplicateTakesStoredID(t *testing.T) {
 		t.Errorf("duplicate analysis names %q (event of %q), want the stored id first", again.Document.ID, again.Events[0].Doc)
 	}
 }
+
+// ReplaceAnalysis swaps the stored analysis of an article for a new one, keeping
+// its id, in one transaction.
+func TestReplaceAnalysis(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	old := analysis("stored-id", "the body", ev{id: "e-old", earliest: "2018-01-02", latest: "2018-01-02", cameo: "01"})
+	if _, err := db.SaveAnalysis(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	repl := analysis("file-name", "the body", ev{id: "e-new", earliest: "2018-01-10", latest: "2018-01-10", cameo: "04"})
+	repl.Document.DCT = d("2018-01-12")
+	prev, err := db.ReplaceAnalysis(ctx, repl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prev == nil || prev.ID != "stored-id" {
+		t.Errorf("replaced %+v, want the stored document", prev)
+	}
+	if repl.Document.ID != "stored-id" {
+		t.Errorf("replacement named %q, want the stored id", repl.Document.ID)
+	}
+	evs, err := db.Events(ctx, timeline.EventFilter{})
+	if err != nil || len(evs) != 1 || evs[0].CAMEO != "04" || evs[0].Doc != "stored-id" {
+		t.Errorf("events after replace: %+v, %v; want the new one alone", evs, err)
+	}
+	// An article not stored yet is simply stored.
+	if prev, err := db.ReplaceAnalysis(ctx, analysis("new", "another body")); prev != nil || err != nil {
+		t.Errorf("ReplaceAnalysis of a new article = %v, %v", prev, err)
+	}
+	if docs, _ := db.Documents(ctx); len(docs) != 2 {
+		t.Errorf("%d documents, want 2", len(docs))
+	}
+}

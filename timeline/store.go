@@ -12,6 +12,9 @@ type Store interface {
 	// used by a different article it is stored under Document.UniqueID, and a
 	// is renamed to it (Analysis.Rename).
 	SaveAnalysis(ctx context.Context, a *Analysis) (stored bool, err error)
+	// ReplaceAnalysis stores a in place of the stored analysis of the same body,
+	// in one transaction, returning the document replaced (nil: none was).
+	ReplaceAnalysis(ctx context.Context, a *Analysis) (replaced *Document, err error)
 	// SaveAnalyses stores a batch in one transaction.
 	SaveAnalyses(ctx context.Context, as []*Analysis) (stored, duplicates int, err error)
 	// Timeline returns the events matching f in chronological order and the

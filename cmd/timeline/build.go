@@ -58,10 +58,7 @@ id of a single article.`,
 							r.err = idFree(ctx, db, r.analysis)
 						}
 						if r.err == nil {
-							given := r.analysis.Document.ID
-							if _, r.err = db.SaveAnalysis(ctx, r.analysis); r.err == nil {
-								a.noteRenamed(given, r.analysis, false)
-							}
+							r.err = a.save(ctx, db, r.analysis, !ov.dct.IsZero())
 						}
 						if r.err != nil {
 							a.report(r.err)
@@ -111,6 +108,53 @@ func idFree(ctx context.Context, db timeline.Store, an *timeline.Analysis) error
 		return timeline.Errorf(timeline.ECONFLICT, "%s: --id %q is already used by another article; rm it first or choose another id", an.Document.Path, an.Document.ID)
 	}
 	return nil
+}
+
+// save stores an analysed article so that the database holds the timeline build
+// prints. With a publication date given (replace), an article already stored is
+// re-analysed in its place, with a note when its date changes; without, an
+// article stored with another date is kept, and a note says so.
+func (a *App) save(ctx context.Context, db timeline.Store, an *timeline.Analysis, replace bool) error {
+	given := an.Document.ID
+	if replace {
+		prev, err := db.ReplaceAnalysis(ctx, an)
+		if err != nil {
+			return err
+		}
+		a.noteRenamed(given, an, false)
+		if prev != nil && describeDCT(prev) != describeDCT(&an.Document) {
+			fmt.Fprintf(a.Stderr, "timeline: %s: replaced the stored analysis of %s: publication date %s (was %s)\n",
+				an.Document.Path, an.Document.ID, describeDCT(&an.Document), describeDCT(prev))
+		}
+		return nil
+	}
+	stored, err := db.SaveAnalysis(ctx, an)
+	if err != nil {
+		return err
+	}
+	a.noteRenamed(given, an, false)
+	if !stored {
+		prev, err := db.Document(ctx, an.Document.ID)
+		if err != nil {
+			return err
+		}
+		if describeDCT(prev) != describeDCT(&an.Document) {
+			fmt.Fprintf(a.Stderr, "timeline: %s: %s is stored with publication date %s, this timeline has %s; the stored analysis is kept (--published replaces it)\n",
+				an.Document.Path, an.Document.ID, describeDCT(prev), describeDCT(&an.Document))
+		}
+	}
+	return nil
+}
+
+// describeDCT says how a document is dated: its DCT, inferred bounds, or unknown.
+func describeDCT(d *timeline.Document) string {
+	switch {
+	case !d.DCT.IsZero():
+		return timeline.FormatDay(d.DCT)
+	case d.DCTInferred:
+		return "inferred " + timeline.FormatDay(d.DCTEarliest) + ".." + timeline.FormatDay(d.DCTLatest)
+	}
+	return "unknown"
 }
 
 // noteRenamed says on standard error when an article is stored under another id

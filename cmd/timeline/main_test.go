@@ -545,3 +545,51 @@ func TestDocumentIDs(t *testing.T) {
 		t.Errorf("build --id with two inputs: %v", err)
 	}
 }
+
+// build --published on an article already stored re-analyses it and replaces
+// the stored analysis, saying so; without it, a stored date that differs from
+// the printed one is pointed out.
+func TestBuildPublishedReplaces(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, err := run(t, dir, "build", seed); err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	out, stderr, err := run(t, dir, "build", "--published", "2018-01-12", "--format", "json", seed)
+	if err != nil {
+		t.Fatalf("build --published: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "replaced the stored analysis") || !strings.Contains(stderr, "2018-01-12") {
+		t.Errorf("stderr %q: want a note that the stored analysis was replaced", stderr)
+	}
+	docs, _, err := run(t, dir, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(docs, "seed-article  2018-01-12") || strings.Count(docs, "\nseed-article ") != 1 {
+		t.Errorf("docs after build --published:\n%s\nwant seed-article once, dated 2018-01-12", docs)
+	}
+	var printed jsonTimeline
+	if err := json.Unmarshal([]byte(out), &printed); err != nil {
+		t.Fatal(err)
+	}
+	stored, _, err := run(t, dir, "query", "--doc", "seed-article", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st jsonTimeline
+	if err := json.Unmarshal([]byte(stored), &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Events) != len(printed.Events) {
+		t.Errorf("stored %d events, printed %d", len(st.Events), len(printed.Events))
+	}
+	for i := range min(len(st.Events), len(printed.Events)) {
+		if st.Events[i]["earliest"] != printed.Events[i]["earliest"] || st.Events[i]["latest"] != printed.Events[i]["latest"] {
+			t.Errorf("event %d: stored %v..%v, printed %v..%v", i, st.Events[i]["earliest"], st.Events[i]["latest"], printed.Events[i]["earliest"], printed.Events[i]["latest"])
+		}
+	}
+
+	if _, stderr, err := run(t, dir, "build", seed); err != nil || !strings.Contains(stderr, "is stored with publication date 2018-01-12") {
+		t.Errorf("build without --published of an article stored with one: %v, stderr %q; want a note", err, stderr)
+	}
+}
