@@ -5,15 +5,22 @@ import (
 	"time"
 )
 
-// Merge returns events with the reports of one occurrence by several documents
-// made one event, so that a timeline built from many articles shows each
-// occurrence once, with the number of articles that report it.
+// DefaultMergeSpan is how far apart the known dates of two reports may lie when
+// an open bound is what makes them overlap (see SameTime).
+var DefaultMergeSpan = Period{Days: 31}
+
+// Merge is MergeWithin with DefaultMergeSpan.
+func Merge(events []Event) []Event { return MergeWithin(events, DefaultMergeSpan) }
+
+// MergeWithin returns events with the reports of one occurrence by several
+// documents made one event, so that a timeline built from many articles shows
+// each occurrence once, with the number of articles that report it.
 //
 // Events of different documents are the same occurrence when they have the same
 // kind and CAMEO root, the same source code and the same target code (at least
 // one of the two non-empty: names alone are too ambiguous to merge on), and
-// intervals that overlap, each with at least one known bound. Events of one
-// document are never merged: an article that reports two such events means two.
+// dates that SameTime accepts with the given span. Events of one document are
+// never merged: an article that reports two such events means two.
 //
 // Of each group the event with the finest granularity, then the narrowest
 // bounds, represents it; its bounds are narrowed to the intersection of the
@@ -21,7 +28,7 @@ import (
 // other documents' ids, sorted. Other events are returned unchanged. The result
 // is in chronological order (Less) and depends only on the input set, not on its
 // order. events itself is not modified.
-func Merge(events []Event) []Event {
+func MergeWithin(events []Event, span Period) []Event {
 	all := slices.Clone(events)
 	slices.SortFunc(all, Compare)
 
@@ -41,7 +48,7 @@ func Merge(events []Event) []Event {
 		grouped[i] = true
 		joined := false
 		for _, g := range byKey[k] {
-			if g.admits(e) {
+			if g.admits(all, e, span) {
 				g.add(i, e)
 				joined = true
 				break
@@ -105,7 +112,7 @@ func eventDocs(e *Event) []string {
 	return append([]string{e.Doc}, e.Docs...)
 }
 
-func (g *mergeGroup) admits(e *Event) bool {
+func (g *mergeGroup) admits(all []Event, e *Event, span Period) bool {
 	// The interval first: comparing times is cheaper than hashing ids.
 	if lo, hi := intersect(g.lo, g.hi, e.Earliest, e.Latest); !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
 		return false
@@ -118,7 +125,56 @@ func (g *mergeGroup) admits(e *Event) bool {
 			return false
 		}
 	}
+	// Every member must be of the same time as e, not only their common
+	// interval: an open bound of one member must not carry the group across.
+	for _, i := range g.members {
+		if !SameTime(all[i].Earliest, all[i].Latest, e.Earliest, e.Latest, span) {
+			return false
+		}
+	}
 	return true
+}
+
+// SameTime reports whether two reports dated [lo1, hi1] and [lo2, hi2] (inclusive
+// days, a zero bound open) can be of one occurrence, as far as their dates say.
+//
+// Their intervals must overlap, an open bound reaching to the end of time. When
+// both are closed that is enough. An open bound, though, says only "before" or
+// "after", so it alone proves no overlap: two reports open on the same side
+// ("had earlier dismissed", "had long refused") overlap whatever their dates and
+// are never the same occurrence by date; and when one is open, what the two
+// know of their dates (the known bounds) must lie within span of each other, so
+// that a statement "before 2018" is not taken for a meeting of 1997. A report
+// with no bound at all is no occurrence in time.
+func SameTime(lo1, hi1, lo2, hi2 time.Time, span Period) bool {
+	if lo1.IsZero() && hi1.IsZero() || lo2.IsZero() && hi2.IsZero() {
+		return false
+	}
+	if !lo1.IsZero() && !hi2.IsZero() && hi2.Before(lo1) || !lo2.IsZero() && !hi1.IsZero() && hi1.Before(lo2) {
+		return false // disjoint
+	}
+	open1, open2 := lo1.IsZero() || hi1.IsZero(), lo2.IsZero() || hi2.IsZero()
+	if !open1 && !open2 {
+		return true
+	}
+	if lo1.IsZero() && lo2.IsZero() || hi1.IsZero() && hi2.IsZero() {
+		return false // the overlap is the shared open side
+	}
+	// The known part of each: its interval, or the one known day.
+	k1lo, k1hi := known(lo1, hi1)
+	k2lo, k2hi := known(lo2, hi2)
+	return !span.After(k1hi).Before(k2lo) && !span.After(k2hi).Before(k1lo)
+}
+
+// known returns the known part of an interval with at most one open bound.
+func known(lo, hi time.Time) (time.Time, time.Time) {
+	switch {
+	case lo.IsZero():
+		return hi, hi
+	case hi.IsZero():
+		return lo, lo
+	}
+	return lo, hi
 }
 
 func (g *mergeGroup) add(i int, e *Event) {

@@ -86,10 +86,31 @@ func TestMerge(t *testing.T) {
 			mev("a1", "a", "04", "KORGOV", "PRKGOV", "2018-01-09", "2018-01-09", D),
 			mev("b1", "b", "04", "KORGOV", "PRKGOV", "2018-01-10", "2018-01-10", D),
 		}, "a1[2018-01-09..2018-01-09] b1[2018-01-10..2018-01-10]"},
-		{"open bounds overlap", []timeline.Event{
+		{"open bounds years apart", []timeline.Event{
 			mev("a1", "a", "16", "USA", "PRK", "2012-01-01", "", Y),
 			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
-		}, "b1[2012-01-01..2018-01-12]x2{a}"},
+		}, "a1[2012-01-01..] b1[..2018-01-12]"},
+		{"open bounds within the span", []timeline.Event{
+			mev("a1", "a", "16", "USA", "PRK", "2018-01-01", "", D),
+			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
+		}, "a1[2018-01-01..2018-01-12]x2{b}"},
+		{"open at the same side: never the same time", []timeline.Event{
+			mev("a1", "a", "16", "USA", "PRK", "", "2018-01-10", D),
+			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
+		}, "a1[..2018-01-10] b1[..2018-01-12]"},
+		{"open start against a report decades before", []timeline.Event{
+			mev("a1", "a", "03", "USAGOV", "PRKGOV", "", "2018-01-03", D),
+			mev("b1", "b", "03", "USAGOV", "PRKGOV", "1997-02-01", "1997-02-28", M),
+		}, "b1[1997-02-01..1997-02-28] a1[..2018-01-03]"},
+		{"open start against a report within the span", []timeline.Event{
+			mev("a1", "a", "03", "USAGOV", "PRKGOV", "", "2018-01-03", D),
+			mev("b1", "b", "03", "USAGOV", "PRKGOV", "2017-12-20", "2017-12-20", D),
+		}, "b1[2017-12-20..2017-12-20]x2{a}"},
+		{"an open member does not carry the group past the span", []timeline.Event{
+			mev("a1", "a", "03", "USAGOV", "PRKGOV", "", "2018-03-01", D),
+			mev("b1", "b", "03", "USAGOV", "PRKGOV", "2018-02-01", "2018-02-03", D),
+			mev("c1", "c", "03", "USAGOV", "PRKGOV", "2018-01-05", "", D),
+		}, "b1[2018-02-01..2018-02-03]x2{c} a1[..2018-03-01]"},
 		{"open bounds that do not meet", []timeline.Event{
 			mev("a1", "a", "16", "USA", "PRK", "2019-01-01", "", Y),
 			mev("b1", "b", "16", "USA", "PRK", "", "2018-01-12", D),
@@ -135,6 +156,68 @@ func TestMerge(t *testing.T) {
 				t.Errorf("Merge of reversed input = %q\n     want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSameTime(t *testing.T) {
+	span := timeline.Period{Days: 31}
+	for _, tt := range []struct {
+		lo1, hi1, lo2, hi2 string
+		want               bool
+	}{
+		{"2018-01-09", "2018-01-09", "2018-01-01", "2018-01-31", true},  // a day in its month
+		{"2018-01-09", "2018-01-09", "2018-01-10", "2018-01-10", false}, // disjoint days
+		{"1990-01-01", "1999-12-31", "1997-04-22", "1997-04-22", true},  // closed: overlap is enough
+		{"", "2018-01-03", "1997-04-22", "1997-04-22", false},           // open start, decades after
+		{"", "2018-01-03", "2017-12-20", "2017-12-20", true},            // open start, within the span
+		{"", "2018-01-03", "2017-11-01", "2017-11-30", false},           // open start, a month before the span
+		{"", "2018-01-03", "2017-12-01", "2018-01-31", true},            // open start inside a closed range
+		{"1996-05-01", "", "2006-03-01", "2006-03-31", false},           // open end, ten years before
+		{"2018-01-01", "", "2018-01-20", "2018-01-20", true},            // open end, within the span
+		{"", "2018-01-10", "", "2018-01-12", false},                     // both open at the start
+		{"2018-01-10", "", "2018-01-12", "", false},                     // both open at the end
+		{"2018-01-01", "", "", "2018-01-12", true},                      // open ends facing, close
+		{"2012-01-01", "", "", "2018-01-12", false},                     // open ends facing, years apart
+		{"2019-01-01", "", "", "2018-01-12", false},                     // open ends that do not meet
+		{"", "", "2018-01-12", "2018-01-12", false},                     // undated
+	} {
+		got := timeline.SameTime(day(tt.lo1), day(tt.hi1), day(tt.lo2), day(tt.hi2), span)
+		back := timeline.SameTime(day(tt.lo2), day(tt.hi2), day(tt.lo1), day(tt.hi1), span)
+		if got != tt.want || back != tt.want {
+			t.Errorf("SameTime([%s..%s], [%s..%s]) = %v (reversed %v), want %v", tt.lo1, tt.hi1, tt.lo2, tt.hi2, got, back, tt.want)
+		}
+	}
+	// A wider span reaches further.
+	if !timeline.SameTime(time.Time{}, day("2018-01-03"), day("2017-11-01"), day("2017-11-30"), timeline.Period{Months: 2}) {
+		t.Error("a two-month span does not reach a month back")
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want timeline.Period
+		ok   bool
+	}{
+		{"31d", timeline.Period{Days: 31}, true},
+		{"2w", timeline.Period{Days: 14}, true},
+		{"6m", timeline.Period{Months: 6}, true},
+		{"1y", timeline.Period{Years: 1}, true},
+		{"0", timeline.Period{}, true},
+		{"", timeline.Period{}, false},
+		{"y", timeline.Period{}, false},
+		{"-1y", timeline.Period{}, false},
+		{"1.5y", timeline.Period{}, false},
+		{"1h", timeline.Period{}, false},
+		{"99999999999y", timeline.Period{}, false},
+	} {
+		got, err := timeline.ParsePeriod(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if tt.ok && tt.in != "2w" && got.String() != tt.in {
+			t.Errorf("%v.String() = %q, want %q", got, got.String(), tt.in)
+		}
 	}
 }
 

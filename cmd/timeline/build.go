@@ -72,7 +72,7 @@ id of a single article.`,
 					}
 				})
 				sortEvents(t.Events)
-				t.Events = timeline.Merge(t.Events)
+				t.Events = timeline.MergeWithin(t.Events, a.config.mergeSpan)
 				if len(t.Documents) > 0 || !failed {
 					if err := a.writeTimeline(out, &t); err != nil {
 						return err

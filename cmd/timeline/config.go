@@ -29,9 +29,13 @@ type Config struct {
 	// BusyTimeout is how long a command waits for another one's lock on the
 	// database (a duration: "5s", "1m").
 	BusyTimeout string `mapstructure:"busy_timeout"`
+	// MergeSpan is how far apart the known dates of two reports may lie when an
+	// open bound is what makes them overlap (timeline.SameTime).
+	MergeSpan string `mapstructure:"merge_span"`
 
 	location    *time.Location
 	busyTimeout time.Duration
+	mergeSpan   timeline.Period
 }
 
 // defaults are the built-in values, lowest priority. Empty data paths select
@@ -45,10 +49,11 @@ var defaults = map[string]string{
 	"gazetteer": "",
 
 	"busy_timeout": "5s",
+	"merge_span":   "31d",
 }
 
 // configKeys lists the keys in the order `timeline config` prints them.
-var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer", "busy_timeout"}
+var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer", "busy_timeout", "merge_span"}
 
 // Validate reports every bad value by name, before anything runs.
 func (c *Config) Validate() error {
@@ -78,6 +83,11 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Sprintf("busy_timeout: want a positive duration such as 5s or 1m, not %q", c.BusyTimeout))
 	} else {
 		c.busyTimeout = d
+	}
+	if p, err := timeline.ParsePeriod(c.MergeSpan); err != nil {
+		errs = append(errs, fmt.Sprintf("merge_span: %v", err))
+	} else {
+		c.mergeSpan = p
 	}
 	if len(errs) > 0 {
 		return timeline.Errorf(timeline.EINVALID, "config: %s", strings.Join(errs, "; "))

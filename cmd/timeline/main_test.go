@@ -210,10 +210,10 @@ func TestConfig(t *testing.T) {
 	})
 	t.Run("bad value", func(t *testing.T) {
 		dir := t.TempDir()
-		writeConfig(t, dir, "format: pdf\ntimezone: Mars/Olympus\n")
+		writeConfig(t, dir, "format: pdf\ntimezone: Mars/Olympus\nmerge_span: 3 weeks\n")
 		_, _, err := run(t, dir, "config")
-		if err == nil || !strings.Contains(err.Error(), "format:") || !strings.Contains(err.Error(), "timezone:") {
-			t.Errorf("err %v, want both bad keys named", err)
+		if err == nil || !strings.Contains(err.Error(), "format:") || !strings.Contains(err.Error(), "timezone:") || !strings.Contains(err.Error(), "merge_span:") {
+			t.Errorf("err %v, want every bad key named", err)
 		}
 	})
 	t.Run("missing file", func(t *testing.T) {

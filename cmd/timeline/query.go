@@ -37,7 +37,7 @@ occurrence are shown once, with the number of sources.`,
 				if err != nil {
 					return err
 				}
-				return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.Merge(evs)})
+				return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.MergeWithin(evs, a.config.mergeSpan)})
 			})
 		},
 	}
@@ -103,7 +103,7 @@ each; a single --out file is refused when there are several articles.`,
 				if err != nil {
 					return err
 				}
-				t := &export.Timeline{Documents: docs, Events: timeline.Merge(evs)}
+				t := &export.Timeline{Documents: docs, Events: timeline.MergeWithin(evs, a.config.mergeSpan)}
 				if a.format() == "timeml" {
 					// TimeML carries every document with its temporal expressions,
 					// including those with no event.
