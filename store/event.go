@@ -58,12 +58,13 @@ const eventColumns = `id, doc, sentence_start, sentence_end, sentence_text,
 
 // Events returns the events f selects, in chronological order (timeline.Less).
 //
-// By default an event matches when its interval [Earliest, Latest] overlaps
-// [f.From, f.To], an open bound on either side reaching to the end of time; an
-// event with no bound at all matches only when no range is asked for. With
-// f.Within, the event's interval must lie inside the range: its start known and
-// no earlier than f.From when f.From is set, its end known and no later than f.To
-// when f.To is set (as EVENTS.md's date-within treats an open gold side).
+// The date range is matched as timeline.EventFilter.InRange says: by default an
+// event matches when its interval [Earliest, Latest] overlaps [f.From, f.To], an
+// open bound reaching the filter's horizon from the known one; an event with no
+// bound at all matches only when no range is asked for. With f.Within, the
+// event's interval must lie inside the range: its start known and no earlier
+// than f.From when f.From is set, its end known and no later than f.To when f.To
+// is set (as EVENTS.md's date-within treats an open gold side).
 func (db *DB) Events(ctx context.Context, f timeline.EventFilter) ([]timeline.Event, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -158,12 +159,18 @@ func eventWhere(f timeline.EventFilter) (where []string, args []any, ranged bool
 			args = append(args, to)
 		}
 	case ranged && from == nil:
-		// Everything before To: every event with an open start, and every one
-		// starting by To. A long scan whatever the index: so is the answer.
-		where = append(where, fmt.Sprintf(`(span_class = %d OR earliest <= ?)`, classOpenStart))
-		args = append(args, to)
+		// Everything before To: every event starting by To, and every one with an
+		// open start whose end is within the horizon after To. A long scan
+		// whatever the index: so is the answer.
+		if reach := shiftDay(f.To, f.OpenHorizon(), 1); reach != nil {
+			where = append(where, fmt.Sprintf(`(span_class = %d AND latest <= ? OR earliest <= ?)`, classOpenStart))
+			args = append(args, reach, to)
+		} else {
+			where = append(where, fmt.Sprintf(`(span_class = %d OR earliest <= ?)`, classOpenStart))
+			args = append(args, to)
+		}
 	case ranged:
-		terms, targs := overlapTerms(f.From, to)
+		terms, targs := overlapTerms(f.From, to, f.OpenHorizon())
 		where = append(where, `(`+strings.Join(terms, "\n\t\tOR ")+`)`, `(latest IS NULL OR latest >= ?)`)
 		args = append(append(args, targs...), from)
 	}
@@ -188,11 +195,25 @@ func eventWhere(f timeline.EventFilter) (where []string, args []any, ranged bool
 	return where, args, ranged
 }
 
+// shiftDay returns the day bound t moved by the horizon h (sign 1: later, -1:
+// earlier), or nil when that leaves the years the database holds (no limit).
+func shiftDay(t time.Time, h timeline.Period, sign int) any {
+	s := h.After(t)
+	if sign < 0 {
+		s = h.Before(t)
+	}
+	if s.Year() < 1 || s.Year() > 9999 {
+		return nil
+	}
+	return day(s)
+}
+
 // overlapTerms returns the terms, one an events_span index range, that select
 // the events that may overlap [from, to] (to nil: open); the caller adds that
 // they end no earlier than from. An event of class c is shorter than 2^c days,
-// so it overlaps only if it starts in [from - 2^c + 1, to].
-func overlapTerms(from time.Time, to any) (terms []string, args []any) {
+// so it overlaps only if it starts in [from - 2^c + 1, to]. An open bound
+// reaches the horizon h from the known one (timeline.EventFilter.InRange).
+func overlapTerms(from time.Time, to any, h timeline.Period) (terms []string, args []any) {
 	upper := func(term string) string {
 		if to == nil {
 			return term
@@ -208,9 +229,23 @@ func overlapTerms(from time.Time, to any) (terms []string, args []any) {
 		}
 		terms = append(terms, `(`+upper(term)+`)`)
 	}
-	terms = append(terms, `(`+upper(fmt.Sprintf(`span_class = %d`, classOpenEnd))+`)`)
-	terms = append(terms, fmt.Sprintf(`(span_class = %d AND `+spanKey+` >= ?)`, classOpenStart))
+	openEnd := fmt.Sprintf(`span_class = %d`, classOpenEnd)
+	if reach := shiftDay(from, h, -1); reach != nil {
+		openEnd += ` AND ` + spanKey + ` >= ?`
+		args = append(args, reach)
+	}
+	terms = append(terms, `(`+upper(openEnd)+`)`)
+	openStart := fmt.Sprintf(`span_class = %d AND `+spanKey+` >= ?`, classOpenStart)
 	args = append(args, day(from))
+	if to != nil {
+		if t, _ := time.Parse(timeline.DateLayout, to.(string)); !t.IsZero() {
+			if reach := shiftDay(t, h, 1); reach != nil {
+				openStart += ` AND ` + spanKey + ` <= ?`
+				args = append(args, reach)
+			}
+		}
+	}
+	terms = append(terms, `(`+openStart+`)`)
 	return terms, args
 }
 

@@ -32,10 +32,14 @@ type Config struct {
 	// MergeSpan is how far apart the known dates of two reports may lie when an
 	// open bound is what makes them overlap (timeline.SameTime).
 	MergeSpan string `mapstructure:"merge_span"`
+	// OpenHorizon is how far an event's open bound reaches when it is matched
+	// against a date range (timeline.EventFilter.InRange).
+	OpenHorizon string `mapstructure:"open_horizon"`
 
 	location    *time.Location
 	busyTimeout time.Duration
 	mergeSpan   timeline.Period
+	openHorizon timeline.Period
 }
 
 // defaults are the built-in values, lowest priority. Empty data paths select
@@ -50,10 +54,11 @@ var defaults = map[string]string{
 
 	"busy_timeout": "5s",
 	"merge_span":   "31d",
+	"open_horizon": "1y",
 }
 
 // configKeys lists the keys in the order `timeline config` prints them.
-var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer", "busy_timeout", "merge_span"}
+var configKeys = []string{"db", "timezone", "format", "actors", "lexicon", "gazetteer", "busy_timeout", "merge_span", "open_horizon"}
 
 // Validate reports every bad value by name, before anything runs.
 func (c *Config) Validate() error {
@@ -88,6 +93,11 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Sprintf("merge_span: %v", err))
 	} else {
 		c.mergeSpan = p
+	}
+	if p, err := timeline.ParsePeriod(c.OpenHorizon); err != nil {
+		errs = append(errs, fmt.Sprintf("open_horizon: %v", err))
+	} else {
+		c.openHorizon = p
 	}
 	if len(errs) > 0 {
 		return timeline.Errorf(timeline.EINVALID, "config: %s", strings.Join(errs, "; "))

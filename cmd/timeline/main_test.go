@@ -593,3 +593,32 @@ func TestBuildPublishedReplaces(t *testing.T) {
 		t.Errorf("build without --published of an article stored with one: %v, stderr %q; want a note", err, stderr)
 	}
 }
+
+// An open bound reaches the configured horizon (open_horizon, default one
+// year) from the known one: a 1997 plan "after the elections" is no event of
+// 2018, though it overlaps early 1998.
+func TestQueryOpenHorizon(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "plan.txt", "Iraq will meet Iran after the elections.")
+	if _, stderr, err := run(t, dir, "ingest", "--published", "1997-03-05", a); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	count := func(args ...string) int {
+		t.Helper()
+		out, stderr, err := run(t, dir, append([]string{"query", "--format", "jsonl"}, args...)...)
+		if err != nil {
+			t.Fatalf("query %v: %v\n%s", args, err, stderr)
+		}
+		return strings.Count(out, `"cameo"`)
+	}
+	if n := count("--from", "2018-01", "--to", "2018-02"); n != 0 {
+		t.Errorf("2018: %d events, want none (the plan is of 1997)", n)
+	}
+	if n := count("--from", "1998-01", "--to", "1998-02"); n != 1 {
+		t.Errorf("early 1998: %d events, want the plan", n)
+	}
+	writeConfig(t, dir, "open_horizon: 30y\n")
+	if n := count("--from", "2018-01", "--to", "2018-02"); n != 1 {
+		t.Errorf("2018 with a 30-year horizon: %d events, want the plan", n)
+	}
+}

@@ -21,7 +21,13 @@ func (a *App) newQueryCmd() *cobra.Command {
 its interval overlaps the range; with --within, only when it lies inside it. Dates
 accept a year (2018), a month (2018-01) or a day (2018-01-03): --from takes the
 first day of it, --to the last. Events of several articles that report the same
-occurrence are shown once, with the number of sources.`,
+occurrence are shown once, with the number of sources.
+
+An event known only to be after a day ("will meet after the elections") or before
+one ("had previously dismissed") has an open bound: it overlaps a range only
+within open_horizon (config.yaml, default 1y) of the day it knows, so a plan
+made in 1997 is not an event of 2018. With --within an open bound never lies
+inside a closed side of the range.`,
 		Example: `  timeline query --from 2017 --to 2018-01
   timeline query --from 2018-01-01 --to 2018-03-31 --within --actor PRK --cameo 13
   timeline query --text "joint exercise" --format csv --out events.csv`,
@@ -32,6 +38,7 @@ occurrence are shown once, with the number of sources.`,
 				return err
 			}
 			f.Limit = limit
+			f.Horizon = a.config.openHorizon
 			return a.withReadStore(func(db timeline.Store) error {
 				docs, evs, err := db.Timeline(cmd.Context(), f)
 				if err != nil {
