@@ -145,6 +145,20 @@ func dateRange(earliest, latest time.Time) string {
 	}
 }
 
+// openBound says what the one known bound of an event with an open one is: "on
+// or before" its latest day, "on or after" its earliest; "" when both bounds are
+// known or none is. Formats that must place an event on a day say so rather than
+// show that day as the event's.
+func openBound(e *timeline.Event) string {
+	switch {
+	case e.Earliest.IsZero() && !e.Latest.IsZero():
+		return "on or before"
+	case e.Latest.IsZero() && !e.Earliest.IsZero():
+		return "on or after"
+	}
+	return ""
+}
+
 // actorName returns an actor's name, or its code when it has no name.
 func actorName(a *timeline.Actor) string {
 	switch {

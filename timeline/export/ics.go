@@ -54,7 +54,7 @@ func writeICS(w io.Writer, t *Timeline) error {
 		e := &t.Events[i]
 		start, end := e.Earliest, e.Latest
 		// An open bound makes a single day of the other one: a calendar has no
-		// open-ended all-day events.
+		// open-ended all-day events. The summary and description say so.
 		switch {
 		case start.IsZero():
 			start = end
@@ -67,9 +67,15 @@ func writeICS(w io.Writer, t *Timeline) error {
 		if end.Before(start) {
 			end = start
 		}
-		desc := e.Sentence.Text + "\n\n" + e.Doc
+		summary, desc := headline(e), e.Sentence.Text+"\n\n"+e.Doc
 		if n := sources(e); n > 1 {
 			desc += fmt.Sprintf(" (reported by %d sources)", n)
+		}
+		if b := openBound(e); b != "" {
+			// The calendar shows the one known day; the event is not of that day.
+			known := timeline.FormatDay(start)
+			summary += " (" + b + " " + known + ")"
+			desc = "Date: " + b + " " + known + "; the article gives no other bound, so the calendar shows this day.\n\n" + desc
 		}
 		p.line("BEGIN:VEVENT")
 		p.line("UID:" + icsText(e.ID+"@timeline"))
@@ -81,7 +87,7 @@ func writeICS(w io.Writer, t *Timeline) error {
 		p.line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
 		// DTEND of an all-day event is exclusive: the day after the last one.
 		p.line("DTEND;VALUE=DATE:" + end.AddDate(0, 0, 1).Format("20060102"))
-		p.line("SUMMARY:" + icsText(headline(e)))
+		p.line("SUMMARY:" + icsText(summary))
 		p.line("DESCRIPTION:" + icsText(desc))
 		p.line("CATEGORIES:" + icsText(what(e)))
 		p.line("END:VEVENT")

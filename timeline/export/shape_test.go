@@ -496,3 +496,51 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+// An open bound is never shown as a known day: TimelineJS says "on or before"
+// or "on or after" in display_date, and a calendar event says so in its summary
+// and description.
+func TestOpenBoundsNotPinned(t *testing.T) {
+	var out struct {
+		Events []struct {
+			UniqueID    string `json:"unique_id"`
+			DisplayDate string `json:"display_date"`
+		}
+	}
+	if err := json.Unmarshal(write(t, "timelinejs", fixture()), &out); err != nil {
+		t.Fatal(err)
+	}
+	display := map[string]string{}
+	for _, e := range out.Events {
+		display[e.UniqueID] = e.DisplayDate
+	}
+	for id, want := range map[string]string{
+		"ev-05": "on or before 8 February 2018", // "recently", open start
+		"ev-07": "on or after 26 February 2018", // "after the Games", open end
+		"ev-02": "",                             // a known day
+	} {
+		if display[id] != want {
+			t.Errorf("%s display_date = %q, want %q", id, display[id], want)
+		}
+	}
+
+	ics := string(write(t, "ics", fixture()))
+	for _, vevent := range strings.Split(ics, "BEGIN:VEVENT")[1:] {
+		unfolded := strings.ReplaceAll(vevent, "\r\n ", "")
+		switch {
+		case strings.Contains(unfolded, "UID:ev-05@"):
+			if !strings.Contains(unfolded, "SUMMARY:") || !strings.Contains(unfolded, "(on or before 2018-02-08)") ||
+				!strings.Contains(unfolded, "DESCRIPTION:Date: on or before 2018-02-08") {
+				t.Errorf("open-start calendar event does not say its date is a bound:\n%s", unfolded)
+			}
+		case strings.Contains(unfolded, "UID:ev-07@"):
+			if !strings.Contains(unfolded, "(on or after 2018-02-26)") || !strings.Contains(unfolded, "DESCRIPTION:Date: on or after 2018-02-26") {
+				t.Errorf("open-end calendar event does not say its date is a bound:\n%s", unfolded)
+			}
+		case strings.Contains(unfolded, "UID:ev-02@"):
+			if strings.Contains(unfolded, "on or") {
+				t.Errorf("a known day is marked as a bound:\n%s", unfolded)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -22,6 +23,9 @@ type tljsSlide struct {
 	EndDate   *tljsDate `json:"end_date,omitempty"`
 	Text      tljsText  `json:"text"`
 	Group     string    `json:"group,omitempty"`
+	// DisplayDate replaces the date TimelineJS shows: for an event with an open
+	// bound, whose start_date is only the day it is known to be before or after.
+	DisplayDate string `json:"display_date,omitempty"`
 	UniqueID  string    `json:"unique_id,omitempty"`
 	// Autolink is off: sentences are quoted text, and TimelineJS would otherwise
 	// turn anything that looks like a URL or address in them into a link.
@@ -64,6 +68,9 @@ func writeTimelineJS(w io.Writer, t *Timeline) error {
 			UniqueID:  e.ID,
 			Autolink:  &off,
 		}
+		if b := openBound(e); b != "" {
+			s.DisplayDate = b + " " + humanDay(start, e.Granularity)
+		}
 		if !end.IsZero() {
 			// Only an end that shows differently at the event's granularity:
 			// "2012" (2012-01-01..2012-12-31) is one year, not a span.
@@ -91,6 +98,18 @@ func tljsDay(t time.Time, g timeline.Granularity) *tljsDate {
 		d.Month, d.Day = 0, 0
 	}
 	return d
+}
+
+// humanDay writes a day as readers do, at the precision of the granularity: "8
+// February 2018", "February 2018", "2018".
+func humanDay(t time.Time, g timeline.Granularity) string {
+	switch g {
+	case timeline.GranMonth, timeline.GranSeason, timeline.GranQuarter, timeline.GranHalf:
+		return t.Format("January 2006")
+	case timeline.GranYear, timeline.GranDecade, timeline.GranCentury:
+		return t.Format("2006")
+	}
+	return strconv.Itoa(t.Day()) + " " + t.Format("January 2006")
 }
 
 // tljsBody is the slide's text: the sentence, then where it was reported.
