@@ -26,7 +26,7 @@ type tljsSlide struct {
 	// DisplayDate replaces the date TimelineJS shows: for an event with an open
 	// bound, whose start_date is only the day it is known to be before or after.
 	DisplayDate string `json:"display_date,omitempty"`
-	UniqueID  string    `json:"unique_id,omitempty"`
+	UniqueID    string `json:"unique_id,omitempty"`
 	// Autolink is off: sentences are quoted text, and TimelineJS would otherwise
 	// turn anything that looks like a URL or address in them into a link.
 	Autolink *bool `json:"autolink,omitempty"`
