@@ -211,6 +211,46 @@ func looksLikeCount(body string, m *match) bool {
 	return false
 }
 
+// farYears is how many years before the DCT a bare year after a name must lie
+// to be read as part of the name.
+const farYears = 10
+
+// afterName reports whether the word just before offset i is a capitalised
+// word inside a sentence (not its first word, not a possessive, not a month or
+// weekday), which makes a number right after it part of a name.
+func (t *Tagger) afterName(body string, i int) bool {
+	j := i
+	for j > 0 && body[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && isLetter(body[k-1]) {
+		k--
+	}
+	w := body[k:j]
+	if w == "" || !isCap(w) || k > 0 && (body[k-1] == '\'' || body[k-1] == '-' || body[k-1] >= 0x80) {
+		return false // no word, lower case, or a possessive or compound ending
+	}
+	if _, ok := t.v.months[lower(w)]; ok {
+		return false
+	}
+	if _, ok := t.v.weekdays[lower(w)]; ok {
+		return false
+	}
+	p := k
+	for p > 0 && (body[p-1] == ' ' || body[p-1] == '\t') {
+		p--
+	}
+	if p == 0 {
+		return false
+	}
+	switch body[p-1] {
+	case '.', '!', '?', '\n', '\r', '"', '(', ':', ';':
+		return false // the word opens a sentence, a quote or a line
+	}
+	return !strings.HasSuffix(body[:p], "“") && !strings.HasSuffix(body[:p], "‘")
+}
+
 func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ys := m.g("year")
 	y, _ := strconv.Atoi(ys)
@@ -229,6 +269,12 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{}, false
 		}
 		if c.hasRef && y > c.ref.Year()+30 {
+			return res{}, false
+		}
+		// A year long before the DCT needs more than a name before it: "Miss
+		// Iceland 1983", "the ferry Aurora 1975" name a title or a thing. Near
+		// the DCT the same form is usually an event of that year ("Euro 2016").
+		if c.hasRef && y < c.ref.Year()-farYears && t.afterName(c.body, m.start) {
 			return res{}, false
 		}
 	}

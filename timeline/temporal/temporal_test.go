@@ -58,6 +58,9 @@ func TestTag(t *testing.T) {
 		{"as soon as a weekday", "The group would be ready to leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday", "DATE", "2000-04-04", ""},
 		{"as early as a month", "A vote was expected as early as January, officials said.", "2005-11-10", "January", "DATE", "2006-01", ""},
 		{"year-end is the year's last day", "The company expects to complete the transaction by year-end.", "1989-10-30", "year-end", "DATE", "1989-12-31", ""},
+		{"a year after a name near the DCT", "Fans look forward to Euro 2016 in France.", "2016-03-01", "2016", "DATE", "2016", ""},
+		{"a possessive before a year far back", "It recalled Clinton's 1995 visit to the region.", "2018-01-11", "1995", "DATE", "1995", ""},
+		{"a sentence-initial word before a year far back", "Since 1983, Iceland has sent a delegation.", "2018-01-11", "1983", "DATE", "1983", ""},
 		{"since year-end: the last one passed", "The index has risen 12% since year-end.", "1989-10-30", "year-end", "DATE", "1988-12-31", ""},
 		{"year-end before a function word", "The deal should close by year-end as planned.", "1989-10-30", "year-end", "DATE", "1989-12-31", ""},
 		{"year end spaced stays the year", "Sales should recover by year end, the company said.", "1989-10-30", "year end", "DATE", "1989", "END"},
@@ -141,6 +144,13 @@ func TestNotDates(t *testing.T) {
 		"They own more than a quarter of the shares.",
 		"Stocks opened higher as year-end rally sentiment returned.",
 		"Bush spoke during a year-end news conference.",
+		// A number after a noun that takes one is no year.
+		"The Security Council adopted Resolution 1636 unanimously.",
+		"It was strengthened under resolution 1701.",
+		"The plane, Flight 1549, landed on the river.",
+		// A year far before the DCT right after a name is part of the name.
+		"She is the daughter of Miss Iceland 1983, who lives in Reykjavik.",
+		"The ferry, renamed Aurora 1975, sank near the port.",
 	} {
 		if xs := tg.Tag(body, day("2018-01-11")); len(xs) != 0 {
 			t.Errorf("%q: got %+v, want no timex", body, xs)
