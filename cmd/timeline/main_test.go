@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/timeml"
@@ -620,5 +621,38 @@ func TestQueryOpenHorizon(t *testing.T) {
 	writeConfig(t, dir, "open_horizon: 30y\n")
 	if n := count("--from", "2018-01", "--to", "2018-02"); n != 1 {
 		t.Errorf("2018 with a 30-year horizon: %d events, want the plan", n)
+	}
+}
+
+// An --out that is not a regular file (a pipe, a device such as /dev/null) is
+// written to, never replaced by a file.
+func TestOutSpecialFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	if _, stderr, err := run(t, dir, "build", "--format", "csv", "--out", fifo, seed); err != nil {
+		t.Fatalf("build --out FIFO: %v\n%s", err, stderr)
+	}
+	select {
+	case b := <-got:
+		if !bytes.HasPrefix(b, []byte("earliest,")) {
+			t.Errorf("the pipe read %.80q, want the CSV", b)
+		}
+	case <-time.After(10 * time.Second):
+		// Nothing was written to the pipe: release the reader.
+		if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			w.Close()
+		}
+		t.Error("nothing was written to the pipe")
+	}
+	if fi, err := os.Stat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("%s is no longer a pipe: %v %v", fifo, fi.Mode(), err)
 	}
 }

@@ -35,9 +35,15 @@ func (a *App) writeOutput(path string, fn func(io.Writer) error) error {
 				return timeline.Errorf(timeline.EINVALID, "output %s: is also an input; not overwritten", path)
 			}
 		}
-		if info.Mode().IsRegular() {
-			perm, existing = info.Mode().Perm(), true
+		switch {
+		case info.IsDir():
+			return timeline.Errorf(timeline.EINVALID, "output %s: is a directory", path)
+		case !info.Mode().IsRegular():
+			// A pipe or a device (/dev/null, /dev/stdout) is written to as it
+			// is: renaming a file over it would replace it.
+			return a.writeSpecial(path, fn)
 		}
+		perm, existing = info.Mode().Perm(), true
 	}
 	tmp, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".", perm)
 	if err != nil {
@@ -59,6 +65,22 @@ func (a *App) writeOutput(path string, fn func(io.Writer) error) error {
 		return fmt.Errorf("output %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("output %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeSpecial writes through fn to an existing file that is not a regular one.
+func (a *App) writeSpecial(path string, fn func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return timeline.Errorf(timeline.EINVALID, "output %s: %v", path, unwrapPath(err))
+	}
+	if err := fn(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("output %s: %w", path, err)
 	}
 	return nil
