@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +25,17 @@ type dater struct {
 
 func newDater(a *timeline.Analysis) *dater {
 	d := &dater{a: a, timexes: a.Timexes, occs: a.Occurrences, maxReach: 150}
+	// In document order, so that each sentence finds its own by binary search
+	// (a scan of all of them per sentence is quadratic in a long article).
+	byStart := func(x, y timeline.Span) int { return x.Start - y.Start }
+	if !slices.IsSortedFunc(d.timexes, func(x, y timeline.Timex) int { return byStart(x.Span, y.Span) }) {
+		d.timexes = slices.Clone(d.timexes)
+		slices.SortStableFunc(d.timexes, func(x, y timeline.Timex) int { return byStart(x.Span, y.Span) })
+	}
+	if !slices.IsSortedFunc(d.occs, func(x, y timeline.Occurrence) int { return byStart(x.Span, y.Span) }) {
+		d.occs = slices.Clone(d.occs)
+		slices.SortStableFunc(d.occs, func(x, y timeline.Occurrence) int { return byStart(x.Span, y.Span) })
+	}
 	doc := &a.Document
 	switch {
 	case !doc.DCT.IsZero():
@@ -38,6 +50,16 @@ func newDater(a *timeline.Analysis) *dater {
 		}
 	}
 	return d
+}
+
+// timexesFrom returns the index of the first timex starting at or after off.
+func (d *dater) timexesFrom(off int) int {
+	return sort.Search(len(d.timexes), func(i int) bool { return d.timexes[i].Span.Start >= off })
+}
+
+// occsFrom returns the index of the first occurrence starting at or after off.
+func (d *dater) occsFrom(off int) int {
+	return sort.Search(len(d.occs), func(i int) bool { return d.occs[i].Span.Start >= off })
 }
 
 // after reports whether t lies after the earliest publication date.
@@ -69,7 +91,7 @@ func usable(t *timeline.Timex) bool {
 // it ("occurrence": "met during the Olympics").
 func (d *dater) attach(s *sentence) {
 	var openers []*timeline.Timex
-	for i := range d.timexes {
+	for i := d.timexesFrom(s.span.Start); i < len(d.timexes) && d.timexes[i].Span.Start < s.span.End; i++ {
 		t := &d.timexes[i]
 		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
 			continue
@@ -111,7 +133,7 @@ func (d *dater) attach(s *sentence) {
 			}
 		}
 	}
-	for i := range d.occs {
+	for i := d.occsFrom(s.span.Start); i < len(d.occs) && d.occs[i].Span.Start < s.span.End; i++ {
 		o := &d.occs[i]
 		if o.Span.Start < s.span.Start || o.Span.End > s.span.End || !governedByPreposition(s, o.Span.Start) {
 			continue
@@ -178,7 +200,7 @@ func (d *dater) reach(s *sentence, c *cand, t *timeline.Timex) (int, bool) {
 // before or after it ("the summit on Monday", "Monday's summit"), or nil.
 func (d *dater) besideGathering(s *sentence, c *cand) *timeline.Timex {
 	best, bestDist := (*timeline.Timex)(nil), 60
-	for i := range d.timexes {
+	for i := d.timexesFrom(s.span.Start); i < len(d.timexes) && d.timexes[i].Span.Start < s.span.End; i++ {
 		t := &d.timexes[i]
 		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) {
 			continue
@@ -407,7 +429,7 @@ func (d *dater) postDate(sp timeline.Span) *timeline.Timex {
 		return nil
 	}
 	at += sp.End
-	for i := range d.timexes {
+	for i := d.timexesFrom(at + 1); i < len(d.timexes) && d.timexes[i].Span.Start < end; i++ {
 		t := &d.timexes[i]
 		if t.Span.Start > at && t.Span.End <= end && !t.Earliest.IsZero() && t.Earliest.Equal(t.Latest) {
 			return t
