@@ -80,6 +80,45 @@ func digitClass(w string) uint32 {
 	return cDigit
 }
 
+// The work per sentence is bounded. News sentences hold a handful of temporal
+// expressions (at most 7 in any sentence of the 1,456 TBAQ and silver
+// articles); a run of numbers or dates with no sentence end (a table, a log, a
+// pasted list) would otherwise cost time and memory for each of its thousands
+// and give a timeline nobody can read. Past the limits the rest of the sentence
+// is skipped, and Tag says so.
+const (
+	// MaxTimexesPerSentence is the most temporal expressions kept in a sentence.
+	MaxTimexesPerSentence = 50
+	// maxTriggersPerSentence is the most trigger words looked at in a sentence
+	// (an expression such as "Monday, Jan. 5, 1998" holds several).
+	maxTriggersPerSentence = 4 * MaxTimexesPerSentence
+	// MaxTimexesPerArticle is the most temporal expressions kept in an article
+	// (the most in one of those articles is 42), the first in document order.
+	MaxTimexesPerArticle = 10_000
+	// maxTriggersPerArticle is the most trigger words looked at in an article;
+	// the rest of it is not tagged.
+	maxTriggersPerArticle = 4 * MaxTimexesPerArticle
+)
+
+// sentenceEnds returns the offsets of body where a sentence ends (isBoundary),
+// in order: the sentences the limits above count in.
+func sentenceEnds(body string) []int {
+	var ends []int
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '.', '!', '?', '\n', ';':
+			if isBoundary(body, i) {
+				ends = append(ends, i)
+			}
+		}
+	}
+	return ends
+}
+
+// sentenceOf returns the index of the sentence holding offset i: the number of
+// sentence ends before it.
+func sentenceOf(ends []int, i int) int { return sort.SearchInts(ends, i) }
+
 // trigger is a word of some trigger classes at [start, end) of the body.
 type trigger struct {
 	start, end int
@@ -87,10 +126,14 @@ type trigger struct {
 }
 
 // triggerWords returns the trigger words of body in order. lc is body
-// lower-cased byte for byte (ASCII only, so offsets agree).
-func (t *Tagger) triggerWords(lc string) []trigger {
-	var out []trigger
+// lower-cased byte for byte (ASCII only, so offsets agree); ends are its
+// sentence ends. Past maxTriggersPerSentence in a sentence the rest of its words
+// are skipped; capped lists the sentences where that happened. Past
+// maxTriggersPerArticle the rest of the article is skipped, and stop is where
+// (-1: nowhere).
+func (t *Tagger) triggerWords(lc string, ends []int) (out []trigger, capped []int, stop int) {
 	n := len(lc)
+	sent, inSent := 0, 0 // the sentence of the last trigger, and its triggers so far
 	for i := 0; i < n; {
 		if !isWordByte(lc[i]) {
 			i++
@@ -130,11 +173,21 @@ func (t *Tagger) triggerWords(lc string) []trigger {
 			cls |= cAMPM
 		}
 		if cls != 0 {
-			out = append(out, trigger{i, j, cls})
+			if si := sentenceOf(ends, i); si != sent {
+				sent, inSent = si, 0
+			}
+			if inSent++; inSent <= maxTriggersPerSentence {
+				if len(out) == maxTriggersPerArticle {
+					return out, capped, i
+				}
+				out = append(out, trigger{i, j, cls})
+			} else if inSent == maxTriggersPerSentence+1 {
+				capped = append(capped, sent)
+			}
 		}
 		i = j
 	}
-	return out
+	return out, capped, -1
 }
 
 // ruleWindows returns the merged windows around the trigger words of the rule's
@@ -199,10 +252,12 @@ func lowerASCII(s string) string {
 }
 
 // findMatches runs each rule on the windows around the words it needs and
-// returns every match, best first: longest, then rule priority, then leftmost.
-func (t *Tagger) findMatches(body string) []*match {
+// returns every match, best first: longest, then rule priority, then leftmost;
+// and the sentences where trigger words were skipped, and where the rest of the
+// article was (see triggerWords).
+func (t *Tagger) findMatches(body string, ends []int) ([]*match, []int, int) {
 	lc := lowerASCII(body)
-	trigs := t.triggerWords(lc)
+	trigs, capped, stop := t.triggerWords(lc, ends)
 	var all []*match
 	var slab []match
 	var wins []window
@@ -247,5 +302,5 @@ func (t *Tagger) findMatches(body string) []*match {
 		}
 		return a.start < b.start
 	})
-	return all
+	return all, capped, stop
 }

@@ -30,6 +30,7 @@ package temporal
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,14 +114,25 @@ func New(opts Options) (*Tagger, error) {
 // ref (the DCT; zero when unknown, in which case relative expressions keep
 // underspecified values).
 func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
+	xs, _ := t.TagWithWarnings(body, ref)
+	return xs
+}
+
+// TagWithWarnings is Tag, and says where it skipped part of the body: a
+// sentence that held more than MaxTimexesPerSentence expressions (or far more
+// numbers and date words than a sentence has), an article that held more than
+// MaxTimexesPerArticle.
+func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, []string) {
 	c := &docCtx{body: body, hasRef: !ref.IsZero()}
 	if c.hasRef {
 		c.ref = timeline.Day(ref)
 	}
-	cands := t.findMatches(body)
+	ends := sentenceEnds(body)
+	cands, capped, stop := t.findMatches(body, ends)
 	// Select the best non-overlapping matches whose form is valid, then resolve the
 	// chosen ones again in document order, where the narrative context is known.
 	var chosen []*match // kept sorted by start, non-overlapping
+	perSentence := make(map[int]int)
 	dry := &docCtx{body: body, ref: c.ref, hasRef: c.hasRef}
 	for _, m := range cands {
 		// the first chosen match ending after m starts is the only one that
@@ -129,12 +141,29 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 		if i < len(chosen) && chosen[i].start < m.end {
 			continue
 		}
+		si := sentenceOf(ends, m.start)
+		if n := perSentence[si]; n >= MaxTimexesPerSentence {
+			if n == MaxTimexesPerSentence {
+				capped = append(capped, si)
+				perSentence[si]++ // noted once
+			}
+			continue
+		}
 		if _, ok := m.r.resolve(t, m, dry); !ok {
 			continue
 		}
+		perSentence[si]++
 		chosen = append(chosen, nil)
 		copy(chosen[i+1:], chosen[i:])
 		chosen[i] = m
+	}
+	var warnings []string
+	if stop >= 0 {
+		warnings = append(warnings, fmt.Sprintf("more than %d date words: the article is not tagged from byte %d on", maxTriggersPerArticle, stop))
+	}
+	if len(chosen) > MaxTimexesPerArticle {
+		warnings = append(warnings, fmt.Sprintf("more than %d temporal expressions: the article is not tagged from byte %d on", MaxTimexesPerArticle, chosen[MaxTimexesPerArticle].start))
+		chosen = chosen[:MaxTimexesPerArticle]
 	}
 	out := make([]timeline.Timex, 0, len(chosen))
 	var dayless []int // indexes in out of clock times still on the DCT's day
@@ -183,7 +212,29 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 		t.clockDay(out, i, body)
 	}
 	ranges(out, body)
-	return out
+	return out, append(cappedWarnings(capped, ends), warnings...)
+}
+
+// cappedWarnings says, in one line, where sentences were cut short.
+func cappedWarnings(capped, ends []int) []string {
+	if len(capped) == 0 {
+		return nil
+	}
+	slices.Sort(capped)
+	capped = slices.Compact(capped)
+	at := 0 // the first capped sentence starts after the end before it
+	if s := capped[0]; s > 0 {
+		at = ends[s-1] + 1
+	}
+	what := "a sentence"
+	if len(capped) > 1 {
+		what = fmt.Sprintf("%d sentences (the first", len(capped))
+	}
+	w := fmt.Sprintf("%s at byte %d holds more than %d temporal expressions or %d date words", what, at, MaxTimexesPerSentence, maxTriggersPerSentence)
+	if len(capped) > 1 {
+		w = strings.Replace(w, " holds ", ") hold ", 1)
+	}
+	return []string{w + ": the rest of it is not tagged"}
 }
 
 // ranges gives both ends of "from 2010 to 2012", "between March and May" the
