@@ -96,6 +96,10 @@ type Analysis struct {
 	Timexes     []Timex
 	Occurrences []Occurrence
 	Events      []Event
+	// Warnings say what the analysis left out or doubts (a part of a huge
+	// article not searched, text that does not look like English), one line
+	// each, for the user; they are not stored.
+	Warnings []string
 }
 
 // Day truncates t to midnight UTC of its calendar day.

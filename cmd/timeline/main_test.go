@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -654,5 +655,56 @@ func TestOutSpecialFile(t *testing.T) {
 	}
 	if fi, err := os.Stat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("%s is no longer a pipe: %v %v", fifo, fi.Mode(), err)
+	}
+}
+
+// A pathological article (a run of years with no sentence end) is analysed
+// with its work capped, and the warnings name it.
+func TestPathologicalArticleWarns(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "years.txt", strings.Repeat("2014 ", 400_000)) // 2 MB
+	out, stderr, err := run(t, dir, "build", "--published", "2018-01-01", "--format", "jsonl", p)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"years.txt (years): warning: a sentence at byte 0 holds more than 50 temporal expressions",
+		"years.txt (years): warning: article longer than"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if n := strings.Count(out, "\n"); n > 1100 {
+		t.Errorf("%d lines of output", n)
+	}
+}
+
+// countingReader yields up to n bytes of a plain-text article and counts what
+// was read of it.
+type countingReader struct{ read, n int }
+
+func (r *countingReader) Read(p []byte) (int, error) {
+	if r.read >= r.n {
+		return 0, io.EOF
+	}
+	k := min(len(p), r.n-r.read)
+	for i := range k {
+		p[i] = "2014 "[(r.read+i)%5]
+	}
+	r.read += k
+	return k, nil
+}
+
+// Standard input holding one article is read no further than the article limit.
+func TestStdinStopsAtLimit(t *testing.T) {
+	dir := t.TempDir()
+	in := &countingReader{n: 64 << 20}
+	var stdout, stderr bytes.Buffer
+	app := NewApp(in, &stdout, &stderr)
+	err := app.Run(context.Background(), []string{"--db", filepath.Join(dir, "t.db"), "--config", writeConfig(t, dir, ""), "build", "-"})
+	if err == nil || !strings.Contains(stderr.String(), "-: input too large") {
+		t.Errorf("err %v, stderr %q: want the input refused as too large", err, stderr.String())
+	}
+	if in.read > timeline.MaxBodyBytes+1<<20 {
+		t.Errorf("read %d bytes of standard input, want no more than the limit (%d) and a buffer", in.read, timeline.MaxBodyBytes)
 	}
 }

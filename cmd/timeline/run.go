@@ -148,6 +148,11 @@ func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []stri
 				break
 			}
 			delete(pending, next)
+			for _, r := range rs {
+				if r.analysis != nil {
+					a.warn(files[next], r.analysis.Document.ID, r.analysis.Warnings)
+				}
+			}
 			next++
 			emit(rs)
 		}
@@ -193,6 +198,13 @@ func (a *App) analyzeFile(p *pipeline.Pipeline, path string, ov overrides, nfile
 		out = append(out, result{analysis: an, err: err})
 	}
 	return out
+}
+
+// warn prints the warnings of an article, one line each, naming it.
+func (a *App) warn(path, id string, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(a.Stderr, "timeline: %s (%s): warning: %s\n", path, id, w)
+	}
 }
 
 // report prints one line for a failed input.

@@ -59,7 +59,8 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 					if doc.DCT.IsZero() {
 						doc.DCT = ov.dct
 					}
-					doc, txs := p.Dates(doc)
+					doc, txs, warnings := p.Dates(doc)
+					a.warn(path, doc.ID, warnings)
 					write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
 					dest := ""
 					if outDir != "" {

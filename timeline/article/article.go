@@ -5,6 +5,7 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -256,9 +257,16 @@ func Read(path string, stdin io.Reader, loc *time.Location) ([]timeline.Document
 	var data []byte
 	var err error
 	if path == "-" {
-		// A feed may be piped in: the larger limit applies, and Parse checks
-		// each body against the article limit.
-		data, err = readAll(stdin, maxFeedBytes)
+		// A feed may be piped in: the larger limit applies to JSON Lines, and
+		// Parse checks each body against the article limit; a single article
+		// is refused as soon as it passes its limit, not after reading it all.
+		in := bufio.NewReaderSize(stdin, 4096)
+		head, _ := in.Peek(4096) // an error here is the read's too, below
+		limit := int64(timeline.MaxBodyBytes)
+		if sniff(head) == JSONLines {
+			limit = maxFeedBytes
+		}
+		data, err = readAll(in, limit)
 	} else {
 		data, err = readFile(path, maxFileBytes(FormatOf(path)))
 	}

@@ -3,7 +3,9 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/article"
@@ -64,4 +66,41 @@ func BenchmarkPipelineSilver(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(events), "events/corpus")
+}
+
+// BenchmarkHugeArticle analyses articles of the largest size accepted
+// (timeline.MaxBodyBytes, 8 MiB) made of pathological text: a run of years
+// with no sentence end, a sentence with an event and a date repeated, short
+// sentences with nothing in them, and the seed article repeated. The limits of
+// temporal and events keep each linear; compare with BenchmarkPipelineSilver.
+func BenchmarkHugeArticle(b *testing.B) {
+	seedBody, err := os.ReadFile("../../fixtures/seed-article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Data{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fill := func(unit string) string {
+		s := strings.Repeat(unit, timeline.MaxBodyBytes/len(unit))
+		return s[:strings.LastIndexByte(s, ' ')]
+	}
+	for _, tt := range []struct{ name, unit string }{
+		{"years", "2014 "},
+		{"dated-events", "Iraq met Iran on Monday. "},
+		{"empty-sentences", "The talks went on. "},
+		{"seed-repeated", string(seedBody) + "\n\n"},
+	} {
+		body := fill(tt.unit)
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Analyze(timeline.Document{ID: "huge", Body: body, DCT: time.Date(2018, 1, 12, 0, 0, 0, 0, time.UTC)}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

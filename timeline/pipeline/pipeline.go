@@ -55,24 +55,27 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
 		return nil, err
 	}
-	doc, timexes := p.Dates(doc)
+	doc, timexes, warnings := p.Dates(doc)
 	a := &timeline.Analysis{
 		Document:    doc,
 		Sentences:   text.Sentences(doc.Body),
 		Timexes:     timexes,
 		Occurrences: p.Tagger.Occurrences(doc.Body, doc.Reference()),
+		Warnings:    warnings,
 	}
 	a.Events = p.Extractor.Extract(a)
 	return a, nil
 }
 
 // Dates is the date step alone: it bounds a missing DCT from the text and
-// returns the document so completed with its temporal expressions.
-func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex) {
+// returns the document so completed with its temporal expressions, and what
+// the tagger had to leave out of a huge article (temporal.TagWithWarnings).
+func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex, []string) {
 	if doc.DCT.IsZero() && !doc.DCTInferred {
 		if lo, hi, ok := p.Tagger.InferDCT(doc.Body); ok {
 			doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
 		}
 	}
-	return doc, p.Tagger.Tag(doc.Body, doc.Reference())
+	txs, warnings := p.Tagger.TagWithWarnings(doc.Body, doc.Reference())
+	return doc, txs, warnings
 }
