@@ -24,6 +24,8 @@ type App struct {
 
 	// inputFiles are the files the command reads, which no --out may overwrite.
 	inputFiles []string
+	// afterEmit, when set (by tests), runs after each article analyzeAll emits.
+	afterEmit func()
 }
 
 // NewApp returns the command line wired to the given streams.

@@ -49,27 +49,26 @@ id of a single article.`,
 				if id != "" && len(files) > 1 {
 					return timeline.Errorf(timeline.EINVALID, "--id names one article; %d inputs given", len(files))
 				}
-				ctx := cmd.Context()
+				// What was analysed is stored and printed even after an interrupt.
+				ctx := context.WithoutCancel(cmd.Context())
 				var t export.Timeline
 				t.Timexes = make(map[string][]timeline.Timex)
-				a.analyzeAll(ctx, p, files, ov, func(rs []result) {
-					for _, r := range rs {
-						if r.err == nil && id != "" {
-							r.err = idFree(ctx, db, r.analysis)
-						}
-						if r.err == nil {
-							r.err = a.save(ctx, db, r.analysis, !ov.dct.IsZero())
-						}
-						if r.err != nil {
-							a.report(r.err)
-							failed = true
-							continue
-						}
-						an := r.analysis
-						t.Documents = append(t.Documents, an.Document)
-						t.Events = append(t.Events, an.Events...)
-						t.Timexes[an.Document.ID] = an.Timexes
+				a.analyzeAll(cmd.Context(), p, files, ov, func(r result) {
+					if r.err == nil && id != "" {
+						r.err = idFree(ctx, db, r.analysis)
 					}
+					if r.err == nil {
+						r.err = a.save(ctx, db, r.analysis, !ov.dct.IsZero())
+					}
+					if r.err != nil {
+						a.report(r.err)
+						failed = true
+						return
+					}
+					an := r.analysis
+					t.Documents = append(t.Documents, an.Document)
+					t.Events = append(t.Events, an.Events...)
+					t.Timexes[an.Document.ID] = an.Timexes
 				})
 				sortEvents(t.Events)
 				t.Events = timeline.MergeWithin(t.Events, a.config.mergeSpan)
@@ -77,6 +76,9 @@ id of a single article.`,
 					if err := a.writeTimeline(out, &t); err != nil {
 						return err
 					}
+				}
+				if err := cmd.Context().Err(); err != nil {
+					return fmt.Errorf("build interrupted: %w", err)
 				}
 				if failed {
 					return errReported

@@ -42,10 +42,12 @@ the exit status is then non-zero.`,
 				files, failed := a.inputs(args)
 				var bar *progressbar.ProgressBar
 				if f, ok := a.Stderr.(*os.File); ok && !quiet && isatty.IsTerminal(f.Fd()) {
-					bar = progressbar.NewOptions(len(files),
+					// In bytes, so that one large file (a feed of thousands of
+					// articles) shows its progress too.
+					bar = progressbar.NewOptions64(totalSize(files),
 						progressbar.OptionSetWriter(f),
 						progressbar.OptionSetDescription("ingesting"),
-						progressbar.OptionShowCount(),
+						progressbar.OptionShowBytes(true),
 						progressbar.OptionSetPredictTime(true),
 						progressbar.OptionClearOnFinish(),
 					)
@@ -95,21 +97,21 @@ the exit status is then non-zero.`,
 						}
 					}
 				}
-				a.analyzeAll(cmd.Context(), p, files, ov, func(rs []result) {
-					for _, r := range rs {
-						if r.err != nil {
-							a.report(r.err)
-							failed++
-							continue
-						}
+				a.analyzeAll(cmd.Context(), p, files, ov, func(r result) {
+					if r.err != nil {
+						a.report(r.err)
+						failed++
+					} else {
 						batch = append(batch, r.analysis)
 						if len(batch) == cap(batch) {
 							flush()
 						}
 					}
-					read++
+					if r.last {
+						read++
+					}
 					if bar != nil {
-						_ = bar.Add(1)
+						_ = bar.Add64(r.done)
 					}
 				})
 				flush()

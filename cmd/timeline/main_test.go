@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -706,5 +707,40 @@ func TestStdinStopsAtLimit(t *testing.T) {
 	}
 	if in.read > timeline.MaxBodyBytes+1<<20 {
 		t.Errorf("read %d bytes of standard input, want no more than the limit (%d) and a buffer", in.read, timeline.MaxBodyBytes)
+	}
+}
+
+// An interrupt during one large JSON Lines file stops before the next article:
+// what was analysed is stored, the rest is not read.
+func TestIngestInterruptInsideFile(t *testing.T) {
+	dir := t.TempDir()
+	var feed strings.Builder
+	const n = 200
+	for i := range n {
+		fmt.Fprintf(&feed, `{"id":"a%d","body":"Iraq rejected the U.N. demand on Tuesday, talk %d.","published":"1998-02-27"}`+"\n", i, i)
+	}
+	p := write(t, dir, "feed.jsonl", feed.String())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	app := NewApp(strings.NewReader(""), &stdout, &stderr)
+	app.afterEmit = cancel // the interrupt comes once the first article is stored
+	err := app.Run(ctx, []string{"--db", filepath.Join(dir, "t.db"), "--config", writeConfig(t, dir, ""), "ingest", p})
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Errorf("err %v, want ingest interrupted", err)
+	}
+	var stored int
+	if _, err := fmt.Sscanf(stdout.String()[strings.Index(stdout.String(), "files: ")+len("files: "):], "%d articles stored", &stored); err != nil {
+		t.Fatalf("summary %q: %v", stdout.String(), err)
+	}
+	if stored == 0 || stored >= n {
+		t.Errorf("%d articles stored after an interrupt at the first: want some, not all %d", stored, n)
+	}
+	docs, _, err := run(t, dir, "docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(strings.TrimSpace(docs), "\n"); got != stored {
+		t.Errorf("%d documents in the database, the summary says %d", got, stored)
 	}
 }

@@ -94,24 +94,33 @@ type overrides struct {
 	id           string // --id: the id of the one article read
 }
 
-// result is one analysed article, or why it could not be.
+// result is one analysed article, or why an input could not be read or
+// analysed.
 type result struct {
 	analysis *timeline.Analysis
 	err      error
+	path     string // the input file
+	// done is how many bytes of the input this result accounts for (its share
+	// of the file, for progress); last is set on the last result of a file.
+	done int64
+	last bool
 }
 
 // analyzeAll reads the inputs and analyses their articles on every core, calling
-// emit once per file, in input order, from one goroutine, so that the caller can
-// store and report without locks. An input that fails is emitted as an error;
-// the rest go on.
-func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []string, ov overrides, emit func([]result)) {
+// emit once per article (or per input that cannot be read), in input order,
+// from one goroutine, so that the caller can store and report without locks.
+// An input that fails is emitted as an error; the rest go on. Cancelling ctx
+// stops before the next article, even inside one file of thousands: what was
+// analysed is still emitted.
+func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []string, ov overrides, emit func(result)) {
 	type job struct {
-		index int
-		path  string
+		seq int
+		doc *timeline.Document // nil: r is the result already (a read error)
+		r   result
 	}
 	type done struct {
-		index   int
-		results []result
+		seq int
+		r   result
 	}
 	jobs := make(chan job)
 	dones := make(chan done)
@@ -122,60 +131,86 @@ func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []stri
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				dones <- done{j.index, a.analyzeFile(p, j.path, ov, len(files))}
+				if j.doc != nil {
+					an, err := p.Analyze(*j.doc)
+					if err != nil {
+						err = &article.Error{Path: j.r.path, Err: err}
+					}
+					j.r.analysis, j.r.err = an, err
+				}
+				dones <- done{j.seq, j.r}
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
-		for i, f := range files {
-			select {
-			case jobs <- job{i, f}:
-			case <-ctx.Done():
+		seq := 0
+		for _, path := range files {
+			if ctx.Err() != nil {
 				return
+			}
+			rs, docs := a.readFile(path, ov, len(files))
+			for i := range rs {
+				j := job{seq: seq, r: rs[i]}
+				seq++
+				if docs[i].Body != "" {
+					j.doc = &docs[i]
+				}
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()
 	go func() { wg.Wait(); close(dones) }()
 
-	pending := make(map[int][]result)
+	pending := make(map[int]result)
 	next := 0
 	for d := range dones {
-		pending[d.index] = d.results
+		pending[d.seq] = d.r
 		for {
-			rs, ok := pending[next]
+			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
-			for _, r := range rs {
-				if r.analysis != nil {
-					a.warn(files[next], r.analysis.Document.ID, r.analysis.Warnings)
-				}
-			}
 			next++
-			emit(rs)
+			if r.analysis != nil {
+				a.warn(r.path, r.analysis.Document.ID, r.analysis.Warnings)
+			}
+			emit(r)
+			if a.afterEmit != nil {
+				a.afterEmit()
+			}
 		}
 	}
 }
 
-func (a *App) analyzeFile(p *pipeline.Pipeline, path string, ov overrides, nfiles int) []result {
-	docs, errs := article.Read(path, a.Stdin, a.config.location)
-	var out []result
+// readFile reads one input into the articles to analyse, with the command-line
+// overrides applied, and the results of what could not be read: rs and docs
+// run in parallel, a document with an empty body standing for none. Each
+// result carries its share of the file's size, for progress.
+func (a *App) readFile(path string, ov overrides, nfiles int) (rs []result, docs []timeline.Document) {
+	read, errs := article.Read(path, a.Stdin, a.config.location)
 	for _, err := range errs {
-		out = append(out, result{err: err})
+		rs = append(rs, result{err: err, path: path})
+		docs = append(docs, timeline.Document{})
 	}
-	for _, doc := range docs {
+	if ov.id != "" && len(read) > 1 {
+		err := timeline.Errorf(timeline.EINVALID, "--id names one article; this input holds %d", len(read))
+		rs = append(rs, result{path: path, err: &article.Error{Path: path, Err: err}})
+		docs = append(docs, timeline.Document{})
+		read = nil
+	}
+	for _, doc := range read {
 		if !ov.dct.IsZero() && (doc.DCT.IsZero() || !ov.dctIfMissing) {
 			doc.DCT = ov.dct
 		}
 		// A title or URL given on the command line names one article: applying it
 		// to each of a folder's thousands would mislabel them.
-		if ov.id != "" && len(docs) > 1 {
-			out = append(out, result{err: &article.Error{Path: path, Err: timeline.Errorf(timeline.EINVALID, "--id names one article; this input holds %d", len(docs))}})
-			break
-		}
-		if nfiles == 1 && len(docs) == 1 {
+		if nfiles == 1 && len(read) == 1 {
 			if ov.id != "" {
 				doc.ID = ov.id
 			}
@@ -191,13 +226,35 @@ func (a *App) analyzeFile(p *pipeline.Pipeline, path string, ov overrides, nfile
 				doc.Path = abs
 			}
 		}
-		an, err := p.Analyze(doc)
-		if err != nil {
-			err = &article.Error{Path: path, Err: err}
-		}
-		out = append(out, result{analysis: an, err: err})
+		rs = append(rs, result{path: path})
+		docs = append(docs, doc)
 	}
-	return out
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	var size int64
+	if info, err := os.Stat(path); err == nil && path != "-" {
+		size = info.Size()
+	}
+	for i := range rs {
+		rs[i].done = size / int64(len(rs))
+	}
+	rs[len(rs)-1].done += size % int64(len(rs))
+	rs[len(rs)-1].last = true
+	return rs, docs
+}
+
+// totalSize is the bytes of the inputs, for progress; -1 when unknown (stdin).
+func totalSize(files []string) int64 {
+	var n int64
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if f == "-" || err != nil {
+			return -1
+		}
+		n += info.Size()
+	}
+	return n
 }
 
 // warn prints the warnings of an article, one line each, naming it.
