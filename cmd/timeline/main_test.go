@@ -744,3 +744,23 @@ func TestIngestInterruptInsideFile(t *testing.T) {
 		t.Errorf("%d documents in the database, the summary says %d", got, stored)
 	}
 }
+
+// An article that is not in English is stored, with a warning naming it.
+func TestNotEnglishWarns(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../timeline/language/testdata/fr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := write(t, dir, "paris.txt", string(src))
+	_, stderr, err := run(t, dir, "build", "--published", "2018-01-12", p)
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "paris.txt (paris): warning: the text does not look like English") || !strings.Contains(stderr, "French") {
+		t.Errorf("stderr %q: want a warning naming the article and French", stderr)
+	}
+	if docs, _, err := run(t, dir, "docs"); err != nil || !strings.Contains(docs, "\nparis ") {
+		t.Errorf("the article is not stored: %v\n%s", err, docs)
+	}
+}

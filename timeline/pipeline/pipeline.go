@@ -9,6 +9,7 @@ import (
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
 	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/language"
 	"github.com/timelinehq/timeline/timeline/temporal"
 	"github.com/timelinehq/timeline/timeline/text"
 )
@@ -68,7 +69,8 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 }
 
 // Dates is the date step alone: it bounds a missing DCT from the text and
-// returns the document so completed with its temporal expressions, and what
+// returns the document so completed with its temporal expressions, and
+// warnings: a text that does not look like English (package language), what
 // the tagger had to leave out of a huge article (temporal.TagWithWarnings).
 func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex, []string) {
 	if doc.DCT.IsZero() && !doc.DCTInferred {
@@ -77,5 +79,8 @@ func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.T
 		}
 	}
 	txs, warnings := p.Tagger.TagWithWarnings(doc.Body, doc.Reference())
+	if w := language.Warning(doc.Body); w != "" {
+		warnings = append([]string{w}, warnings...)
+	}
 	return doc, txs, warnings
 }
