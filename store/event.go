@@ -292,3 +292,58 @@ func scanActor(name, code sql.NullString) *timeline.Actor {
 	}
 	return &timeline.Actor{Name: name.String, Code: code.String}
 }
+
+// Actors lists the coded actors of the stored events, each with the name its
+// events give it most often and its counts as source and as target, the most
+// frequent first (then by code).
+func (db *DB) Actors(ctx context.Context) ([]timeline.ActorCount, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, wrap(err, "store: actors")
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT code, name, sum(src), sum(tgt) FROM (
+			SELECT source_code AS code, coalesce(source_name, '') AS name, 1 AS src, 0 AS tgt
+			FROM events WHERE source_code IS NOT NULL AND source_code != ''
+			UNION ALL
+			SELECT target_code, coalesce(target_name, ''), 0, 1
+			FROM events WHERE target_code IS NOT NULL AND target_code != '')
+		GROUP BY code, name`)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	byCode := make(map[string]*timeline.ActorCount)
+	best := make(map[string]int) // events of the name kept
+	for rows.Next() {
+		var code, name string
+		var src, tgt int
+		if err := rows.Scan(&code, &name, &src, &tgt); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		a := byCode[code]
+		if a == nil {
+			a = &timeline.ActorCount{Code: code}
+			byCode[code] = a
+		}
+		a.Source += src
+		a.Target += tgt
+		if n := src + tgt; n > best[code] || n == best[code] && name < a.Name {
+			a.Name, best[code] = name, n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	out := make([]timeline.ActorCount, 0, len(byCode))
+	for _, a := range byCode {
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(a, b timeline.ActorCount) int {
+		if n, m := a.Source+a.Target, b.Source+b.Target; n != m {
+			return m - n
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out, nil
+}

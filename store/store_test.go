@@ -775,3 +775,28 @@ func TestReplaceAnalysis(t *testing.T) {
 		t.Errorf("%d documents, want 2", len(docs))
 	}
 }
+
+func TestActors(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	a := analysis("a", "body a",
+		ev{"e1", "2018-01-01", "2018-01-01", "04", "Moon Jae-in/KORGOV", "Kim Jong Un/PRKGOV", ""},
+		ev{"e2", "2018-01-02", "2018-01-02", "13", "Kim Jong Un/PRKGOV", "The United States/USA", ""},
+		ev{"e3", "2018-01-03", "2018-01-03", "13", "Kim/PRKGOV", "the two Koreas/", ""},
+	)
+	if _, err := db.SaveAnalysis(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []timeline.ActorCount{
+		{Code: "PRKGOV", Name: "Kim Jong Un", Source: 2, Target: 1},
+		{Code: "KORGOV", Name: "Moon Jae-in", Source: 1},
+		{Code: "USA", Name: "The United States", Target: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Actors = %+v\nwant %+v", got, want)
+	}
+}

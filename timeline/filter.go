@@ -77,6 +77,14 @@ func (f *EventFilter) InRange(earliest, latest time.Time) bool {
 	return true
 }
 
+// ActorCount is a coded actor of stored events, for listings: its code, the
+// name the events give it most often, and how many events have it as source
+// and as target.
+type ActorCount struct {
+	Code, Name     string
+	Source, Target int
+}
+
 // DocumentSummary is a stored document with its event count, for listings.
 type DocumentSummary struct {
 	Document

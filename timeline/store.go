@@ -21,6 +21,9 @@ type Store interface {
 	// documents they come from.
 	Timeline(ctx context.Context, f EventFilter) ([]Document, []Event, error)
 	Documents(ctx context.Context) ([]DocumentSummary, error)
+	// Actors lists the coded actors of the stored events with their counts,
+	// the most frequent first.
+	Actors(ctx context.Context) ([]ActorCount, error)
 	Document(ctx context.Context, id string) (*Document, error)
 	Timexes(ctx context.Context, docID string) ([]Timex, error)
 	DeleteDocument(ctx context.Context, id string) error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -78,6 +79,43 @@ stores everything in SQLite and exports chronological timelines.`,
 		a.newConfigCmd(),
 		a.newEvalCmd(),
 		a.newServeCmd(),
+		a.newActorsCmd(),
 	)
+	root.Version = version()
+	root.SetVersionTemplate("timeline {{.Version}}\n")
 	return root
+}
+
+// version describes this build: the module version ("(devel)" when built from
+// a checkout), the commit and its time when the build recorded them, and the
+// Go release.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " (commit " + rev + " " + when + dirty + ")"
+	}
+	return v + " " + info.GoVersion
 }

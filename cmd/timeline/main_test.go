@@ -764,3 +764,62 @@ func TestNotEnglishWarns(t *testing.T) {
 		t.Errorf("the article is not stored: %v\n%s", err, docs)
 	}
 }
+
+// --version, docs --format json, and the actors listings.
+func TestVersionDocsActors(t *testing.T) {
+	dir := t.TempDir()
+	out, _, err := run(t, dir, "--version")
+	if err != nil || !strings.HasPrefix(out, "timeline ") || !strings.Contains(out, "go1.") {
+		t.Errorf("--version = %q, %v", out, err)
+	}
+
+	if _, stderr, err := run(t, dir, "ingest", seed); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out, _, err = run(t, dir, "docs", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs struct {
+		Documents []map[string]any `json:"documents"`
+	}
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatalf("docs --format json is not JSON: %v\n%s", err, out)
+	}
+	if len(docs.Documents) != 1 || docs.Documents[0]["id"] != "seed-article" || docs.Documents[0]["events"] != 25.0 ||
+		docs.Documents[0]["dct_inferred"] != true || len(docs.Documents[0]["sha256"].(string)) != 64 {
+		t.Errorf("docs --format json = %v", docs.Documents)
+	}
+
+	out, _, err = run(t, dir, "actors", "PRK")
+	if err != nil || !strings.Contains(out, "PRK     country      North Korea") || strings.Contains(out, "\nKOR") {
+		t.Errorf("actors PRK: %v\n%s", err, out)
+	}
+	out, _, err = run(t, dir, "actors", "--stored")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "CODE") || !strings.Contains(out, "USAGOV") || !strings.Contains(out, "Donald Trump") {
+		t.Errorf("actors --stored:\n%s", out)
+	}
+	out, _, err = run(t, dir, "actors", "--stored", "--format", "json", "prk")
+	var as struct {
+		Actors []struct {
+			Code           string
+			Name           string
+			Source, Target int
+		}
+	}
+	if err != nil || json.Unmarshal([]byte(out), &as) != nil || len(as.Actors) == 0 {
+		t.Fatalf("actors --stored --format json prk: %v\n%s", err, out)
+	}
+	for _, x := range as.Actors {
+		if !strings.HasPrefix(x.Code, "PRK") || x.Source+x.Target == 0 {
+			t.Errorf("actor %+v: want a PRK code with events", x)
+		}
+	}
+	if _, _, err := run(t, dir, "docs", "--format", "csv"); err == nil || !strings.Contains(err.Error(), `unknown format "csv"`) {
+		t.Errorf("docs --format csv: %v", err)
+	}
+}

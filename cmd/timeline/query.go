@@ -144,21 +144,27 @@ each; a single --out file is refused when there are several articles.`,
 }
 
 func (a *App) newDocsCmd() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "docs",
 		Short: "List the stored articles",
-		Long:  "List the stored articles: id, publication date (or inferred bounds), events, title or path.",
-		Args:  cobra.NoArgs,
+		Long: `List the stored articles: id, publication date (or inferred bounds), events,
+title or path. --format json gives each as in a JSON timeline, with its events.`,
+		Example: `  timeline docs
+  timeline docs --format json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withReadStore(func(db timeline.Store) error {
 				docs, err := db.Documents(cmd.Context())
 				if err != nil {
 					return err
 				}
-				return writeDocs(a.Stdout, docs)
+				return export.WriteDocuments(a.Stdout, format, docs)
 			})
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: "+strings.Join(export.ListingFormats, " or "))
+	return cmd
 }
 
 func (a *App) newRmCmd() *cobra.Command {
