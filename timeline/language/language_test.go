@@ -89,3 +89,20 @@ func TestEnglishCorpora(t *testing.T) {
 	}
 	t.Logf("%d English articles judged", n)
 }
+
+// FuzzWarning checks that no text, however odd, makes Judge panic or the
+// warning more than one line.
+func FuzzWarning(f *testing.F) {
+	for _, s := range []string{"", "the of and", "le la les de", "新华社北京", "\xff\xfe", strings.Repeat("é", 70000) + "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		j := Judge(s)
+		if j.Words < 0 || j.EnglishShare < 0 || j.EnglishShare > 1 || j.OtherShare < 0 || j.OtherShare > 1 {
+			t.Fatalf("Judge(%q) = %+v", s, j)
+		}
+		if w := Warning(s); strings.ContainsAny(w, "\n\r") {
+			t.Fatalf("Warning(%q) spans lines: %q", s, w)
+		}
+	})
+}
