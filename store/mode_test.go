@@ -40,8 +40,8 @@ func TestOpen_MissingNotCreated(t *testing.T) {
 			db.Close()
 			t.Fatalf("mode %d: Open of a missing database succeeded", mode)
 		}
-		if timeline.ErrorCode(err) != timeline.ENOTFOUND || !strings.Contains(err.Error(), "no such database") {
-			t.Errorf("mode %d: err %v (%s), want ENOTFOUND naming no such database", mode, err, timeline.ErrorCode(err))
+		if timeline.ErrorCode(err) != timeline.EINVALID || !strings.Contains(err.Error(), "no such database") {
+			t.Errorf("mode %d: err %v (%s), want EINVALID naming no such database", mode, err, timeline.ErrorCode(err))
 		}
 		if names := files(t, dir); len(names) != 0 {
 			t.Errorf("mode %d: files left: %v", mode, names)

@@ -281,7 +281,7 @@ func checkPath(path string, mode Mode) error {
 	case err == nil && fi.IsDir():
 		return timeline.Errorf(timeline.EINVALID, "store: open %s: is a directory", path)
 	case errors.Is(err, fs.ErrNotExist) && mode != Create:
-		return timeline.Errorf(timeline.ENOTFOUND, "store: open %s: no such database (build or ingest creates one)", path)
+		return timeline.Errorf(timeline.EINVALID, "store: open %s: no such database (build or ingest creates one)", path)
 	case errors.Is(err, fs.ErrNotExist):
 		if !writable(dir) {
 			return timeline.Errorf(timeline.EINVALID, "store: open %s: permission denied: cannot create a database in %s", path, dir)
@@ -448,7 +448,7 @@ func (db *DB) migrate() error {
 // once, waiting up to the busy timeout).
 func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	if db.rw == nil {
-		return nil, timeline.Errorf(timeline.EINVALID, "store: %s was opened to read only", db.path)
+		return nil, timeline.Errorf(timeline.EINVALID, "store: %s is open read-only", db.path)
 	}
 	tx, err := db.rw.BeginTx(ctx, nil)
 	if err != nil {
