@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -47,6 +48,11 @@ type Server struct {
 	Merge func([]timeline.Event) []timeline.Event
 	// Log receives the errors answered with 500; nil: the standard logger.
 	Log *log.Logger
+	// LocalOnly answers only requests addressed to a loopback name (localhost,
+	// 127.0.0.1, [::1]). A server on localhost must set it: otherwise a web
+	// page elsewhere can rebind its own host name to 127.0.0.1 (DNS
+	// rebinding) and read the database through the visitor's browser.
+	LocalOnly bool
 }
 
 // Handler returns the server's routes.
@@ -64,7 +70,37 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, timeline.Errorf(timeline.ENOTFOUND, "no such API: %s %s", r.Method, r.URL.Path))
 	})
-	return securityHeaders(mux)
+	h := securityHeaders(mux)
+	if s.LocalOnly {
+		h = localOnly(h)
+	}
+	return h
+}
+
+// localOnly refuses a request whose Host header names anything but the
+// loopback interface.
+func localOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !loopbackHost(r.Host) {
+			http.Error(w, "timeline serves localhost only: Host "+r.Host+" refused", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// loopbackHost reports whether a Host header (with or without its port) names
+// the loopback interface.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // securityHeaders keeps the page from loading anything but its own files (so a

@@ -297,3 +297,37 @@ func TestPageAndAssets(t *testing.T) {
 		t.Errorf("POST /api/events: %d", resp.StatusCode)
 	}
 }
+
+// TestLocalOnly checks that a server on localhost answers only requests that
+// name localhost: a page elsewhere that rebinds its own name to 127.0.0.1 is
+// refused.
+func TestLocalOnly(t *testing.T) {
+	srv := &timelinehttp.Server{Store: fixtureDB(t), LocalOnly: true}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	for host, want := range map[string]int{
+		"":                    http.StatusOK, // the listener's own 127.0.0.1:port
+		"localhost:8080":      http.StatusOK,
+		"[::1]:8080":          http.StatusOK,
+		"127.0.0.2":           http.StatusOK,
+		"evil.example:8080":   http.StatusMisdirectedRequest,
+		"192.168.1.10:8080":   http.StatusMisdirectedRequest,
+		"localhost.evil.test": http.StatusMisdirectedRequest,
+	} {
+		req, err := http.NewRequest("GET", ts.URL+"/api/docs", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: status %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+}

@@ -316,7 +316,7 @@ func TestExportFormats(t *testing.T) {
 	if _, stderr, err := run(t, dir, "ingest", seed); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, stderr)
 	}
-	for _, format := range []string{"table", "json", "jsonl", "csv", "timelinejs", "timeml", "ics", "markdown"} {
+	for _, format := range []string{"table", "json", "jsonl", "csv", "timelinejs", "timeml", "ics", "markdown", "html"} {
 		t.Run(format, func(t *testing.T) {
 			out := filepath.Join(dir, "export."+format)
 			if _, stderr, err := run(t, dir, "export", "--format", format, "--out", out); err != nil {

@@ -42,7 +42,7 @@ localhost unless --addr names another address; stop it with Ctrl-C.`,
 			if err != nil {
 				return timeline.Errorf(timeline.EINVALID, "serve: --addr %s: %v", addr, err)
 			}
-			srv := &timelinehttp.Server{Store: db, Title: "Timeline: " + filepath.Base(a.config.DB)}
+			srv := &timelinehttp.Server{Store: db, Title: "Timeline: " + filepath.Base(a.config.DB), LocalOnly: loopback(ln)}
 			return a.serve(cmd.Context(), ln, srv.Handler())
 		},
 	}
@@ -54,8 +54,8 @@ localhost unless --addr names another address; stop it with Ctrl-C.`,
 // requests under way finish.
 func (a *App) serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(a.Stderr, "timeline: serve: %s is not a loopback address: anyone who can reach it can read the database\n", tcp)
+	if !loopback(ln) {
+		fmt.Fprintf(a.Stderr, "timeline: serve: %s is not a loopback address: anyone who can reach it can read the database\n", ln.Addr())
 	}
 	fmt.Fprintf(a.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", a.config.DB, ln.Addr())
 	done := make(chan error, 1)
@@ -74,4 +74,10 @@ func (a *App) serve(ctx context.Context, ln net.Listener, h http.Handler) error 
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// loopback reports whether ln listens on the loopback interface only.
+func loopback(ln net.Listener) bool {
+	tcp, ok := ln.Addr().(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
