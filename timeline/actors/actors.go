@@ -84,6 +84,7 @@ const (
 	catPerson                      // "Angela Merkel"
 	catGroup                       // "the two Koreas"
 	catPronoun                     // "he"
+	catPlace                       // "Kandahar": a place read as its country, never its government
 )
 
 type mask uint16
@@ -126,6 +127,9 @@ type entry struct {
 	// strict ranks entries sharing a key: a stricter case requirement means a
 	// more specific reading ("US" the country before "us" the pronoun).
 	strict int
+	// derived marks an entry of the converted tables (data/phoenix-*.tsv),
+	// which never override a name the hand-written tables give.
+	derived bool
 }
 
 // Case requirements of an entry token.
@@ -135,9 +139,54 @@ const (
 	reqUpper              // a short acronym: the text must be all capitals
 )
 
+// node is a node of the name trie. Most nodes of a large dictionary (the
+// last words of people's names) have one child: it is held in key1/child1,
+// and a map is made only for a second.
 type node struct {
+	key1    string
+	child1  *node
 	next    map[string]*node
 	entries []*entry
+}
+
+// child returns the child of n for the key k ("" for none); string(k) in a
+// comparison or a map index does not allocate.
+func (n *node) child(k []byte) *node {
+	if n.child1 != nil && n.key1 == string(k) {
+		return n.child1
+	}
+	if n.next == nil {
+		return nil
+	}
+	return n.next[string(k)]
+}
+
+// addChild returns the child of n for key, made if missing.
+func (n *node) addChild(k []byte) *node {
+	if c := n.child(k); c != nil {
+		return c
+	}
+	c := &node{}
+	switch {
+	case n.child1 == nil && n.next == nil:
+		n.key1, n.child1 = string(k), c
+	default:
+		if n.next == nil {
+			n.next = make(map[string]*node, 2)
+		}
+		n.next[string(k)] = c
+	}
+	return c
+}
+
+// children calls fn for each child of n.
+func (n *node) children(fn func(k string, c *node)) {
+	if n.child1 != nil {
+		fn(n.key1, n.child1)
+	}
+	for k, c := range n.next {
+		fn(k, c)
+	}
 }
 
 type term struct {
@@ -154,6 +203,9 @@ func (t term) holds(at time.Time) bool {
 type person struct {
 	name  string
 	terms []term
+	// derived marks a person of the converted tables: taken only near the
+	// terms (see near), as most are minor office holders of one country.
+	derived bool
 }
 
 type holderKey struct{ owner, office string }
@@ -187,9 +239,12 @@ func newDictionary() *Dictionary {
 
 // Load reads a dictionary: one or more tables in the formats of data/*.tsv, each
 // starting at its header row. Titles must come before the people holding them.
+// A line "#!derived" marks the tables after it as converted data (as in
+// data/phoenix-*.tsv): their names never override those of the tables before,
+// and their people are taken only near their terms.
 func Load(r io.Reader) (*Dictionary, error) {
 	d := newDictionary()
-	b := &builder{d: d}
+	b := newBuilder(d)
 	if err := b.parse("input", r); err != nil {
 		return nil, err
 	}
@@ -200,12 +255,15 @@ func Load(r io.Reader) (*Dictionary, error) {
 var dataFS embed.FS
 
 // dataFiles lists the embedded tables in the order they are read: titles before
-// people, whose offices they define.
+// people, whose offices they define; the hand-written tables before those
+// converted from the PETRARCH2 / Phoenix dictionaries (phoenix-*.tsv, made by
+// go generate: see convert), which start with the #!derived line and so never
+// override a name of the hand-written ones.
 var dataFiles = []string{"countries.tsv", "names.tsv", "roles.tsv", "titles.tsv", "people.tsv"}
 
 var defaultDict = sync.OnceValues(func() (*Dictionary, error) {
 	d := newDictionary()
-	b := &builder{d: d}
+	b := newBuilder(d)
 	for _, f := range dataFiles {
 		data, err := dataFS.ReadFile("data/" + f)
 		if err != nil {
@@ -221,19 +279,24 @@ var defaultDict = sync.OnceValues(func() (*Dictionary, error) {
 // Default returns the embedded dictionary. It is compiled once and shared.
 func Default() (*Dictionary, error) { return defaultDict() }
 
-// add compiles name into the trie.
+// add compiles name into the trie. A derived entry is not added where the
+// hand-written tables already name something: theirs win.
 func (b *builder) add(name string, e *entry) {
 	d := b.d
+	e.derived = b.derived
+	t := &b.tok
+	t.run(name)
+	if len(t.toks) == 0 {
+		return
+	}
+	if e.derived && d.ours(t) {
+		return
+	}
 	if e.cat == catOrg && d.orgs[e.code] == "" {
 		d.orgs[e.code] = e.name
 	}
 	if e.cat == catTitle && e.office != "" {
 		d.offices[e.office] = true
-	}
-	var t tokenizer
-	t.run(name)
-	if len(t.toks) == 0 {
-		return
 	}
 	// Case rules: a name of two capitalised words or more is specific enough to
 	// match all in lowercase ("the united states" in a transcript), though not
@@ -262,16 +325,7 @@ func (b *builder) add(name string, e *entry) {
 	}
 	n := d.root
 	for i := range t.toks {
-		k := t.key(i)
-		if n.next == nil {
-			n.next = make(map[string]*node)
-		}
-		c := n.next[k]
-		if c == nil {
-			c = &node{}
-			n.next[k] = c
-		}
-		n = c
+		n = n.addChild(t.keyBytes(i))
 	}
 	for _, old := range n.entries {
 		if old.cat == e.cat && old.code == e.code && old.person == e.person && old.role == e.role && old.office == e.office {
@@ -286,6 +340,23 @@ func (b *builder) add(name string, e *entry) {
 	n.entries = append(n.entries, nil)
 	copy(n.entries[i+1:], n.entries[i:])
 	n.entries[i] = e
+}
+
+// ours reports whether the hand-written tables give an entry for the tokens t
+// hold.
+func (d *Dictionary) ours(t *tokenizer) bool {
+	n := d.root
+	for i := range t.toks {
+		if n = n.child(t.keyBytes(i)); n == nil {
+			return false
+		}
+	}
+	for _, e := range n.entries {
+		if !e.derived {
+			return true
+		}
+	}
+	return false
 }
 
 // Countries returns the number of countries, historical states and regions.
@@ -395,6 +466,27 @@ func (p *person) codeAt(at time.Time) string {
 	return ""
 }
 
+// Years around a derived person's terms in which the name is taken for them.
+const nearBefore, nearAfter = 5, 10
+
+// near reports whether day at lies within a few years of p's terms (always
+// with no date): most people of the converted tables are ministers of one
+// cabinet, and their names, many shared by others ("Ali Ahmed"), should not
+// make actors of the people mentioned decades away.
+func (p *person) near(at time.Time) bool {
+	if at.IsZero() || !p.derived {
+		return true
+	}
+	at = timeline.Day(at)
+	for _, t := range p.terms {
+		if (t.from.IsZero() || !at.Before(t.from.AddDate(-nearBefore, 0, 0))) &&
+			(t.to.IsZero() || !at.After(t.to.AddDate(nearAfter, 0, 0))) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsAfter reports whether every term of p starts more than years after
 // day at, so that a bare surname then most likely names someone else.
 func (p *person) startsAfter(at time.Time, years int) bool {
@@ -415,6 +507,22 @@ func (p *person) startsAfter(at time.Time, years int) bool {
 func (p *person) serves(owner string) bool {
 	for _, t := range p.terms {
 		if ownerKey(t.code) == owner {
+			return true
+		}
+	}
+	return false
+}
+
+// headOffices are the offices of a head of state or government.
+var headOffices = []string{"leader", "president", "prime-minister", "chancellor", "king"}
+
+// heads reports whether p is a head of state or government on day at.
+func (p *person) heads(at time.Time) bool {
+	if at.IsZero() {
+		return false
+	}
+	for _, o := range headOffices {
+		if p.held(o, true, at) {
 			return true
 		}
 	}

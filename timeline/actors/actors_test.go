@@ -498,3 +498,97 @@ func TestLoadFiles(t *testing.T) {
 		t.Errorf("Load finds %+v, Default %+v", a, b)
 	}
 }
+
+// derivedData is a small dictionary in the layout of the embedded one: the
+// hand-written tables, then converted tables after the #!derived line.
+const derivedData = `code	names	adjectives	capitals	plurals
+AFG	Afghanistan	Afghan	Kabul	-
+UKR	Ukraine	Ukrainian	Kiev	-
+PRK	North Korea	North Korean	Pyongyang	-
+office	country	role	titles
+president	-	GOV	president
+leader	-	GOV	leader
+-	-	GOV	minister
+role	alone	words
+GOV	yes	government
+MIL	yes	soldiers
+code	name	aliases	offices	from	to	after
+UKRGOV	Viktor Yanukovych	Yanukovych	president|leader	2010-02-25	2014-02-22	-
+PRKGOV	Kim Jong Il	Kim	leader	1994-07-08	2011-12-17	-
+#!derived
+code	place
+AFG	Afghanestan
+AFG	Kabul
+code	name	aliases	offices	from	to	after
+UKRGOV	Viktor Yanukovych	Victor Yanukovich	-	2003-01-01	2005-01-31	-
+AFGGOV	Ahmad Ali Jalali	-	-	2003-01-01	2004-12-31	-
+office	country	role	titles
+-	-	GOV	vice foreign minister
+kind	code	names
+gov	AFGREB	Hezb-i-Islami|Afghanistan
+`
+
+func TestDerived(t *testing.T) {
+	d, err := actors.Load(strings.NewReader(derivedData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, at string
+		want           []want
+	}{
+		{"a converted place is its country, by its own name", "fighting in Afghanestan", "2004-01-01", []want{
+			{"Afghanestan", actors.KindCountry, "AFG", "Afghanestan"},
+		}},
+		{"a place is no owner: no government of it", "Afghanestan officials", "2004-01-01", []want{
+			{"Afghanestan", actors.KindCountry, "AFG", ""},
+		}},
+		{"hand-written names win over converted ones", "Kabul and Afghanistan", "2004-01-01", []want{
+			{"Kabul", actors.KindGov, "AFGGOV", ""},
+			{"Afghanistan", actors.KindCountry, "AFG", "Afghanistan"},
+		}},
+		{"a converted person near a term", "Ahmad Ali Jalali said", "2005-06-01", []want{
+			{"Ahmad Ali Jalali", actors.KindPerson, "AFGOPP", "Ahmad Ali Jalali"},
+		}},
+		{"a converted person decades from any term is not taken", "Ahmad Ali Jalali said", "1975-06-01", nil},
+		{"a converted spelling of a hand-written person is theirs, with their terms", "Victor Yanukovich said", "2012-01-01", []want{
+			{"Victor Yanukovich", actors.KindPerson, "UKRGOV", "Viktor Yanukovych"},
+		}},
+		{"a title no head holds before a head of state's surname", "North Korean Vice Foreign Minister Kim", "2000-01-01", []want{
+			{"North Korean Vice Foreign Minister Kim", actors.KindPerson, "PRKGOV", "Kim"},
+		}},
+		{"an armed group", "Hezb-i-Islami fighters", "2004-01-01", []want{
+			{"Hezb-i-Islami", actors.KindGov, "AFGREB", ""},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.Find(tt.text, 0, day(tt.at))
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %d mentions, want %d:\n%s", tt.text, len(got), len(tt.want), dump(got))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Kind != w.kind || g.Actor.Code != w.code || w.name != "" && g.Actor.Name != w.name {
+					t.Errorf("mention %d = %q %s %s %q, want %q %s %s %q", i, g.Text, g.Kind, g.Actor.Code, g.Actor.Name, w.text, w.kind, w.code, w.name)
+				}
+			}
+		})
+	}
+	if d.People() != 3 {
+		t.Errorf("People() = %d, want 3 (the converted Yanukovich is the hand-written Yanukovych)", d.People())
+	}
+}
+
+func TestDerivedErrors(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"derived office", "office\tcountry\trole\ttitles\npresident\t-\tGOV\tpresident\n#!derived\ncode\tname\taliases\toffices\tfrom\tto\tafter\nUSAGOV\tX Y\t-\tpresident\t-\t-\t-\n", "holds no office"},
+		{"place code", "code\tplace\nAFGX\tKandahar\n", "bad country code"},
+		{"place name", "code\tplace\nAFG\t-\n", "no place"},
+	} {
+		_, err := actors.Load(strings.NewReader(tt.data))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

@@ -19,7 +19,11 @@ var headers = map[string]string{
 	"role\talone\twords":                            "roles",
 	"office\tcountry\trole\ttitles":                 "titles",
 	"code\tname\taliases\toffices\tfrom\tto\tafter": "people",
+	"code\tplace":                                   "places",
 }
+
+// derivedMark is the line that starts converted tables (data/phoenix-*.tsv).
+const derivedMark = "#!derived"
 
 // Roles is the set of CAMEO roles a code may end with.
 var Roles = []string{"GOV", "MIL", "OPP", "REB", "JUD", "LEG", "BUS", "MED", "CVL"}
@@ -70,9 +74,23 @@ func ownerKey(code string) string {
 	return code[:3]
 }
 
+func newBuilder(d *Dictionary) *builder {
+	return &builder{d: d, merged: map[string]*person{}, skipped: map[string]bool{}}
+}
+
 // builder accumulates the parsed tables.
 type builder struct {
-	d *Dictionary
+	d   *Dictionary
+	tok tokenizer // reused for every name compiled
+	// derived is set after a #!derived line, until the end of the stream.
+	derived bool
+	// merged maps a derived person's name to the hand-written person one of
+	// its names names: its other names become that person's, its terms are
+	// dropped.
+	merged map[string]*person
+	// skipped holds derived people of names shared by several hand-written
+	// people: which one they are cannot be told.
+	skipped map[string]bool
 }
 
 // parse reads one stream of tables; name is used in error messages.
@@ -80,8 +98,13 @@ func (b *builder) parse(name string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	table := ""
+	b.derived = false
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
+		if line == derivedMark {
+			b.derived = true
+			continue
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -108,6 +131,8 @@ func (b *builder) parse(name string, r io.Reader) error {
 			err = b.title(f)
 		case "people":
 			err = b.person(f)
+		case "places":
+			err = b.place(f)
 		}
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
@@ -199,6 +224,22 @@ func (b *builder) country(f []string) error {
 	for _, p := range list(f[4]) {
 		b.add(p, &entry{cat: catPeople, code: code, name: names[0]})
 	}
+	return nil
+}
+
+// place reads a row of a places table: a place read as its country, with its
+// own name ("Kandahar", AFG).
+func (b *builder) place(f []string) error {
+	if err := fields(f, 2); err != nil {
+		return err
+	}
+	if len(f[0]) != 3 || !ValidCode(f[0]) {
+		return fmt.Errorf("bad country code %q", f[0])
+	}
+	if f[1] == "" || f[1] == "-" {
+		return fmt.Errorf("no place")
+	}
+	b.add(f[1], &entry{cat: catPlace, code: f[0], name: f[1]})
 	return nil
 }
 
@@ -298,6 +339,13 @@ func parseBound(s string, last bool) (time.Time, error) {
 	if s == "-" {
 		return time.Time{}, nil
 	}
+	if len(s) == len(timeline.DateLayout) {
+		// A whole day, the common case of the tens of thousands of terms:
+		// parsed directly, as ParseRange formats its error before it tries.
+		if t, err := time.Parse(timeline.DateLayout, s); err == nil {
+			return t, nil
+		}
+	}
 	first, end, err := timeline.ParseRange(s)
 	if err != nil {
 		return time.Time{}, err
@@ -346,14 +394,52 @@ func (b *builder) person(f []string) error {
 			return fmt.Errorf("%s: unknown office %q (not in titles.tsv)", name, o)
 		}
 	}
+	aliases := list(f[2])
+	if b.derived {
+		if len(offices) > 0 {
+			return fmt.Errorf("%s: a derived person holds no office of titles.tsv", name)
+		}
+		if b.skipped[name] {
+			return nil
+		}
+		if p := b.merged[name]; p != nil {
+			for _, a := range aliases {
+				b.addPerson(a, p)
+			}
+			return nil
+		}
+		if p, ok := b.d.byName[name]; ok && !p.derived {
+			b.merged[name] = p
+			for _, a := range aliases {
+				b.addPerson(a, p)
+			}
+			return nil
+		}
+		if _, ok := b.d.byName[name]; !ok {
+			// A derived person one of whose names is a hand-written person's
+			// is that person: the other names are added to them, the terms
+			// dropped (ours win).
+			if p, several := b.oursNamed(append([]string{name}, aliases...)); several {
+				b.skipped[name] = true
+				return nil
+			} else if p != nil {
+				b.merged[name] = p
+				b.addPerson(name, p)
+				for _, a := range aliases {
+					b.addPerson(a, p)
+				}
+				return nil
+			}
+		}
+	}
 	p, ok := b.d.byName[name]
 	if !ok {
-		p = &person{name: name}
+		p = &person{name: name, derived: b.derived}
 		b.d.byName[name] = p
 		b.d.people = append(b.d.people, p)
 		b.addPerson(name, p)
 	}
-	for _, a := range list(f[2]) {
+	for _, a := range aliases {
 		b.addPerson(a, p)
 	}
 	t := term{code: code, from: from, to: to, offices: offices, after: after}
@@ -371,4 +457,30 @@ func (b *builder) addPerson(n string, p *person) {
 	for _, v := range romanizations(n) {
 		b.add(v, &entry{cat: catPerson, person: p, name: p.name})
 	}
+}
+
+// oursNamed returns the hand-written person the names name, if one does, and
+// whether they name several.
+func (b *builder) oursNamed(names []string) (p *person, several bool) {
+	t := &b.tok
+	for _, n := range names {
+		t.run(n)
+		nd := b.d.root
+		for i := 0; nd != nil && i < len(t.toks); i++ {
+			nd = nd.child(t.keyBytes(i))
+		}
+		if nd == nil {
+			continue
+		}
+		for _, e := range nd.entries {
+			if e.cat != catPerson || e.derived || e.person == p {
+				continue
+			}
+			if p != nil {
+				return nil, true
+			}
+			p = e.person
+		}
+	}
+	return p, false
 }

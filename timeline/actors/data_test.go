@@ -53,7 +53,7 @@ func TestDataCodes(t *testing.T) {
 		coded := map[string]bool{}
 		for _, e := range n.entries {
 			switch e.cat {
-			case catCountry, catAdj, catPeople, catCapital, catOrg, catInst, catGroup:
+			case catCountry, catAdj, catPeople, catCapital, catOrg, catInst, catGroup, catPlace:
 				c, _ := splitCode(e.code)
 				coded[c] = true
 			}
@@ -76,9 +76,9 @@ func TestDataCodes(t *testing.T) {
 				clashes = append(clashes, fmt.Sprintf("%q (category %d): %v", name, c, list))
 			}
 		}
-		for k, c := range n.next {
+		n.children(func(k string, c *node) {
 			walk(c, append(path, k))
-		}
+		})
 	}
 	walk(d.root, nil)
 	sort.Strings(clashes)

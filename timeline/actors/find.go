@@ -68,7 +68,7 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	t.mods = t.mods[:0]
 	for i := range t.toks {
 		k := t.keyBytes(i)
-		t.first = append(t.first, d.root.next[string(k)])
+		t.first = append(t.first, d.root.child(k))
 		t.mods = append(t.mods, modifiers[string(k)])
 	}
 	f := finder{d: d, t: t, text: text, base: base, at: at}
@@ -111,8 +111,12 @@ func (f *finder) key(i int) string {
 	return string(f.t.keyBytes(i))
 }
 
-// passes reports whether e's case rules accept the tokens from p.
+// passes reports whether e's case rules accept the tokens from p, and for a
+// person of the converted tables, whether the text's date is near their terms.
 func (f *finder) passes(e *entry, p int) bool {
+	if e.person != nil && !e.person.near(f.at) {
+		return false
+	}
 	for i, req := range e.cases {
 		cls := f.t.toks[p+i].cls
 		switch req {
@@ -190,7 +194,7 @@ func (f *finder) match(p int, m mask) (end int, best *entry, n *node) {
 			if j >= len(f.t.toks) {
 				break
 			}
-			if cur = cur.next[string(f.t.keyBytes(j))]; cur == nil {
+			if cur = cur.child(f.t.keyBytes(j)); cur == nil {
 				break
 			}
 		}
@@ -392,6 +396,17 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		m := f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r)
 		m.Historical = e.hist
 		return m, end
+	case catPlace:
+		// A place is its country, never its government; as for capitals, a
+		// capitalised name before a one-word place makes it a surname, and a
+		// place noun after it a place's name ("Kandahar Airport").
+		if end-i == 1 && i > 0 && f.otherFirstName(i-1, e.name) && !placeModifiers[f.key(i-1)] {
+			return Mention{}, i
+		}
+		if end < len(f.t.toks) && placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
+			return Mention{}, i
+		}
+		return f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, ""), end
 	case catOrg:
 		return f.mention(i, end, KindOrg, timeline.Actor{Name: e.name, Code: e.code}, "IGO", ""), end
 	case catInst:
@@ -568,7 +583,14 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		if !surname {
 			office = ""
 		}
-		if p := f.personsHolding(pn, end, office, now); p != nil && (own == nil || p.person.serves(key)) {
+		p := f.personsHolding(pn, end, office, now)
+		if p != nil && surname && h.office == "" && !former && p.person.heads(f.at) {
+			// A title no head of state or government holds ("Vice Foreign
+			// Minister Kim", "Ambassador Kim") before a bare surname names
+			// someone else than the head of state of that name.
+			p = nil
+		}
+		if p != nil && (own == nil || p.person.serves(key)) {
 			code := p.person.codeAt(f.at)
 			c, r := splitCode(code)
 			m := f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r)
