@@ -12,6 +12,11 @@
 // demonyms, capitals), names.tsv (organisations, institutions, groups,
 // pronouns), roles.tsv (role words: government GOV, troops MIL...), titles.tsv
 // (titles and the offices they name) and people.tsv (one term of office a line).
+// After them come the tables converted from the PETRARCH2 / Phoenix CAMEO
+// dictionaries (MIT, Open Event Data Alliance; data/PHOENIX-LICENSE):
+// phoenix-people.tsv, phoenix-names.tsv, phoenix-places.tsv and
+// phoenix-roles.tsv, rebuilt by go generate (./convert); where both name an
+// actor, the hand-written tables win.
 // Codes follow shared/spec/EVENTS.md; where it and the gold annotation differ
 // (the Soviet Union is RUS in the gold, USR in CAMEO) the gold is followed and
 // the other code kept in Mention.Historical.
@@ -259,7 +264,8 @@ var dataFS embed.FS
 // converted from the PETRARCH2 / Phoenix dictionaries (phoenix-*.tsv, made by
 // go generate: see convert), which start with the #!derived line and so never
 // override a name of the hand-written ones.
-var dataFiles = []string{"countries.tsv", "names.tsv", "roles.tsv", "titles.tsv", "people.tsv"}
+var dataFiles = []string{"countries.tsv", "names.tsv", "roles.tsv", "titles.tsv", "people.tsv",
+	"phoenix-places.tsv", "phoenix-names.tsv", "phoenix-roles.tsv", "phoenix-people.tsv"}
 
 var defaultDict = sync.OnceValues(func() (*Dictionary, error) {
 	d := newDictionary()

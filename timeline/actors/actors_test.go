@@ -477,7 +477,7 @@ func TestCoverage(t *testing.T) {
 // dictionary would, and finds what Default finds.
 func TestLoadFiles(t *testing.T) {
 	var rs []io.Reader
-	for _, f := range []string{"countries", "names", "roles", "titles", "people"} {
+	for _, f := range []string{"countries", "names", "roles", "titles", "people", "phoenix-places", "phoenix-names", "phoenix-roles", "phoenix-people"} {
 		data, err := os.ReadFile(filepath.Join("data", f+".tsv"))
 		if err != nil {
 			t.Fatal(err)

@@ -269,3 +269,42 @@ func FuzzParseActors(f *testing.F) {
 		}
 	})
 }
+
+// TestDataUpToDate converts the Phoenix dictionaries of the shared directory
+// again and compares the result with the embedded tables (../data): they are
+// rebuilt by go generate, never edited, and the same inputs give the same
+// bytes.
+func TestDataUpToDate(t *testing.T) {
+	const shared = "../../../../shared"
+	src := filepath.Join(shared, "lexicons/petrarch2")
+	ewt := filepath.Join(shared, "corpora/ud-ewt")
+	if _, err := os.Stat(filepath.Join(src, "Phoenix.Countries.actors.txt")); err != nil {
+		t.Skipf("no Phoenix dictionaries in %s: the shared directory is absent", src)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"countries.tsv", "names.tsv", "titles.tsv", "roles.tsv"} {
+		data, err := os.ReadFile(filepath.Join("../data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := run(src, ewt, dir, false, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"phoenix-people.tsv", "phoenix-names.tsv", "phoenix-places.tsv", "phoenix-roles.tsv", "PHOENIX-LICENSE"} {
+		got, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join("../data", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s is not what the converter gives: run go generate ./timeline/actors", f)
+		}
+	}
+}
