@@ -78,8 +78,12 @@ func TestGoldCoverage(t *testing.T) {
 	}
 	share := float64(found) / float64(total)
 	t.Logf("gold actors found in their sentences: %d/%d (%.1f%%)", found, total, 100*share)
-	if share < 0.70 {
-		t.Errorf("gold actor coverage %.1f%%, want at least 70%% (a regression guard: many gold actors are not named in their sentence)", 100*share)
+	// The floor was 70% while the dictionary held people known from one story
+	// only (a boy, his father and relatives, a UN inspector): removed as not
+	// general knowledge, they took 22 gold actors of the training split with
+	// them.
+	if share < 0.67 {
+		t.Errorf("gold actor coverage %.1f%%, want at least 67%% (a regression guard: many gold actors are not named in their sentence)", 100*share)
 	}
 }
 
