@@ -78,6 +78,9 @@ func (ru *rules) mapCode(raw string, names []string) (string, codeKind) {
 		return "", kDrop
 	}
 	seg := raw[3:6]
+	if len(raw) >= 9 && ru.roles[raw[3:9]] != "" {
+		seg = raw[3:9] // a branch of government with a role of its own
+	}
 	switch role := ru.roles[seg]; role {
 	case "", "-":
 		return "", kDrop // a territory ("GBRVGB") or a sector EVENTS.md has no role for

@@ -192,6 +192,7 @@ func TestMapCode(t *testing.T) {
 		{"AFG", "AFG", kCountry},
 		{"USAGOV", "USAGOV", kRole},
 		{"AFGGOVBUS", "AFGGOV", kRole}, // a finance minister is GOV
+		{"AFGGOVLEG", "AFGLEG", kRole}, // a legislator is LEG
 		{"AFGCOP", "AFGGOV", kRole},    // police
 		{"AFGUAF", "AFGREB", kRole},    // unaffiliated armed forces
 		{"USRGOV", "RUSGOV", kRole},    // the Soviet Union as countries.tsv codes it
