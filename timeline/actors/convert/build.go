@@ -96,6 +96,9 @@ func (ru *rules) mapCode(raw string, names []string) (string, codeKind) {
 // none.
 func (ru *rules) countryCode(c string) string {
 	if h, ok := ru.hist[c]; ok {
+		if h == "-" {
+			return "" // a region
+		}
 		return h
 	}
 	if ru.country[c] {

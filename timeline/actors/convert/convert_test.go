@@ -197,6 +197,7 @@ func TestMapCode(t *testing.T) {
 		{"AFGUAF", "AFGREB", kRole},    // unaffiliated armed forces
 		{"USRGOV", "RUSGOV", kRole},    // the Soviet Union as countries.tsv codes it
 		{"ANGREB", "AGOREB", kRole},    // Phoenix's slip for Angola
+		{"MEAREB", "", kDrop},          // a region (a group of it is coded null)
 		{"AFGELI", "", kOut},
 		{"AFGCRM", "", kDrop},
 		{"GBRVGBGOV", "", kDrop}, // a territory

@@ -187,7 +187,7 @@ func loadRules(dataDir, ewtDir string) (*rules, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		if ru.country[r[1]] { // a slip for a country the tables know
+		if ru.country[r[1]] || r[1] == "-" { // a slip for a country the tables know, or a region
 			ru.hist[r[0]] = r[1]
 		}
 	}
