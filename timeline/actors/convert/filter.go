@@ -56,8 +56,8 @@ func (o *output) filter(ru *rules) {
 			return "empty"
 		case ru.ours[k] || ru.titles[k] || ru.ourRoles[k]:
 			return "already in the hand-written tables"
-		case single(n) && (ru.common[k] || ru.lists["function"][k] || len(k) < 3 && isPlace):
-			return "a single English word"
+		case single(n) && (ru.common[k] || ru.common[strings.TrimSuffix(k, "s")] || ru.lists["function"][k] || len(k) < 3 && isPlace):
+			return "a single English word" // or its plural ("Tigers")
 		case single(n) && isPlace && personWords[k]:
 			return "a single word that is part of a person's name"
 		case endsInTitle(n):
