@@ -42,9 +42,7 @@ func (d *Dictionary) Entries() []Entry {
 				add(Entry{Code: e.code, Name: e.name, Kind: "group"})
 			}
 		}
-		for _, next := range n.next {
-			walk(next)
-		}
+		n.children(func(_ string, c *node) { walk(c) })
 	}
 	walk(d.root)
 	for _, p := range d.people {
