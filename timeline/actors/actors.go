@@ -27,6 +27,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -225,7 +226,8 @@ type Dictionary struct {
 	people       []*person
 	byName       map[string]*person
 	holders      map[holderKey][]*person
-	orgs         map[string]string // code -> name
+	byOffice     map[string][]*person // office -> everyone who held it, any country
+	orgs         map[string]string    // code -> name
 
 	pool sync.Pool // *tokenizer
 }
@@ -238,6 +240,7 @@ func newDictionary() *Dictionary {
 		offices:   make(map[string]bool),
 		byName:    make(map[string]*person),
 		holders:   make(map[holderKey][]*person),
+		byOffice:  make(map[string][]*person),
 		orgs:      make(map[string]string),
 	}
 }
@@ -416,6 +419,25 @@ func (d *Dictionary) Holder(country, office string, at time.Time) (timeline.Acto
 		}
 	}
 	return timeline.Actor{}, false
+}
+
+// holderBySurname returns the one person of any country who holds office on
+// day at and whose name ends in surname: "Prime Minister Khan" with no country
+// named is the prime minister of that name then in office, when there is one
+// and only one.
+func (d *Dictionary) holderBySurname(office, surname string, at time.Time) *person {
+	var found *person
+	for _, p := range d.byOffice[office] {
+		f := strings.Fields(p.name)
+		if f[len(f)-1] != surname || !p.held(office, true, at) {
+			continue
+		}
+		if found != nil && found != p {
+			return nil
+		}
+		found = p
+	}
+	return found
 }
 
 // Leader returns the leader of country on the day at: the holder of the office

@@ -447,6 +447,9 @@ func (b *builder) person(f []string) error {
 	for _, o := range offices {
 		k := holderKey{ownerKey(code), o}
 		b.d.holders[k] = append(b.d.holders[k], p)
+		if !slices.Contains(b.d.byOffice[o], p) {
+			b.d.byOffice[o] = append(b.d.byOffice[o], p)
+		}
 	}
 	return nil
 }

@@ -82,7 +82,36 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 		out = append(out, m)
 		i = end
 	}
+	shareRoles(text, base, out)
 	return out
+}
+
+// shareRoles gives a demonym coordinated with another before one role word
+// that role too: in "the Ethiopian and Eritrean leaders" both peoples'
+// leaders act, not Ethiopia and Eritrea's leaders; "US and British
+// officials" are both governments' officials.
+func shareRoles(text string, base int, ms []Mention) {
+	// Right to left, so that a list shares the role of its last member
+	// ("Russian, US and British counterparts").
+	for k := len(ms) - 2; k >= 0; k-- {
+		a, b := &ms[k], &ms[k+1]
+		if a.Kind != KindCountry || a.Role != "" || b.Role == "" || b.Country == "" || b.Country == "IGO" ||
+			a.Country == "" || a.Country == "IGO" || b.Kind == KindPerson || !demonym(a) {
+			continue
+		}
+		gap := strings.TrimSpace(text[a.Span.End-base : b.Span.Start-base])
+		if gap != "and" && gap != "or" && gap != "," {
+			continue
+		}
+		a.Role, a.Kind = b.Role, b.Kind
+		a.Actor.Code = a.Country + b.Role
+	}
+}
+
+// demonym reports whether a country mention can modify a noun: a demonym
+// ("Ethiopian") or an acronym ("US"), one word that is not the country's name.
+func demonym(m *Mention) bool {
+	return !strings.Contains(m.Text, " ") && m.Text != m.Actor.Name
 }
 
 // Lookup finds the actor a whole name stands for ("Angela Merkel", "U.S. State
@@ -616,6 +645,19 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 			code = own.code // "Pentagon chief" is USAMIL
 		default:
 			code = country + h.role
+		}
+	}
+	// A bare surname after a capitalised title and no country is the holder of
+	// that office at the date whose name it ends ("Prime Minister Khan").
+	if cls := f.t.toks[ts].cls; own == nil && code == "" && h.office != "" && !former && !f.at.IsZero() && (cls == caseTitle || cls == caseUpper) && f.key(i) != "the" {
+		if nend := f.name(end, false); nend == end+1 {
+			if p := f.d.holderBySurname(h.office, f.text[f.t.toks[end].start:f.t.toks[end].end], f.at); p != nil {
+				code := p.codeAt(f.at)
+				c, r := splitCode(code)
+				m := f.mention(start, nend, KindPerson, timeline.Actor{Name: p.name, Code: code}, c, r)
+				m.Office = h.office
+				return m, nend
+			}
 		}
 	}
 	// An unknown name after a capitalised title ("South Korean Foreign Minister

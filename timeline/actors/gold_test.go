@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/actors"
+	"github.com/timelinehq/timeline/timeline/text"
 )
 
 // shared is the team's shared directory, next to the working tree.
@@ -22,6 +23,7 @@ type goldActor struct {
 }
 
 type goldEvent struct {
+	Offset   int        `json:"offset"`
 	Sentence string     `json:"sentence"`
 	Source   *goldActor `json:"source"`
 	Target   *goldActor `json:"target"`
@@ -29,12 +31,13 @@ type goldEvent struct {
 
 type goldDoc struct {
 	Doc    string      `json:"doc"`
+	Body   string      `json:"body"`
 	DCT    *string     `json:"dct"`
 	Events []goldEvent `json:"events"`
 }
 
 // TestGoldCoverage checks that the actors of the gold events of the training
-// split are found in their
+// split are found, the article read in order, in their
 // sentences: for each gold source and target with a code, some mention of the
 // sentence must carry that code. Collectives, unnamed actors and ones the
 // sentence names only by a pronoun cannot be found here (the event extractor
@@ -57,8 +60,23 @@ func TestGoldCoverage(t *testing.T) {
 		if doc.DCT != nil {
 			at = day(*doc.DCT)
 		}
+		// The article is read as the pipeline reads it, sentence by sentence,
+		// so that a surname resolves to the person named in full before.
+		var all []actors.Mention
+		names := actors.NewNames()
+		for _, sp := range text.Sentences(doc.Body) {
+			all = append(all, names.Extend(doc.Body[sp.Start:sp.End], sp.Start, d.Find(doc.Body[sp.Start:sp.End], sp.Start, at))...)
+		}
 		for _, e := range doc.Events {
 			ms := d.Find(e.Sentence, 0, at)
+			if start := sentenceStart(doc.Body, e.Sentence, e.Offset); start >= 0 {
+				ms = nil
+				for _, m := range all {
+					if m.Span.Start >= start && m.Span.End <= start+len(e.Sentence) {
+						ms = append(ms, m)
+					}
+				}
+			}
 			for _, a := range []*goldActor{e.Source, e.Target} {
 				if a == nil || a.Code == nil {
 					continue
@@ -81,9 +99,11 @@ func TestGoldCoverage(t *testing.T) {
 	// The floor was 70% while the dictionary held people known from one story
 	// only (a boy, his father and relatives, a UN inspector): removed as not
 	// general knowledge, they took 22 gold actors of the training split with
-	// them.
-	if share < 0.67 {
-		t.Errorf("gold actor coverage %.1f%%, want at least 67%% (a regression guard: many gold actors are not named in their sentence)", 100*share)
+	// them (70.7% to 68.0%); reading the article in order (surnames after full
+	// names) and general rules won most back (69.7%). The floor sits just
+	// under that.
+	if share < 0.69 {
+		t.Errorf("gold actor coverage %.1f%%, want at least 69%% (a regression guard: many gold actors are not named in their sentence)", 100*share)
 	}
 }
 
@@ -112,6 +132,22 @@ func trainFiles(t *testing.T) []string {
 		}
 	}
 	return train
+}
+
+// sentenceStart returns where the occurrence of sentence that holds offset
+// starts in body, -1 when none does.
+func sentenceStart(body, sentence string, offset int) int {
+	for from := 0; ; {
+		i := strings.Index(body[from:], sentence)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i <= offset && offset < i+len(sentence) {
+			return i
+		}
+		from = i + 1
+	}
 }
 
 func hasCode(ms []actors.Mention, code string) bool {

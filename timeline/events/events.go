@@ -194,7 +194,7 @@ type reading struct {
 	d           *dater
 	disc        discourse
 	st          *story
-	names       *nameIndex
+	names       *actors.Names
 	lastSpeaker *timeline.Actor // the source of the last statement emitted
 	seenNoun    map[string]int  // nounKey -> index in out of the first mention
 	seenAct     map[string][]string
@@ -231,7 +231,7 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 	d := newDater(a)
 	d.spans = spans
 	r := &reading{x: x, a: a, doc: doc, body: body, spans: spans, all: all, d: d, st: x.newStory(all),
-		names:    &nameIndex{parts: map[string]*actors.Mention{}, ambiguous: map[string]bool{}},
+		names:    actors.NewNames(),
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)
 	return r
@@ -261,7 +261,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 			raw = append(raw, r.all[j])
 		}
 	}
-	raw = r.names.extend(s, raw)
+	raw = r.names.Extend(r.body[s.span.Start:s.span.End], s.span.Start, raw)
 	x.findTweet(s, raw)
 	disc := &r.disc
 	disc.speaker = s.author

@@ -1,0 +1,164 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// Names resolves a bare surname or first name ("Torres") to the person the
+// article named in full before ("Luis Torres"), the commonest coreference in
+// news: a dictionary holds a person's full name, the article uses it once and
+// then the surname. Read the sentences of one article in order through Extend.
+// A name part two different people of the article share is left unresolved.
+type Names struct {
+	parts     map[string]*Mention
+	ambiguous map[string]bool
+}
+
+// NewNames returns an empty index for one article.
+func NewNames() *Names {
+	return &Names{parts: map[string]*Mention{}, ambiguous: map[string]bool{}}
+}
+
+// Extend returns the mentions ms of one sentence (text, at offset base of its
+// body) with the name parts of people named earlier added, in order of
+// position, and then learns the people the sentence names in full.
+func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
+	// A bare surname the dictionary resolved on its own (to a better-known
+	// namesake) is the person the article named in full before.
+	for i, m := range ms {
+		if m.Kind == KindPerson && !strings.Contains(m.Text, " ") {
+			if p := n.parts[m.Text]; p != nil && !n.ambiguous[m.Text] && p.Actor != m.Actor {
+				ms[i].Actor, ms[i].Country, ms[i].Role = p.Actor, p.Country, p.Role
+			}
+		}
+	}
+	var out []Mention
+	words := nameWords(text, base)
+	mi := 0
+	for k, w := range words {
+		for mi < len(ms) && ms[mi].Span.End <= w.start {
+			out = append(out, ms[mi])
+			mi++
+		}
+		if mi < len(ms) && ms[mi].Span.Start <= w.start {
+			continue // inside a mention
+		}
+		if m := n.parts[w.text]; m != nil && !n.ambiguous[w.text] && !otherName(words, k, m) {
+			c := *m
+			c.Span, c.Text = timeline.Span{Start: w.start, End: w.end}, w.text
+			out = append(out, c)
+		}
+	}
+	out = append(out, ms[mi:]...)
+	for _, m := range ms {
+		if m.Kind == KindCountry {
+			n.learnHalf(m)
+			continue
+		}
+		if m.Kind != KindPerson || m.Actor.Name == "" || !strings.Contains(m.Text, " ") {
+			continue // only full names teach what a bare name stands for
+		}
+		f := strings.Fields(m.Actor.Name)
+		for _, p := range []string{f[0], f[len(f)-1]} {
+			if len(p) < 3 {
+				continue
+			}
+			if old := n.parts[p]; old != nil && old.Actor != m.Actor {
+				n.ambiguous[p] = true
+			}
+			mm := m
+			n.parts[p] = &mm
+		}
+	}
+	return out
+}
+
+// learnHalf learns "North" and "South" for a divided country the article
+// names in full: after "North Korea", "the North" and "North's" are it.
+func (n *Names) learnHalf(m Mention) {
+	half, _, ok := strings.Cut(m.Actor.Name, " ")
+	if !ok || half != "North" && half != "South" || !strings.HasPrefix(m.Text, half+" ") {
+		return
+	}
+	if old := n.parts[half]; old != nil && old.Actor != m.Actor {
+		n.ambiguous[half] = true
+	}
+	mm := m
+	n.parts[half] = &mm
+}
+
+// nameWord is a word of a sentence with its body offsets.
+type nameWord struct {
+	start, end int
+	text       string
+	word       bool // letters, digits and inner apostrophes, hyphens and periods
+}
+
+// nameWords splits a sentence into words and single punctuation marks.
+func nameWords(text string, base int) []nameWord {
+	var out []nameWord
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(text) {
+				r, s := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					j += s
+					continue
+				}
+				if (r == '\'' || r == '-' || r == '.' || r == '’') && j+s < len(text) && !possessive(text[j+s:]) {
+					if n, _ := utf8.DecodeRuneInString(text[j+s:]); unicode.IsLetter(n) {
+						j += s
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, nameWord{start: base + i, end: base + j, text: text[i:j], word: true})
+			i = j
+		default:
+			out = append(out, nameWord{start: base + i, end: base + i + size, text: text[i : i+size]})
+			i += size
+		}
+	}
+	return out
+}
+
+// otherName reports whether the name part at word k belongs to another name
+// than m's: a capitalised word joined to it that m's name lacks
+// ("Representative Ana Torres" is not Luis Torres). The first word of a
+// sentence may be capitalised whatever it is ("But Torres said").
+func otherName(words []nameWord, k int, m *Mention) bool {
+	joined := func(j int) bool {
+		w := words[j]
+		if !w.word || len(w.text) < 2 || !(w.text[0] >= 'A' && w.text[0] <= 'Z') || strings.Contains(" "+m.Actor.Name+" ", " "+w.text+" ") {
+			return false
+		}
+		switch strings.ToLower(w.text) {
+		case "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
+			"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return false
+		}
+		return true
+	}
+	return k > 1 && joined(k-1) || k+1 < len(words) && joined(k+1)
+}
+
+// possessive reports whether rest, the text after an apostrophe, is the
+// possessive "s" ending a word ("Torres's", "Ana's"), which is no part of the
+// name.
+func possessive(rest string) bool {
+	if rest == "" || rest[0] != 's' {
+		return false
+	}
+	n, _ := utf8.DecodeRuneInString(rest[1:])
+	return len(rest) == 1 || !unicode.IsLetter(n) && !unicode.IsDigit(n)
+}
