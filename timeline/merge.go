@@ -29,66 +29,139 @@ func Merge(events []Event) []Event { return MergeWithin(events, DefaultMergeSpan
 // is in chronological order (Less) and depends only on the input set, not on its
 // order. events itself is not modified.
 func MergeWithin(events []Event, span Period) []Event {
-	all := slices.Clone(events)
-	slices.SortFunc(all, Compare)
+	groups := GroupWithin(events, span)
+	out := make([]Event, 0, len(groups))
+	for i := range groups {
+		out = append(out, groups[i].Merged(events))
+	}
+	slices.SortFunc(out, Compare)
+	return out
+}
+
+// Group is one occurrence as MergeWithin finds it: the events that report it,
+// by their index in the slice given, the representative first.
+type Group struct {
+	Members []int
+	// Earliest and Latest are the intersection of the members' intervals.
+	Earliest, Latest time.Time
+	// Docs are the documents of the members (and those they were merged
+	// from), sorted.
+	Docs []string
+}
+
+// GroupWithin partitions events into the occurrences they report (see
+// MergeWithin): every event is in exactly one group, most in a group of their
+// own. The partition depends only on the set of events, not on their order,
+// and it decomposes: the events of one MergeKey whose Reach intervals do not
+// chain into one another are grouped independently of each other, so a store
+// can regroup a part of its events without reading the rest.
+func GroupWithin(events []Event, span Period) []Group {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return Compare(events[a], events[b]) })
 
 	// Greedy grouping in chronological order: an event joins the first group of
 	// its key whose common interval it overlaps and that has none of its
 	// documents. Keeping the common interval (rather than pairwise overlaps)
 	// makes every member overlap every other.
 	var groups []*mergeGroup
-	byKey := make(map[mergeKey][]*mergeGroup)
-	grouped := make([]bool, len(all))
-	for i := range all {
-		e := &all[i]
-		k, ok := mergeKeyOf(e)
+	byKey := make(map[MergeKey][]*mergeGroup)
+	for _, i := range order {
+		e := &events[i]
+		k, ok := MergeKeyOf(e)
 		if !ok {
+			groups = append(groups, &mergeGroup{members: []int{i}, lo: e.Earliest, hi: e.Latest})
 			continue
 		}
-		grouped[i] = true
+		// A group none of whose later events can join is dropped from the
+		// search (events come in chronological order): the result is the same,
+		// and a key with thousands of reports stays fast.
+		live := byKey[k][:0]
+		at := sortKey(e)
 		joined := false
 		for _, g := range byKey[k] {
-			if g.admits(all, e, span) {
-				g.add(i, e)
+			if g.deadline.Before(at) {
+				continue
+			}
+			live = append(live, g)
+			if !joined && g.admits(events, e, span) {
+				g.add(i, e, span)
 				joined = true
-				break
 			}
 		}
 		if !joined {
 			g := &mergeGroup{lo: e.Earliest, hi: e.Latest, docs: make(map[string]bool)}
-			g.add(i, e)
-			byKey[k] = append(byKey[k], g)
+			g.add(i, e, span)
+			live = append(live, g)
 			groups = append(groups, g)
 		}
+		byKey[k] = live
 	}
 
-	out := make([]Event, 0, len(all))
-	for i := range all {
-		if !grouped[i] {
-			out = append(out, all[i])
-		}
-	}
+	out := make([]Group, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, g.merged(all))
+		out = append(out, g.group(events))
 	}
-	slices.SortFunc(out, Compare)
 	return out
 }
 
-// mergeKey is what events must share to be reports of one occurrence.
-type mergeKey struct {
-	kind, cameo, source, target string
+// Merged returns the event that stands for the group: its only member
+// unchanged, or the representative with the common interval, the number of
+// documents and the others' ids.
+func (g *Group) Merged(events []Event) Event {
+	rep := events[g.Members[0]]
+	if len(g.Members) == 1 {
+		return rep
+	}
+	rep.Earliest, rep.Latest = g.Earliest, g.Latest
+	rep.Sources = len(g.Docs)
+	rep.Docs = make([]string, 0, len(g.Docs)-1)
+	for _, d := range g.Docs {
+		if d != rep.Doc {
+			rep.Docs = append(rep.Docs, d)
+		}
+	}
+	return rep
 }
 
-func mergeKeyOf(e *Event) (mergeKey, bool) {
-	k := mergeKey{kind: e.Kind, cameo: e.CAMEO, source: actorCode(e.Source), target: actorCode(e.Target)}
-	if k.source == "" && k.target == "" {
+// MergeKey is what events must share to be reports of one occurrence.
+type MergeKey struct {
+	Kind, CAMEO, Source, Target string
+}
+
+// MergeKeyOf returns the key of an event that may be merged with others; false
+// for one that never is (no actor code, or no date at all).
+func MergeKeyOf(e *Event) (MergeKey, bool) {
+	k := MergeKey{Kind: e.Kind, CAMEO: e.CAMEO, Source: actorCode(e.Source), Target: actorCode(e.Target)}
+	if k.Source == "" && k.Target == "" {
 		return k, false
 	}
 	if e.Earliest.IsZero() && e.Latest.IsZero() {
 		return k, false // undated: nothing to say two reports are the same time
 	}
 	return k, true
+}
+
+// reachMargin widens the reach of an open start: a month or a year added to a
+// day and taken away again may not come back to it (January 31 plus a month is
+// March 3), and the reach must hold whatever SameTime holds.
+const reachMargin = 4
+
+// Reach returns the closed interval of days an event with a merge key may share
+// with another report of its occurrence: two events that SameTime accepts with
+// span have overlapping reaches. A closed interval reaches itself; an open
+// bound reaches span beyond the known day. Events whose reaches do not chain
+// together are never grouped together (see GroupWithin).
+func Reach(e *Event, span Period) (lo, hi time.Time) {
+	switch {
+	case e.Earliest.IsZero():
+		return span.Before(e.Latest).AddDate(0, 0, -reachMargin), e.Latest
+	case e.Latest.IsZero():
+		return e.Earliest, span.After(e.Earliest)
+	}
+	return e.Earliest, e.Latest
 }
 
 func actorCode(a *Actor) string {
@@ -104,6 +177,9 @@ type mergeGroup struct {
 	members []int
 	lo, hi  time.Time
 	docs    map[string]bool
+	// deadline is the last sort position (sortKey) of an event that may still
+	// join: past it some member can be of the same time as no later event.
+	deadline time.Time
 }
 
 // eventDocs returns the documents e reports for: its own and, when it is itself
@@ -177,36 +253,55 @@ func known(lo, hi time.Time) (time.Time, time.Time) {
 	return lo, hi
 }
 
-func (g *mergeGroup) add(i int, e *Event) {
+func (g *mergeGroup) add(i int, e *Event, span Period) {
 	g.members = append(g.members, i)
 	g.lo, g.hi = intersect(g.lo, g.hi, e.Earliest, e.Latest)
 	for _, d := range eventDocs(e) {
 		g.docs[d] = true
 	}
+	if d := lastJoin(e, span); len(g.members) == 1 || d.Before(g.deadline) {
+		g.deadline = d
+	}
 }
 
-// merged returns the group's representative, or its only event unchanged.
-func (g *mergeGroup) merged(all []Event) Event {
-	if len(g.members) == 1 {
-		return all[g.members[0]]
+// lastJoin is the latest sort position (sortKey) of an event that SameTime can
+// accept with e: an event sorted later starts after e's last day, or after
+// the span beyond its known day when one bound is open, or (with an open
+// start) ends more than the span after it.
+func lastJoin(e *Event, span Period) time.Time {
+	switch {
+	case e.Latest.IsZero():
+		return span.After(e.Earliest)
+	case e.Earliest.IsZero():
+		// Only an event with a known start can join an open start, and it
+		// must start by its last day.
+		return e.Latest
 	}
-	best := g.members[0]
-	for _, i := range g.members[1:] {
-		if finer(&all[i], &all[best]) {
-			best = i
+	return span.After(e.Latest)
+}
+
+// group returns the group's members, the representative first, and its
+// common interval and documents.
+func (g *mergeGroup) group(all []Event) Group {
+	if g.docs == nil { // an event that is never merged
+		return Group{Members: g.members, Earliest: g.lo, Latest: g.hi, Docs: eventDocs(&all[g.members[0]])}
+	}
+	best := 0
+	for j := 1; j < len(g.members); j++ {
+		if finer(&all[g.members[j]], &all[g.members[best]]) {
+			best = j
 		}
 	}
-	rep := all[best]
-	rep.Earliest, rep.Latest = g.lo, g.hi
-	rep.Sources = len(g.docs)
-	rep.Docs = make([]string, 0, len(g.docs)-1)
+	members := make([]int, 0, len(g.members))
+	members = append(members, g.members[best])
+	members = append(members, g.members[:best]...)
+	members = append(members, g.members[best+1:]...)
+	docs := make([]string, 0, len(g.docs))
 	for d := range g.docs {
-		if d != rep.Doc {
-			rep.Docs = append(rep.Docs, d)
-		}
+		docs = append(docs, d)
 	}
-	slices.Sort(rep.Docs)
-	return rep
+	slices.Sort(docs)
+	return Group{Members: members, Earliest: g.lo, Latest: g.hi, Docs: docs}
 }
 
 // finer reports whether a describes the occurrence more precisely than b: finer

@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -263,4 +264,114 @@ func BenchmarkMerge(b *testing.B) {
 		n = len(timeline.Merge(evs))
 	}
 	b.ReportMetric(float64(n), "events/op")
+}
+
+// randomEvents returns n events of a few documents, keys and shapes of date
+// (days, months, years, open bounds), close enough together to merge often.
+func randomEvents(rng *rand.Rand, n int) []timeline.Event {
+	const D, M, Y = timeline.GranDay, timeline.GranMonth, timeline.GranYear
+	codes := []string{"USAGOV", "PRKGOV", ""}
+	var evs []timeline.Event
+	for i := range n {
+		start := day("2017-11-01").AddDate(0, 0, rng.IntN(500))
+		var lo, hi string
+		g := D
+		switch r := rng.IntN(10); {
+		case r < 5:
+			lo, hi = timeline.FormatDay(start), timeline.FormatDay(start)
+		case r < 7:
+			first := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC)
+			lo, hi, g = timeline.FormatDay(first), timeline.FormatDay(first.AddDate(0, 1, -1)), M
+		case r < 8:
+			first := time.Date(start.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+			lo, hi, g = timeline.FormatDay(first), timeline.FormatDay(first.AddDate(1, 0, -1)), Y
+		case r < 9:
+			lo = timeline.FormatDay(start)
+		default:
+			hi = timeline.FormatDay(start)
+		}
+		evs = append(evs, mev(fmt.Sprintf("e%03d", i), fmt.Sprintf("d%d", rng.IntN(12)), fmt.Sprintf("%02d", 1+rng.IntN(2)),
+			codes[rng.IntN(2)], codes[rng.IntN(3)], lo, hi, g))
+	}
+	return evs
+}
+
+// Two reports that SameTime accepts have overlapping reaches, so that a store
+// need only regroup the events whose reaches chain into a new one's.
+func TestReach(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, span := range []timeline.Period{{Days: 31}, {Months: 1}, {Years: 1}, {}} {
+		evs := randomEvents(rng, 300)
+		for i := range evs {
+			for j := range evs {
+				a, b := &evs[i], &evs[j]
+				if !timeline.SameTime(a.Earliest, a.Latest, b.Earliest, b.Latest, span) {
+					continue
+				}
+				alo, ahi := timeline.Reach(a, span)
+				blo, bhi := timeline.Reach(b, span)
+				if ahi.Before(blo) || bhi.Before(alo) {
+					t.Fatalf("span %v: %s..%s and %s..%s are of the same time but reach %s..%s and %s..%s",
+						span, timeline.FormatDay(a.Earliest), timeline.FormatDay(a.Latest), timeline.FormatDay(b.Earliest), timeline.FormatDay(b.Latest),
+						timeline.FormatDay(alo), timeline.FormatDay(ahi), timeline.FormatDay(blo), timeline.FormatDay(bhi))
+				}
+			}
+		}
+	}
+}
+
+// Grouping the events of each chain of reaches apart gives what grouping them
+// all at once gives: a store regroups one chain at a time.
+func TestGroupWithin_Decomposes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	span := timeline.Period{Days: 31}
+	for round := range 50 {
+		evs := randomEvents(rng, 200)
+		whole := summary(timeline.MergeWithin(evs, span))
+
+		// Chains: events of one key whose reaches overlap, transitively.
+		byKey := map[timeline.MergeKey][]int{}
+		var parts [][]timeline.Event
+		for i := range evs {
+			if k, ok := timeline.MergeKeyOf(&evs[i]); ok {
+				byKey[k] = append(byKey[k], i)
+			} else {
+				parts = append(parts, []timeline.Event{evs[i]})
+			}
+		}
+		for _, idx := range byKey {
+			slices.SortFunc(idx, func(a, b int) int {
+				alo, _ := timeline.Reach(&evs[a], span)
+				blo, _ := timeline.Reach(&evs[b], span)
+				return alo.Compare(blo)
+			})
+			var cur []timeline.Event
+			var end time.Time
+			for _, i := range idx {
+				lo, hi := timeline.Reach(&evs[i], span)
+				if len(cur) > 0 && lo.After(end) {
+					parts = append(parts, cur)
+					cur = nil
+				}
+				if len(cur) == 0 || hi.After(end) {
+					end = hi
+				}
+				cur = append(cur, evs[i])
+			}
+			parts = append(parts, cur)
+		}
+		var merged []timeline.Event
+		for _, p := range parts {
+			merged = append(merged, timeline.MergeWithin(p, span)...)
+		}
+		slices.SortFunc(merged, timeline.Compare)
+		if got := summary(merged); got != whole {
+			t.Fatalf("round %d: by chains\n%s\nat once\n%s", round, got, whole)
+		}
+		// And any order of the input gives the same groups.
+		rng.Shuffle(len(evs), func(i, j int) { evs[i], evs[j] = evs[j], evs[i] })
+		if got := summary(timeline.MergeWithin(evs, span)); got != whole {
+			t.Fatalf("round %d: shuffled input merged differently", round)
+		}
+	}
 }
