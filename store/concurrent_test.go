@@ -32,7 +32,7 @@ func TestOpen_ConcurrentCreate(t *testing.T) {
 					return
 				}
 				defer db.Close()
-				a := analysis(fmt.Sprintf("doc%d", i), fmt.Sprintf("body %d", i), ev{id: fmt.Sprintf("e%d", i), earliest: "2018-01-01", latest: "2018-01-01", cameo: "01"})
+				a := analysis(fmt.Sprintf("doc%d", i), fmt.Sprintf("body %d", i), ev{ID: fmt.Sprintf("e%d", i), Earliest: "2018-01-01", Latest: "2018-01-01", CAMEO: "01"})
 				_, errs[i] = db.SaveAnalysis(ctx, a)
 			}()
 		}

@@ -1,7 +1,10 @@
 // Package store persists analyses in SQLite through github.com/mattn/go-sqlite3:
-// the schema and its migrations, the inserts, and the date-range queries the
-// timeline is read back with. It depends on package timeline, never the other way
-// round, and speaks to its callers only in timeline types and timeline.Error codes.
+// the file, its locks and its migrations; the inserts, the merging of reports
+// into occurrences and the date-range queries are shared with the PostgreSQL
+// store (store/postgres) in store/internal/core, and both pass the same tests
+// (store/storetest). It depends on package timeline, never the other way
+// round, and speaks to its callers only in timeline types and timeline.Error
+// codes.
 package store
 
 import (
@@ -14,13 +17,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
 
+	"github.com/timelinehq/timeline/store/internal/core"
 	"github.com/timelinehq/timeline/timeline"
 )
 
@@ -46,6 +49,11 @@ var _ timeline.Store = (*DB)(nil)
 // without waiting out the busy timeout. Reads use a separate pool so that, in WAL
 // mode, they neither wait for a writer nor take its lock.
 type DB struct {
+	// Store is what SQLite shares with PostgreSQL: its Now returns the time
+	// recorded as a document's added_at (bookkeeping, never output), time.Now
+	// by default; tests may fix it.
+	*core.Store
+
 	path string
 	busy time.Duration
 	rw   *sql.DB // one connection, BEGIN IMMEDIATE; nil when opened to Read
@@ -53,10 +61,6 @@ type DB struct {
 	// ready is set once Open succeeded: a failed Open has no statistics to
 	// refresh, and would wait for the lock it failed to get.
 	ready bool
-
-	// Now returns the time recorded as a document's added_at (bookkeeping, never
-	// output). Defaults to time.Now; tests may fix it.
-	Now func() time.Time
 }
 
 // Mode is what a command may do with the database file.
@@ -81,7 +85,17 @@ type Options struct {
 	// BusyTimeout is how long to wait for another process's lock before giving
 	// up; zero: DefaultBusyTimeout.
 	BusyTimeout time.Duration
+	// MergeSpan is how far apart the known days of two reports of one
+	// occurrence may lie when an open bound makes them overlap (config key
+	// merge_span); nil: timeline.DefaultMergeSpan. A database merged with
+	// another span is regrouped when opened to write; opened to read, it
+	// answers with the span it was merged with.
+	MergeSpan *timeline.Period
 }
+
+// migrationDir holds SQLite's migrations; store/postgres has the same ones in
+// its dialect.
+const migrationDir = "migrations"
 
 // Open opens (creating if needed) the database at path, or a private in-memory one
 // for ":memory:", and brings its schema up to date.
@@ -105,7 +119,20 @@ func OpenWith(path string, o Options) (_ *DB, err error) {
 		return nil, err
 	}
 
-	db := &DB{path: path, busy: o.BusyTimeout, Now: time.Now}
+	db := &DB{path: path, busy: o.BusyTimeout}
+	db.Store = &core.Store{
+		D: &core.Dialect{
+			ILike:       "LIKE", // ASCII letters match either case
+			FormatError: db.formatError,
+			RangeOrder:  core.ChronoUnindexed,
+		},
+		Name: path,
+		Span: timeline.DefaultMergeSpan,
+		Now:  time.Now,
+	}
+	if o.MergeSpan != nil {
+		db.Span = *o.MergeSpan
+	}
 	defer func() {
 		if err != nil {
 			db.Close()
@@ -153,6 +180,7 @@ func OpenWith(path string, o Options) (_ *DB, err error) {
 	} else if db.ro, err = sql.Open("sqlite3", db.dsn("deferred", nil)); err != nil {
 		return nil, db.openError(err)
 	}
+	db.Store.RW, db.Store.RO = db.rw, db.ro
 	db.ready = true
 	return db, nil
 }
@@ -221,24 +249,18 @@ func (db *DB) openRead() error {
 	if db.ro, err = sql.Open("sqlite3", db.dsn("deferred", params)); err != nil {
 		return db.openError(err)
 	}
+	db.Store.RO = db.ro
 	// The schema must be this program's: a read cannot migrate it.
-	latest, err := latestMigration()
-	if err != nil {
-		return err
-	}
-	var current int
 	err = db.retryBusy(func(time.Duration) error {
-		return db.ro.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
+		return db.CheckVersion(context.Background(), migrationFS, migrationDir, func(err error) bool {
+			return strings.Contains(err.Error(), "no such table")
+		})
 	})
-	switch {
-	case err != nil && strings.Contains(err.Error(), "no such table"):
-		return timeline.Errorf(timeline.EINVALID, "store: open %s: not a timeline database (no schema)", db.path)
-	case err != nil:
+	if err != nil {
 		return db.openError(err)
-	case current > latest:
-		return timeline.Errorf(timeline.EINVALID, "store: open %s: schema version %d is newer than this program knows (%d)", db.path, current, latest)
-	case current < latest:
-		return timeline.Errorf(timeline.EINVALID, "store: open %s: schema version %d is older than this program's (%d): run build or ingest once to upgrade it", db.path, current, latest)
+	}
+	if db.Span, err = db.StoredSpan(context.Background()); err != nil {
+		return db.openError(err)
 	}
 	return nil
 }
@@ -353,118 +375,20 @@ func (db *DB) Close() error {
 	return errors.Join(errs...)
 }
 
-// migrations returns the embedded migrations by version.
-func migrations() (map[int]string, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	byVersion := make(map[int]string, len(names))
-	for _, name := range names {
-		base := filepath.Base(name)
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with a number", base)
-		}
-		byVersion[version] = name
-	}
-	return byVersion, nil
-}
-
-// latestMigration is the schema version this program writes.
-func latestMigration() (int, error) {
-	ms, err := migrations()
-	if err != nil {
-		return 0, err
-	}
-	latest := 0
-	for v := range ms {
-		latest = max(latest, v)
-	}
-	return latest, nil
-}
-
-// migrate applies the embedded migrations not yet recorded in schema_migrations,
-// all in one transaction: a failed migration leaves the schema as it was.
+// migrate applies the embedded migrations not yet recorded in
+// schema_migrations, all in one transaction: a failed migration leaves the
+// schema as it was.
 func (db *DB) migrate() error {
-	ms, err := migrations()
-	if err != nil {
-		return err
-	}
-	versions := make([]int, 0, len(ms))
-	for v := range ms {
-		versions = append(versions, v)
-	}
-	sort.Ints(versions)
-
 	tx, err := db.rw.Begin()
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-
-	// Reading the schema is also what first touches the file: a file that is not
-	// a database fails here, at Open.
-	if _, err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
-	)`); err != nil {
+	db.Store.RW = db.rw
+	if err := db.Migrate(context.Background(), tx, migrationFS, migrationDir); err != nil {
 		return err
-	}
-	var current int
-	if err := tx.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return err
-	}
-
-	latest := 0
-	for _, version := range versions {
-		name := ms[version]
-		base := filepath.Base(name)
-		latest = max(latest, version)
-		if version <= current {
-			continue
-		}
-		buf, err := fs.ReadFile(migrationFS, name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(string(buf)); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if _, err := tx.Exec(`INSERT INTO schema_migrations (version, name) VALUES (?, ?)`, version, base); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-	}
-	if current > latest {
-		// A newer program has written this file; writing with our older idea of
-		// the schema could corrupt it.
-		return timeline.Errorf(timeline.EINVALID, "store: open %s: schema version %d is newer than this program knows (%d)", db.path, current, latest)
 	}
 	return tx.Commit()
-}
-
-// beginWrite starts a write transaction (IMMEDIATE: it takes the write lock at
-// once, waiting up to the busy timeout).
-func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	if db.rw == nil {
-		return nil, timeline.Errorf(timeline.EINVALID, "store: %s is open read-only", db.path)
-	}
-	tx, err := db.rw.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, db.formatError(err)
-	}
-	return tx, nil
-}
-
-// beginRead starts a read transaction, so that a method's several queries see one
-// snapshot.
-func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
-	tx, err := db.ro.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, db.formatError(err)
-	}
-	return tx, nil
 }
 
 // formatError translates driver errors into timeline.Error codes where the caller
@@ -483,33 +407,4 @@ func (db *DB) formatError(err error) error {
 		return timeline.Errorf(timeline.EINVALID, "database %s is read-only", db.path)
 	}
 	return err
-}
-
-// wrap adds context to an error while keeping a timeline.Error's code reachable.
-func wrap(err error, format string, args ...any) error {
-	var terr *timeline.Error
-	if errors.As(err, &terr) {
-		return &timeline.Error{Code: terr.Code, Message: fmt.Sprintf(format, args...) + ": " + terr.Message}
-	}
-	return fmt.Errorf(format+": %w", append(args, err)...)
-}
-
-// day formats a day bound for the database: NULL for an open (zero) bound.
-func day(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.Format(timeline.DateLayout)
-}
-
-// parseDay reads a day bound back; NULL is an open bound.
-func parseDay(s sql.NullString) (time.Time, error) {
-	if !s.Valid {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(timeline.DateLayout, s.String)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("bad day %q in database", s.String)
-	}
-	return t, nil
 }

@@ -1,0 +1,457 @@
+package core
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// Occurrences are merged as articles are stored, so that every query and
+// export reads the same occurrences whatever its filter.
+//
+// The stored occurrences are always timeline.GroupWithin of all stored events,
+// whatever order the articles came in: that is what makes several writers end
+// where one would. Regrouping everything at each article would not scale, so
+// the events of a merge key are kept in clusters: maximal chains of events
+// whose timeline.Reach intervals overlap. GroupWithin groups each cluster
+// independently of the others, so a new event only regroups the clusters its
+// reach touches (joined into one), and a deleted one only the cluster it
+// leaves (which may split). A cluster row holds the key and the union of its
+// members' reaches; an event row its cluster and occurrence; an occurrence row
+// (id: its representative event's) the merged event's bounds, sort key,
+// number of documents and the other documents.
+
+// lock takes the merge locks of keys not yet locked by this transaction.
+func (w *writer) lock(keys []timeline.MergeKey) error {
+	if w.s.D.LockKeys == nil {
+		return nil
+	}
+	var hashes []int64
+	for _, k := range keys {
+		if h := keyHash(k); !w.locked[h] {
+			w.locked[h] = true
+			hashes = append(hashes, h)
+		}
+	}
+	if len(hashes) == 0 {
+		return nil
+	}
+	slices.Sort(hashes)
+	hashes = slices.Compact(hashes)
+	if err := w.s.D.LockKeys(w.ctx, w.tx, hashes); err != nil {
+		return Wrap(w.s.formatError(err), "store: lock merge keys")
+	}
+	return nil
+}
+
+// keyHash is the number a merge key is locked by.
+func keyHash(k timeline.MergeKey) int64 {
+	h := fnv.New64a()
+	for _, s := range []string{k.Kind, k.CAMEO, k.Source, k.Target} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return int64(h.Sum64())
+}
+
+// merge regroups, key by key, the clusters that the transaction's new and
+// deleted events touch, and inserts the new events into their occurrences.
+func (w *writer) merge() error {
+	keys := make([]timeline.MergeKey, 0, len(w.fresh)+len(w.regroup))
+	for k := range w.fresh {
+		keys = append(keys, k)
+	}
+	for k := range w.regroup {
+		if _, ok := w.fresh[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	// One order for all writers: locks taken in it cannot deadlock.
+	slices.SortFunc(keys, func(a, b timeline.MergeKey) int {
+		return cmp.Or(cmp.Compare(keyHash(a), keyHash(b)), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.CAMEO, b.CAMEO),
+			cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target))
+	})
+	if err := w.lock(keys); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := w.regroupKey(k, w.regroup[k], w.fresh[k], nil); err != nil {
+			return err
+		}
+	}
+	clear(w.fresh)
+	clear(w.regroup)
+	return nil
+}
+
+// member is an event of a cluster being regrouped, with where it is stored.
+type member struct {
+	stored     bool   // false: a new event, inserted once grouped
+	cluster    int64  // 0: none
+	occurrence string
+	lo, hi     time.Time
+}
+
+// mergeColumns are what grouping reads of a stored event.
+const mergeColumns = `id, doc, kind, cameo, source_code, target_code, earliest, latest,
+	granularity, trigger_start, cluster, occurrence`
+
+// regroupKey regroups the clusters of key k given, those the reaches of the
+// new events fresh touch, and the stored events loose that are in no cluster
+// (a rebuild), and inserts fresh.
+func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh, loose []timeline.Event) error {
+	ctx, tx, s := w.ctx, w.tx, w.s
+	ids := make(map[int64]bool, len(clusters))
+	for id := range clusters {
+		ids[id] = true
+	}
+	keyArgs := []any{k.Kind, k.CAMEO, k.Source, k.Target}
+	for i := range fresh {
+		lo, hi := timeline.Reach(&fresh[i], s.Span)
+		if len(loose) > 0 {
+			break // a rebuild: there are no clusters
+		}
+		// Clusters of a key are disjoint: those a reach touches start inside
+		// it, but for the one before it, which may extend into it.
+		rows, err := tx.QueryContext(ctx, s.Q(`SELECT id, hi FROM clusters
+			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo >= ? AND lo <= ?
+			UNION ALL
+			SELECT id, hi FROM (SELECT id, hi FROM clusters
+				WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo < ?
+				ORDER BY lo DESC LIMIT 1) AS prev`),
+			append(append(append(slices.Clone(keyArgs), Day(lo), Day(hi)), keyArgs...), Day(lo))...)
+		if err != nil {
+			return Wrap(s.formatError(err), "store: clusters of %v", k)
+		}
+		for rows.Next() {
+			var id int64
+			var end day
+			if err := rows.Scan(&id, &end); err != nil {
+				rows.Close()
+				return Wrap(err, "store: clusters of %v", k)
+			}
+			if !end.t.Before(lo) {
+				ids[id] = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return Wrap(err, "store: clusters of %v", k)
+		}
+	}
+
+	// The stored members of those clusters, and their occurrences.
+	var evs []timeline.Event
+	var where []member
+	old := make(map[string]occurrenceRow)
+	idList := make([]int64, 0, len(ids))
+	for id := range ids {
+		idList = append(idList, id)
+	}
+	slices.Sort(idList)
+	for chunk := range slices.Chunk(idList, 500) {
+		in := placeholders(len(chunk))
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := tx.QueryContext(ctx, s.Q(`SELECT `+mergeColumns+` FROM events WHERE cluster IN (`+in+`)`), args...)
+		if err != nil {
+			return Wrap(s.formatError(err), "store: members of %v", k)
+		}
+		for rows.Next() {
+			var (
+				e                timeline.Event
+				sc, tc           sql.NullString
+				earliest, latest day
+				gran             string
+				m                member
+			)
+			m.stored = true
+			if err := rows.Scan(&e.ID, &e.Doc, &e.Kind, &e.CAMEO, &sc, &tc, &earliest, &latest,
+				&gran, &e.Trigger.Start, &m.cluster, &m.occurrence); err != nil {
+				rows.Close()
+				return Wrap(err, "store: members of %v", k)
+			}
+			e.Source, e.Target = scanActor(sc, sc), scanActor(tc, tc)
+			e.Earliest, e.Latest, e.Granularity = earliest.t, latest.t, timeline.Granularity(gran)
+			evs = append(evs, e)
+			where = append(where, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return Wrap(err, "store: members of %v", k)
+		}
+		rows, err = tx.QueryContext(ctx, s.Q(`SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
+			trigger_start, sources, docs FROM occurrences WHERE cluster IN (`+in+`)`), args...)
+		if err != nil {
+			return Wrap(s.formatError(err), "store: occurrences of %v", k)
+		}
+		for rows.Next() {
+			var (
+				o                occurrenceRow
+				earliest, latest day
+			)
+			if err := rows.Scan(&o.id, &o.cluster, &earliest, &latest, &o.spanClass, &o.granRank, &o.doc,
+				&o.triggerStart, &o.sources, &o.docs); err != nil {
+				rows.Close()
+				return Wrap(err, "store: occurrences of %v", k)
+			}
+			o.earliest, o.latest = earliest.t, latest.t
+			old[o.id] = o
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return Wrap(err, "store: occurrences of %v", k)
+		}
+	}
+	for _, e := range loose {
+		evs = append(evs, e)
+		where = append(where, member{stored: true, occurrence: e.ID})
+	}
+	evs = append(evs, fresh...)
+	where = append(where, make([]member, len(fresh))...)
+	for i := range evs {
+		where[i].lo, where[i].hi = timeline.Reach(&evs[i], s.Span)
+	}
+
+	// The clusters they make now: chains of overlapping reaches.
+	order := make([]int, len(evs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return where[a].lo.Compare(where[b].lo) })
+	used := make(map[int64]bool)
+	kept := make(map[string]bool)
+	for start := 0; start < len(order); {
+		end, hi := start+1, where[order[start]].hi
+		for end < len(order) && !where[order[end]].lo.After(hi) {
+			if where[order[end]].hi.After(hi) {
+				hi = where[order[end]].hi
+			}
+			end++
+		}
+		chain := order[start:end]
+		lo := where[chain[0]].lo
+		start = end
+
+		// The chain keeps the first of its old clusters no earlier chain kept,
+		// so that most members need no update.
+		var cid int64
+		for _, i := range chain {
+			if c := where[i].cluster; c != 0 && !used[c] && (cid == 0 || c < cid) {
+				cid = c
+			}
+		}
+		if cid != 0 {
+			used[cid] = true
+			if _, err := tx.ExecContext(ctx, s.Q(`UPDATE clusters SET lo = ?, hi = ? WHERE id = ?`), Day(lo), Day(hi), cid); err != nil {
+				return Wrap(s.formatError(err), "store: cluster %d", cid)
+			}
+		} else {
+			err := tx.QueryRowContext(ctx, s.Q(`INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi)
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), append(slices.Clone(keyArgs), Day(lo), Day(hi))...).Scan(&cid)
+			if err != nil {
+				return Wrap(s.formatError(err), "store: new cluster of %v", k)
+			}
+		}
+
+		part := make([]timeline.Event, len(chain))
+		for j, i := range chain {
+			part[j] = evs[i]
+		}
+		for _, g := range timeline.GroupWithin(part, s.Span) {
+			rep := &part[g.Members[0]]
+			row := occurrenceRow{id: rep.ID, cluster: cid, earliest: g.Earliest, latest: g.Latest,
+				granRank: rep.Granularity.Rank(), doc: rep.Doc, triggerStart: rep.Trigger.Start, sources: len(g.Docs)}
+			if len(g.Docs) > 1 {
+				others := make([]string, 0, len(g.Docs)-1)
+				for _, d := range g.Docs {
+					if d != rep.Doc {
+						others = append(others, d)
+					}
+				}
+				buf, err := json.Marshal(others)
+				if err != nil {
+					return fmt.Errorf("store: occurrence %s: %w", rep.ID, err)
+				}
+				row.docs = string(buf)
+			}
+			row.spanClass = SpanClass(row.earliest, row.latest)
+			kept[row.id] = true
+			if prev, ok := old[row.id]; !ok || prev != row {
+				if err := w.putOccurrence(row); err != nil {
+					return err
+				}
+			}
+			for _, j := range g.Members {
+				i := chain[j]
+				switch m := where[i]; {
+				case !m.stored:
+					if err := w.insertEvent(&evs[i], cid, row.id); err != nil {
+						return err
+					}
+				case m.cluster != cid || m.occurrence != row.id:
+					if _, err := w.moveEvent.ExecContext(ctx, cid, row.id, evs[i].ID); err != nil {
+						return Wrap(s.formatError(err), "store: event %s", evs[i].ID)
+					}
+				}
+			}
+		}
+	}
+	for _, id := range idList {
+		if !used[id] {
+			if _, err := tx.ExecContext(ctx, s.Q(`DELETE FROM clusters WHERE id = ?`), id); err != nil {
+				return Wrap(s.formatError(err), "store: cluster %d", id)
+			}
+		}
+	}
+	for id := range old {
+		if !kept[id] {
+			if _, err := tx.ExecContext(ctx, s.Q(`DELETE FROM occurrences WHERE id = ?`), id); err != nil {
+				return Wrap(s.formatError(err), "store: occurrence %s", id)
+			}
+		}
+	}
+	return nil
+}
+
+// occurrenceRow is a row of the occurrences table.
+type occurrenceRow struct {
+	id               string
+	cluster          int64 // 0: NULL
+	earliest, latest time.Time
+	spanClass        int
+	granRank         int
+	doc              string
+	triggerStart     int
+	sources          int
+	docs             string // JSON list of the other documents; "" for none
+}
+
+func (w *writer) putOccurrence(o occurrenceRow) error {
+	o.spanClass = SpanClass(o.earliest, o.latest)
+	if _, err := w.upsertOcc.ExecContext(w.ctx, o.id, nullID(o.cluster), Day(o.earliest), Day(o.latest),
+		o.spanClass, o.granRank, o.doc, o.triggerStart, o.sources, o.docs); err != nil {
+		return Wrap(w.s.formatError(err), "store: occurrence %s", o.id)
+	}
+	return nil
+}
+
+// placeholders returns n comma-separated placeholders.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// unkeyed selects the events that are never merged (timeline.MergeKeyOf).
+const unkeyed = `(coalesce(source_code, '') = '' AND coalesce(target_code, '') = '' OR earliest IS NULL AND latest IS NULL)`
+
+// Rebuild regroups every stored event from scratch with s.Span: after a
+// migration that adds occurrences to a database of events, or when the span
+// changes.
+func (s *Store) Rebuild(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DELETE FROM occurrences`,
+		`DELETE FROM clusters`,
+		`UPDATE events SET cluster = NULL, occurrence = id`,
+		`INSERT INTO occurrences (id, cluster, earliest, latest, span_class, gran_rank, doc, trigger_start, sources, docs)
+			SELECT id, NULL, earliest, latest, span_class, gran_rank, doc, trigger_start, 1, '' FROM events WHERE ` + unkeyed,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return Wrap(s.formatError(err), "store: regroup occurrences")
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+mergeColumns+` FROM events WHERE NOT `+unkeyed)
+	if err != nil {
+		return Wrap(s.formatError(err), "store: regroup occurrences")
+	}
+	byKey := make(map[timeline.MergeKey][]timeline.Event)
+	for rows.Next() {
+		var (
+			e                timeline.Event
+			sc, tc           sql.NullString
+			earliest, latest day
+			gran             string
+			cluster          sql.NullInt64
+			occ              string
+		)
+		if err := rows.Scan(&e.ID, &e.Doc, &e.Kind, &e.CAMEO, &sc, &tc, &earliest, &latest,
+			&gran, &e.Trigger.Start, &cluster, &occ); err != nil {
+			rows.Close()
+			return Wrap(err, "store: regroup occurrences")
+		}
+		e.Source, e.Target = scanActor(sc, sc), scanActor(tc, tc)
+		e.Earliest, e.Latest, e.Granularity = earliest.t, latest.t, timeline.Granularity(gran)
+		if k, ok := timeline.MergeKeyOf(&e); ok {
+			byKey[k] = append(byKey[k], e)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Wrap(err, "store: regroup occurrences")
+	}
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	keys := make([]timeline.MergeKey, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	if err := w.lock(keys); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := w.regroupKey(k, nil, nil, byKey[k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckSpan makes the stored occurrences those of s.Span: a new database
+// records it, one merged with another span is regrouped (in tx).
+func (s *Store) CheckSpan(ctx context.Context, tx *sql.Tx) error {
+	var stored string
+	err := tx.QueryRowContext(ctx, s.Q(`SELECT value FROM settings WHERE key = 'merge_span'`)).Scan(&stored)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return Wrap(s.formatError(err), "store: settings")
+	case stored == s.Span.String():
+		return nil
+	}
+	// None recorded (a new database, or one from before occurrences were
+	// stored) or another: regroup what there is.
+	if err := s.Rebuild(ctx, tx); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.Q(`INSERT INTO settings (key, value) VALUES ('merge_span', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`), s.Span.String()); err != nil {
+		return Wrap(s.formatError(err), "store: settings")
+	}
+	return nil
+}
+
+// StoredSpan returns the span the stored occurrences were merged with, for a
+// store opened to read.
+func (s *Store) StoredSpan(ctx context.Context) (timeline.Period, error) {
+	var stored string
+	err := s.RO.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'merge_span'`).Scan(&stored)
+	if errors.Is(err, sql.ErrNoRows) {
+		return timeline.DefaultMergeSpan, nil
+	} else if err != nil {
+		return timeline.Period{}, Wrap(s.formatError(err), "store: settings")
+	}
+	return timeline.ParsePeriod(stored)
+}

@@ -1,0 +1,424 @@
+package core
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// The chronological order of occurrences: timeline.Compare of the merged event
+// (its common interval, then the representative's granularity, document and
+// position, then its id), spelled as the occurrences_chrono index has it.
+const (
+	chronoKey  = `coalesce(o.earliest, o.latest, '9999-12-31')`
+	chronoTail = `o.gran_rank, o.doc, o.trigger_start, o.id`
+	// ChronoOrder is the plain ORDER BY of a query.
+	ChronoOrder = chronoKey + `, ` + chronoTail
+	// ChronoUnindexed is the same order through an expression that is not the
+	// index's, for SQLite (Dialect.RangeOrder).
+	ChronoUnindexed = chronoKey + ` || '', ` + chronoTail
+)
+
+// spanKey is the expression of the occurrences_span index.
+const spanKey = `coalesce(o.earliest, o.latest)`
+
+// Span classes (the span_class column): bounded intervals are classed
+// 0..maxClass by the bit length of their width in days.
+const (
+	classOpenEnd   = 100 // only earliest known
+	classOpenStart = 101 // only latest known
+	classUndated   = 102
+	// maxClass is the class of the widest interval of years 0001..9999.
+	maxClass = 22
+)
+
+// SpanClass returns the span_class of an interval with the bounds given.
+func SpanClass(earliest, latest time.Time) int {
+	switch {
+	case earliest.IsZero() && latest.IsZero():
+		return classUndated
+	case latest.IsZero():
+		return classOpenEnd
+	case earliest.IsZero():
+		return classOpenStart
+	}
+	// Not latest.Sub(earliest): a time.Duration saturates at 292 years.
+	days := int((latest.Unix() - earliest.Unix()) / (24 * 60 * 60))
+	// A reversed interval (bad data) still overlaps only ranges it starts in.
+	return min(bits.Len(uint(max(days, 0))), maxClass)
+}
+
+// eventColumns are the columns of an event but its bounds, as e.
+const eventColumns = `e.id, e.doc, e.sentence_start, e.sentence_end, e.sentence_text,
+	e.trigger_start, e.trigger_end, e.trigger_text, e.kind, e.cameo, e.status,
+	e.source_name, e.source_code, e.target_name, e.target_code,
+	e.when_value, e.granularity, e.anchor,
+	e.evidence_start, e.evidence_end, e.evidence_text, e.confidence`
+
+// Events returns the occurrences f selects, each as the event that stands for
+// it (timeline.Group.Merged: the reports of one occurrence by several
+// articles, merged as they were stored), in chronological order.
+//
+// The date range is matched as timeline.EventFilter.InRange says, against the
+// occurrence's common interval. The other filters select an occurrence when
+// one of its reports matches: its actor (a name substring, a code prefix), its
+// words, its document; the CAMEO root is the same for all.
+func (s *Store) Events(ctx context.Context, f timeline.EventFilter) ([]timeline.Event, error) {
+	var evs []timeline.Event
+	err := s.EachEvent(ctx, f, func(e *timeline.Event) error {
+		evs = append(evs, *e)
+		return nil
+	})
+	return evs, err
+}
+
+// EachEvent calls fn with each occurrence Events would return, in the same
+// order, as it is read: memory does not grow with the answer. An error from fn
+// stops the reading and is returned.
+func (s *Store) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return Wrap(err, "store: events")
+	}
+	defer tx.Rollback()
+	return s.eachEvent(ctx, tx, f, fn)
+}
+
+func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilter, fn func(*timeline.Event) error) error {
+	q, args := s.eventQuery(f)
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("store: query events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanOccurrence(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: query events: %w", err)
+	}
+	return nil
+}
+
+// EventQuery returns the SQL and arguments that select f's occurrences, for
+// plans and tests.
+func (s *Store) EventQuery(f timeline.EventFilter) (string, []any) { return s.eventQuery(f) }
+
+func (s *Store) eventQuery(f timeline.EventFilter) (string, []any) {
+	where, args, ranged := s.eventWhere(f)
+	q := `SELECT o.earliest, o.latest, o.sources, o.docs, ` + eventColumns + `
+	FROM occurrences o JOIN events e ON e.id = o.id
+	WHERE ` + strings.Join(where, "\n\tAND ")
+	order := ChronoOrder
+	if ranged && s.D.RangeOrder != "" {
+		order = s.D.RangeOrder
+	}
+	q += "\n\tORDER BY " + order
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	return s.Q(q), args
+}
+
+// eventWhere builds the conditions of f, joined with AND (at least one), and
+// whether they select a date range.
+func (s *Store) eventWhere(f timeline.EventFilter) (where []string, args []any, ranged bool) {
+	where = []string{"1 = 1"}
+	from, to := Day(f.From), Day(f.To)
+	ranged = from != nil || to != nil
+	switch {
+	case ranged && f.Within:
+		// A bound of the range holds only an occurrence whose bound on that side
+		// is known (a NULL fails the comparison); an open side holds any.
+		if from != nil {
+			where = append(where, `o.earliest >= ?`)
+			args = append(args, from)
+		}
+		if to != nil {
+			where = append(where, `o.latest <= ?`)
+			args = append(args, to)
+		}
+		if from != nil && to != nil {
+			// Implied, but it bounds the occurrences_earliest index scan.
+			where = append(where, `o.earliest <= ?`)
+			args = append(args, to)
+		}
+	case ranged && from == nil:
+		// Everything before To: every occurrence starting by To, and every one
+		// with an open start whose end is within the horizon after To. A long
+		// scan whatever the index: so is the answer.
+		if reach := shiftDay(f.To, f.OpenHorizon(), 1); reach != nil {
+			where = append(where, fmt.Sprintf(`(o.span_class = %d AND o.latest <= ? OR o.earliest <= ?)`, classOpenStart))
+			args = append(args, reach, to)
+		} else {
+			where = append(where, fmt.Sprintf(`(o.span_class = %d OR o.earliest <= ?)`, classOpenStart))
+			args = append(args, to)
+		}
+	case ranged:
+		terms, targs := overlapTerms(f.From, to, f.OpenHorizon())
+		where = append(where, `(`+strings.Join(terms, "\n\t\tOR ")+`)`, `(o.latest IS NULL OR o.latest >= ?)`)
+		args = append(append(args, targs...), from)
+	}
+	// The other filters hold when one report of the occurrence matches.
+	var member []string
+	if f.Actor != "" {
+		sub, prefix := "%"+escapeLike(f.Actor)+"%", escapeLike(f.Actor)+"%"
+		like := s.D.ILike
+		member = append(member, `(m.source_name `+like+` ? ESCAPE '\' OR m.target_name `+like+` ? ESCAPE '\'
+			OR m.source_code `+like+` ? ESCAPE '\' OR m.target_code `+like+` ? ESCAPE '\')`)
+		args = append(args, sub, sub, prefix, prefix)
+	}
+	for _, w := range strings.Fields(f.Text) {
+		member = append(member, `m.sentence_text `+s.D.ILike+` ? ESCAPE '\'`)
+		args = append(args, "%"+escapeLike(w)+"%")
+	}
+	if len(member) > 0 {
+		where = append(where, `EXISTS (SELECT 1 FROM events m WHERE m.occurrence = o.id AND `+strings.Join(member, " AND ")+`)`)
+	}
+	if f.CAMEO != "" {
+		where = append(where, `e.cameo = ?`)
+		args = append(args, f.CAMEO)
+	}
+	if f.Doc != "" {
+		where = append(where, `o.id IN (SELECT occurrence FROM events WHERE doc = ?)`)
+		args = append(args, f.Doc)
+	}
+	return where, args, ranged
+}
+
+// shiftDay returns the day bound t moved by the horizon h (sign 1: later, -1:
+// earlier), or nil when that leaves the years the database holds (no limit).
+func shiftDay(t time.Time, h timeline.Period, sign int) any {
+	moved := h.After(t)
+	if sign < 0 {
+		moved = h.Before(t)
+	}
+	if moved.Year() < 1 || moved.Year() > 9999 {
+		return nil
+	}
+	return Day(moved)
+}
+
+// overlapTerms returns the terms, each an occurrences_span index range, that
+// select the occurrences that may overlap [from, to] (to nil: open); the
+// caller adds that they end no earlier than from. An interval of class c is
+// shorter than 2^c days, so it overlaps only if it starts in [from - 2^c + 1,
+// to]. An open bound reaches the horizon h from the known one
+// (timeline.EventFilter.InRange).
+func overlapTerms(from time.Time, to any, h timeline.Period) (terms []string, args []any) {
+	upper := func(term string) string {
+		if to == nil {
+			return term
+		}
+		args = append(args, to)
+		return term + ` AND ` + spanKey + ` <= ?`
+	}
+	for c := 0; c <= maxClass; c++ {
+		term := fmt.Sprintf(`o.span_class = %d`, c)
+		if lower := from.AddDate(0, 0, -(1<<c - 1)); lower.Year() >= 1 {
+			term += ` AND ` + spanKey + ` >= ?`
+			args = append(args, Day(lower))
+		}
+		terms = append(terms, `(`+upper(term)+`)`)
+	}
+	openEnd := fmt.Sprintf(`o.span_class = %d`, classOpenEnd)
+	if reach := shiftDay(from, h, -1); reach != nil {
+		openEnd += ` AND ` + spanKey + ` >= ?`
+		args = append(args, reach)
+	}
+	terms = append(terms, `(`+upper(openEnd)+`)`)
+	openStart := fmt.Sprintf(`o.span_class = %d AND `+spanKey+` >= ?`, classOpenStart)
+	args = append(args, Day(from))
+	if to != nil {
+		if t, _ := time.Parse(timeline.DateLayout, to.(string)); !t.IsZero() {
+			if reach := shiftDay(t, h, 1); reach != nil {
+				openStart += ` AND ` + spanKey + ` <= ?`
+				args = append(args, reach)
+			}
+		}
+	}
+	terms = append(terms, `(`+openStart+`)`)
+	return terms, args
+}
+
+// escapeLike makes s match itself literally in a LIKE pattern with ESCAPE '\'.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// scanOccurrence reads a row of eventQuery.
+func scanOccurrence(rows *sql.Rows) (timeline.Event, error) {
+	var (
+		earliest, latest day
+		sources          int
+		docs             string
+	)
+	e, err := scanEvent(rows, &earliest, &latest, &sources, &docs)
+	if err != nil {
+		return e, err
+	}
+	e.Earliest, e.Latest = earliest.t, latest.t
+	if sources > 1 {
+		e.Sources = sources
+		if err := json.Unmarshal([]byte(docs), &e.Docs); err != nil {
+			return e, fmt.Errorf("store: occurrence %s: documents %q: %w", e.ID, docs, err)
+		}
+	}
+	return e, nil
+}
+
+// scanEvent scans first into head, then eventColumns.
+func scanEvent(rows *sql.Rows, head ...any) (timeline.Event, error) {
+	var (
+		e                timeline.Event
+		srcName, srcCode sql.NullString
+		tgtName, tgtCode sql.NullString
+		gran, anchor     string
+		evStart, evEnd   sql.NullInt64
+		evText           sql.NullString
+	)
+	dest := append(head, &e.ID, &e.Doc, &e.Sentence.Start, &e.Sentence.End, &e.Sentence.Text,
+		&e.Trigger.Start, &e.Trigger.End, &e.Trigger.Text, &e.Kind, &e.CAMEO, &e.Status,
+		&srcName, &srcCode, &tgtName, &tgtCode,
+		&e.When, &gran, &anchor,
+		&evStart, &evEnd, &evText, &e.Confidence)
+	if err := rows.Scan(dest...); err != nil {
+		return e, fmt.Errorf("store: scan event: %w", err)
+	}
+	e.Granularity, e.Anchor = timeline.Granularity(gran), timeline.Anchor(anchor)
+	e.Source, e.Target = scanActor(srcName, srcCode), scanActor(tgtName, tgtCode)
+	if evStart.Valid {
+		e.Evidence = &timeline.Text{Start: int(evStart.Int64), End: int(evEnd.Int64), Text: evText.String}
+	}
+	return e, nil
+}
+
+func scanActor(name, code sql.NullString) *timeline.Actor {
+	if !name.Valid && !code.Valid {
+		return nil
+	}
+	return &timeline.Actor{Name: name.String, Code: code.String}
+}
+
+// docEvents returns the events of one document as they were saved, unmerged,
+// in chronological order.
+func (s *Store) docEvents(ctx context.Context, tx *sql.Tx, doc string) ([]timeline.Event, error) {
+	rows, err := tx.QueryContext(ctx, s.Q(`SELECT e.earliest, e.latest, `+eventColumns+` FROM events e WHERE e.doc = ?`), doc)
+	if err != nil {
+		return nil, fmt.Errorf("store: events of %s: %w", doc, err)
+	}
+	defer rows.Close()
+	var evs []timeline.Event
+	for rows.Next() {
+		var earliest, latest day
+		e, err := scanEvent(rows, &earliest, &latest)
+		if err != nil {
+			return nil, err
+		}
+		e.Earliest, e.Latest = earliest.t, latest.t
+		evs = append(evs, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events of %s: %w", doc, err)
+	}
+	slices.SortFunc(evs, timeline.Compare)
+	return evs, nil
+}
+
+// Timeline returns the occurrences f selects, in chronological order, and the
+// documents that report them, ordered by id; both from one snapshot.
+func (s *Store) Timeline(ctx context.Context, f timeline.EventFilter) (docs []timeline.Document, events []timeline.Event, err error) {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, nil, Wrap(err, "store: timeline")
+	}
+	defer tx.Rollback()
+
+	var ids []string
+	err = s.eachEvent(ctx, tx, f, func(e *timeline.Event) error {
+		events = append(events, *e)
+		ids = append(ids, e.Doc)
+		ids = append(ids, e.Docs...)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		d, err := s.findDocument(ctx, tx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, *d)
+	}
+	return docs, events, nil
+}
+
+// Actors lists the coded actors of the stored events, each with the name its
+// events give it most often and its counts as source and as target, the most
+// frequent first (then by code).
+func (s *Store) Actors(ctx context.Context) ([]timeline.ActorCount, error) {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, Wrap(err, "store: actors")
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT code, name, sum(src), sum(tgt) FROM (
+			SELECT source_code AS code, coalesce(source_name, '') AS name, 1 AS src, 0 AS tgt
+			FROM events WHERE source_code IS NOT NULL AND source_code != ''
+			UNION ALL
+			SELECT target_code, coalesce(target_name, ''), 0, 1
+			FROM events WHERE target_code IS NOT NULL AND target_code != '') AS a
+		GROUP BY code, name`)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	byCode := make(map[string]*timeline.ActorCount)
+	best := make(map[string]int) // events of the name kept
+	for rows.Next() {
+		var code, name string
+		var src, tgt int
+		if err := rows.Scan(&code, &name, &src, &tgt); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		a := byCode[code]
+		if a == nil {
+			a = &timeline.ActorCount{Code: code}
+			byCode[code] = a
+		}
+		a.Source += src
+		a.Target += tgt
+		if n := src + tgt; n > best[code] || n == best[code] && name < a.Name {
+			a.Name, best[code] = name, n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	out := make([]timeline.ActorCount, 0, len(byCode))
+	for _, a := range byCode {
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(a, b timeline.ActorCount) int {
+		if n, m := a.Source+a.Target, b.Source+b.Target; n != m {
+			return m - n
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out, nil
+}

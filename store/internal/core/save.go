@@ -1,0 +1,445 @@
+package core
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// SaveAnalysis stores a document with everything derived from it, in one
+// transaction: either all of it is stored or none of it. Its events join the
+// occurrences they report (see merge).
+//
+// An article whose body is already stored (same SHA-256) is not stored again:
+// stored is false, err nil, and a takes the stored article's id. A document id
+// already used by a different body is replaced by the document's UniqueID
+// (a.Rename: the caller sees the id it was stored under); an empty id, or an
+// event claiming another document, is EINVALID. The body's uniqueness is the
+// database's (a unique constraint, the insert doing nothing on a conflict), so
+// writers racing with the same article store it once.
+func (s *Store) SaveAnalysis(ctx context.Context, a *timeline.Analysis) (stored bool, err error) {
+	err = s.write(ctx, "save "+docID(a), func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		if stored, err = w.save(a); err != nil {
+			return err
+		}
+		return w.merge()
+	})
+	return stored, err
+}
+
+// SaveAnalyses stores many analyses in one transaction, for ingesting thousands
+// of articles quickly; a failure stores none of them. It returns how many were
+// stored and how many were already there (or repeated within as).
+func (s *Store) SaveAnalyses(ctx context.Context, as []*timeline.Analysis) (stored, duplicates int, err error) {
+	err = s.write(ctx, "save analyses", func(tx *sql.Tx) error {
+		stored, duplicates = 0, 0
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for _, a := range as {
+			ok, err := w.save(a)
+			if err != nil {
+				return err
+			}
+			if ok {
+				stored++
+			} else {
+				duplicates++
+			}
+		}
+		return w.merge()
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return stored, duplicates, nil
+}
+
+// ReplaceAnalysis stores a in place of the stored analysis of the same article
+// (same body), in one transaction, and returns the document it replaced (nil
+// when the article was not stored): for re-analysing an article with another
+// publication date. The article keeps its stored id (a is renamed to it).
+func (s *Store) ReplaceAnalysis(ctx context.Context, a *timeline.Analysis) (*timeline.Document, error) {
+	if a == nil {
+		return nil, timeline.Errorf(timeline.EINVALID, "store: replace: nil analysis")
+	}
+	var prev *timeline.Document
+	err := s.write(ctx, "replace "+docID(a), func(tx *sql.Tx) error {
+		prev = nil
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		var id string
+		switch err := tx.QueryRowContext(ctx, s.Q(`SELECT id FROM documents WHERE sha256 = ?`), a.Document.SHA256()).Scan(&id); {
+		case err == nil:
+			if prev, err = s.findDocument(ctx, tx, id); err != nil {
+				return err
+			}
+			prev.Body = "" // the same as a's
+			if err := w.delete(id); err != nil {
+				return err
+			}
+			a.Rename(id)
+		case !errors.Is(err, sql.ErrNoRows):
+			return Wrap(s.formatError(err), "store: replace %s", docID(a))
+		}
+		if _, err := w.save(a); err != nil {
+			return err
+		}
+		return w.merge()
+	})
+	return prev, err
+}
+
+// DeleteDocument deletes document id and, by cascade, everything derived from
+// it, and regroups the occurrences its events were part of; ENOTFOUND when
+// there is no such document.
+func (s *Store) DeleteDocument(ctx context.Context, id string) error {
+	return s.write(ctx, "delete "+id, func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		if err := w.delete(id); err != nil {
+			return err
+		}
+		return w.merge()
+	})
+}
+
+func docID(a *timeline.Analysis) string {
+	if a == nil {
+		return "<nil>"
+	}
+	return a.Document.ID
+}
+
+// writer holds the statements of one write transaction, prepared once so that
+// a batch of thousands of events does not parse the same SQL thousands of
+// times, and the events waiting to be merged when the transaction ends.
+type writer struct {
+	ctx context.Context
+	s   *Store
+	tx  *sql.Tx
+	now string
+
+	findSHA, findID                         *sql.Stmt
+	doc, sentence, timex, occurrence, event *sql.Stmt
+	upsertOcc, moveEvent                    *sql.Stmt
+
+	// fresh are the new events with a merge key, by key, inserted by merge.
+	fresh map[timeline.MergeKey][]timeline.Event
+	// regroup are the clusters, by key, whose reports changed otherwise (a
+	// document deleted).
+	regroup map[timeline.MergeKey]map[int64]bool
+	locked  map[int64]bool
+}
+
+func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{ctx: ctx, s: s, tx: tx, now: s.Now().UTC().Format(time.RFC3339),
+		fresh:   make(map[timeline.MergeKey][]timeline.Event),
+		regroup: make(map[timeline.MergeKey]map[int64]bool),
+		locked:  make(map[int64]bool),
+	}
+	stmts := []struct {
+		p   **sql.Stmt
+		sql string
+	}{
+		{&w.findSHA, `SELECT id FROM documents WHERE sha256 = ?`},
+		{&w.findID, `SELECT sha256 FROM documents WHERE id = ?`},
+		{&w.doc, `INSERT INTO documents (id, title, source, url, path, body, sha256,
+			dct, dct_inferred, dct_earliest, dct_latest, added_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`},
+		{&w.sentence, `INSERT INTO sentences (doc, idx, span_start, span_end) VALUES (?, ?, ?, ?)`},
+		{&w.timex, `INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
+			value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
+			granularity, anchor, "interval", signal)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.occurrence, `INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
+			text, "when", earliest, latest, upcoming)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.event, `INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
+			trigger_start, trigger_end, trigger_text, kind, cameo, status,
+			source_name, source_code, target_name, target_code,
+			when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
+			evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.upsertOcc, `INSERT INTO occurrences (id, cluster, earliest, latest, span_class,
+			gran_rank, doc, trigger_start, sources, docs)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
+			latest = excluded.latest, span_class = excluded.span_class, gran_rank = excluded.gran_rank,
+			doc = excluded.doc, trigger_start = excluded.trigger_start, sources = excluded.sources,
+			docs = excluded.docs`},
+		{&w.moveEvent, `UPDATE events SET cluster = ?, occurrence = ? WHERE id = ?`},
+	}
+	for _, st := range stmts {
+		var err error
+		if *st.p, err = tx.PrepareContext(ctx, s.Q(st.sql)); err != nil {
+			w.close()
+			return nil, Wrap(s.formatError(err), "store: prepare")
+		}
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.findSHA, w.findID, w.doc, w.sentence, w.timex, w.occurrence, w.event, w.upsertOcc, w.moveEvent} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// save inserts one analysis, or nothing when its body is already stored. Its
+// events with a merge key wait in w.fresh for merge.
+func (w *writer) save(a *timeline.Analysis) (bool, error) {
+	if a == nil {
+		return false, timeline.Errorf(timeline.EINVALID, "store: save: nil analysis")
+	}
+	d := &a.Document // a.Rename changes it in place
+	if d.ID == "" {
+		return false, timeline.Errorf(timeline.EINVALID, "store: save: document id required (title %q)", d.Title)
+	}
+	if err := validateEvents(a); err != nil {
+		return false, err
+	}
+	sha := d.SHA256()
+
+	inserted, err := w.insertDocument(d, sha)
+	if err != nil {
+		return false, err
+	}
+	if !inserted {
+		// Why not: the same text stored before (no error), or the id taken.
+		switch other, err := w.storedAs(sha); {
+		case err != nil:
+			return false, err
+		case other != "":
+			if other != d.ID {
+				a.Rename(other) // the caller's timeline names the article as stored
+			}
+			return false, nil
+		}
+		given, unique := d.ID, d.UniqueID()
+		a.Rename(unique)
+		if inserted, err = w.insertDocument(d, sha); err != nil {
+			return false, err
+		}
+		if !inserted {
+			if other, err := w.storedAs(sha); err != nil {
+				return false, err
+			} else if other != "" {
+				return false, nil // stored meanwhile by another writer
+			}
+			a.Rename(given)
+			return false, timeline.Errorf(timeline.ECONFLICT,
+				"store: save %s: document ids %q and %q are both used by different articles; choose another id or delete a stored one",
+				given, given, unique)
+		}
+	}
+
+	for i, sp := range a.Sentences {
+		if _, err := w.sentence.ExecContext(w.ctx, d.ID, i, sp.Start, sp.End); err != nil {
+			return false, Wrap(w.s.formatError(err), "store: insert sentence %d of %s", i, d.ID)
+		}
+	}
+	for i := range a.Timexes {
+		t := &a.Timexes[i]
+		if _, err := w.timex.ExecContext(w.ctx, d.ID, i, t.ID, t.Span.Start, t.Span.End, t.Text,
+			t.Type, t.Value, t.Mod, t.AnchorTimeID, t.BeginPoint, t.EndPoint, t.Quant, t.Freq,
+			Day(t.Earliest), Day(t.Latest), string(t.Granularity), string(t.Anchor),
+			t.Interval, t.Signal); err != nil {
+			return false, Wrap(w.s.formatError(err), "store: insert timex %s of %s", t.ID, d.ID)
+		}
+	}
+	for i := range a.Occurrences {
+		o := &a.Occurrences[i]
+		if _, err := w.occurrence.ExecContext(w.ctx, d.ID, i, o.Name, o.Span.Start, o.Span.End,
+			o.Text, o.When, Day(o.Earliest), Day(o.Latest), o.Upcoming); err != nil {
+			return false, Wrap(w.s.formatError(err), "store: insert occurrence %q of %s", o.Name, d.ID)
+		}
+	}
+	for i := range a.Events {
+		e := a.Events[i]
+		e.Doc = d.ID // an event's empty Doc means its analysis's document
+		if k, ok := timeline.MergeKeyOf(&e); ok {
+			w.fresh[k] = append(w.fresh[k], e)
+			continue
+		}
+		// An event that is never merged is an occurrence of its own.
+		if err := w.insertEvent(&e, 0, e.ID); err != nil {
+			return false, err
+		}
+		if err := w.putOccurrence(occurrenceRow{id: e.ID, earliest: e.Earliest, latest: e.Latest,
+			granRank: e.Granularity.Rank(), doc: e.Doc, triggerStart: e.Trigger.Start, sources: 1}); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// insertDocument inserts d, reporting false when a stored document has its id
+// or its body.
+func (w *writer) insertDocument(d *timeline.Document, sha string) (bool, error) {
+	res, err := w.doc.ExecContext(w.ctx, d.ID, d.Title, d.Source, d.URL, d.Path, d.Body, sha,
+		Day(d.DCT), d.DCTInferred, Day(d.DCTEarliest), Day(d.DCTLatest), w.now)
+	if err != nil {
+		return false, Wrap(w.s.formatError(err), "store: insert document %s", d.ID)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, Wrap(err, "store: insert document %s", d.ID)
+	}
+	return n == 1, nil
+}
+
+// storedAs returns the id of the stored document with the body sha, "" for none.
+func (w *writer) storedAs(sha string) (string, error) {
+	var id string
+	switch err := w.findSHA.QueryRowContext(w.ctx, sha).Scan(&id); {
+	case err == nil:
+		return id, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return "", nil
+	default:
+		return "", Wrap(w.s.formatError(err), "store: find %s", sha)
+	}
+}
+
+func validateEvents(a *timeline.Analysis) error {
+	for i := range a.Events {
+		e := &a.Events[i]
+		if e.ID == "" {
+			return timeline.Errorf(timeline.EINVALID, "store: save %s: event %d has no id", a.Document.ID, i)
+		}
+		if e.Doc != "" && e.Doc != a.Document.ID {
+			return timeline.Errorf(timeline.EINVALID, "store: save %s: event %s belongs to document %q", a.Document.ID, e.ID, e.Doc)
+		}
+	}
+	return nil
+}
+
+// insertEvent inserts e (whose Doc is set) in the cluster (0: none) and
+// occurrence given.
+func (w *writer) insertEvent(e *timeline.Event, cluster int64, occurrence string) error {
+	var ev struct{ start, end, text any }
+	if e.Evidence != nil {
+		ev.start, ev.end, ev.text = e.Evidence.Start, e.Evidence.End, e.Evidence.Text
+	}
+	srcName, srcCode := actor(e.Source)
+	tgtName, tgtCode := actor(e.Target)
+	if _, err := w.event.ExecContext(w.ctx, e.ID, e.Doc,
+		e.Sentence.Start, e.Sentence.End, e.Sentence.Text,
+		e.Trigger.Start, e.Trigger.End, e.Trigger.Text,
+		e.Kind, e.CAMEO, e.Status, srcName, srcCode, tgtName, tgtCode,
+		e.When, Day(e.Earliest), Day(e.Latest), string(e.Granularity), e.Granularity.Rank(),
+		SpanClass(e.Earliest, e.Latest), string(e.Anchor), ev.start, ev.end, ev.text, e.Confidence,
+		nullID(cluster), occurrence); err != nil {
+		return Wrap(w.s.formatError(err), "store: insert event %s of %s", e.ID, e.Doc)
+	}
+	return nil
+}
+
+// actor splits an actor into its columns; NULLs for no actor.
+func actor(a *timeline.Actor) (name, code any) {
+	if a == nil {
+		return nil, nil
+	}
+	return a.Name, a.Code
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// delete deletes document id (its events by cascade), leaving the clusters its
+// events were part of to be regrouped by merge.
+func (w *writer) delete(id string) error {
+	ctx, tx, s := w.ctx, w.tx, w.s
+	// The keys first, to lock them: no other writer may regroup them between
+	// the reading of their clusters and the end of this transaction.
+	rows, err := tx.QueryContext(ctx, s.Q(`SELECT kind, cameo, source_name, source_code, target_name, target_code,
+		earliest, latest FROM events WHERE doc = ?`), id)
+	if err != nil {
+		return Wrap(s.formatError(err), "store: delete %s", id)
+	}
+	var keys []timeline.MergeKey
+	for rows.Next() {
+		var (
+			e                timeline.Event
+			sn, sc, tn, tc   sql.NullString
+			earliest, latest day
+		)
+		if err := rows.Scan(&e.Kind, &e.CAMEO, &sn, &sc, &tn, &tc, &earliest, &latest); err != nil {
+			rows.Close()
+			return Wrap(err, "store: delete %s", id)
+		}
+		e.Source, e.Target = scanActor(sn, sc), scanActor(tn, tc)
+		e.Earliest, e.Latest = earliest.t, latest.t
+		if k, ok := timeline.MergeKeyOf(&e); ok {
+			keys = append(keys, k)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Wrap(err, "store: delete %s", id)
+	}
+	if err := w.lock(keys); err != nil {
+		return err
+	}
+
+	rows, err = tx.QueryContext(ctx, s.Q(`SELECT kind, cameo, coalesce(source_code, ''), coalesce(target_code, ''), cluster
+		FROM events WHERE doc = ? AND cluster IS NOT NULL`), id)
+	if err != nil {
+		return Wrap(s.formatError(err), "store: delete %s", id)
+	}
+	for rows.Next() {
+		var k timeline.MergeKey
+		var c int64
+		if err := rows.Scan(&k.Kind, &k.CAMEO, &k.Source, &k.Target, &c); err != nil {
+			rows.Close()
+			return Wrap(err, "store: delete %s", id)
+		}
+		if w.regroup[k] == nil {
+			w.regroup[k] = make(map[int64]bool)
+		}
+		w.regroup[k][c] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Wrap(err, "store: delete %s", id)
+	}
+	// The occurrences of events never merged are theirs alone.
+	if _, err := tx.ExecContext(ctx, s.Q(`DELETE FROM occurrences WHERE id IN
+		(SELECT id FROM events WHERE doc = ? AND cluster IS NULL)`), id); err != nil {
+		return Wrap(s.formatError(err), "store: delete %s", id)
+	}
+	res, err := tx.ExecContext(ctx, s.Q(`DELETE FROM documents WHERE id = ?`), id)
+	if err != nil {
+		return Wrap(s.formatError(err), "store: delete %s", id)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return Wrap(err, "store: delete %s", id)
+	} else if n == 0 {
+		return timeline.Errorf(timeline.ENOTFOUND, "store: document %q not found", id)
+	}
+	return nil
+}
