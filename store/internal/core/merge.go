@@ -3,9 +3,9 @@ package core
 import (
 	"cmp"
 	"context"
-	"errors"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -95,8 +95,8 @@ func (w *writer) merge() error {
 
 // member is an event of a cluster being regrouped, with where it is stored.
 type member struct {
-	stored     bool   // false: a new event, inserted once grouped
-	cluster    int64  // 0: none
+	stored     bool  // false: a new event, inserted once grouped
+	cluster    int64 // 0: none
 	occurrence string
 	lo, hi     time.Time
 }
