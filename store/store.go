@@ -64,18 +64,18 @@ type DB struct {
 }
 
 // Mode is what a command may do with the database file.
-type Mode int
+type Mode = core.Mode
 
 const (
 	// Create reads and writes, creating the file when it is missing: the
 	// commands that store articles (build, ingest).
-	Create Mode = iota
+	Create = core.Create
 	// Write reads and writes a database that must exist (rm).
-	Write
+	Write = core.Write
 	// Read only reads a database that must exist. Nothing is created, migrated or
 	// written, so a mistyped path creates no file, a read-only file or folder
 	// can be read, and no -wal or -shm file is left behind.
-	Read
+	Read = core.Read
 )
 
 // Options says how to open a database. The zero value is Create with the

@@ -175,3 +175,17 @@ func (d *day) parse(s string) error {
 	d.t = t
 	return nil
 }
+
+// Mode is what a command may do with the database.
+type Mode int
+
+const (
+	// Create reads and writes, creating the database (or its schema) when it
+	// is missing: the commands that store articles (build, ingest).
+	Create Mode = iota
+	// Write reads and writes a database that must exist (rm).
+	Write
+	// Read only reads a database that must exist. Nothing is created, migrated
+	// or written.
+	Read
+)
