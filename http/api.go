@@ -50,8 +50,8 @@ func filterOf(q url.Values) (timeline.EventFilter, error) {
 	return f, f.Validate()
 }
 
-// events returns the merged events the request's filters select, in
-// chronological order.
+// events returns the occurrences the request's filters select (the store
+// merged the reports of each as it stored them), in chronological order.
 func (s *Server) events(r *http.Request) ([]timeline.Event, error) {
 	f, err := filterOf(r.URL.Query())
 	if err != nil {
@@ -62,14 +62,10 @@ func (s *Server) events(r *http.Request) ([]timeline.Event, error) {
 
 func (s *Server) eventsOf(r *http.Request, f timeline.EventFilter) ([]timeline.Event, error) {
 	evs, err := s.Store.Events(r.Context(), f)
-	if err != nil {
-		return nil, err
+	if err != nil || s.Merge == nil {
+		return evs, err
 	}
-	merge := s.Merge
-	if merge == nil {
-		merge = timeline.Merge
-	}
-	return merge(evs), nil
+	return s.Merge(evs), nil
 }
 
 // documents returns the documents of events and of their other reports,

@@ -376,7 +376,6 @@ func TestBrowserExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs = timeline.Merge(evs)
 	path := filepath.Join(t.TempDir(), "timeline export.html")
 	f, err := os.Create(path)
 	if err != nil {

@@ -43,8 +43,9 @@ type Server struct {
 	Store Store
 	// Title is the page's title; empty: "Timeline".
 	Title string
-	// Merge makes the reports of one occurrence by several documents one event,
-	// as the query command does; nil: timeline.Merge.
+	// Merge, when set, merges the events the store answers with; nil: none,
+	// the stores in this module answering with occurrences merged as they
+	// were stored.
 	Merge func([]timeline.Event) []timeline.Event
 	// Log receives the errors answered with 500; nil: the standard logger.
 	Log *log.Logger

@@ -60,14 +60,14 @@ func (a *App) newRootCmd() *cobra.Command {
 		Long: `timeline reads news articles about international relations, finds their temporal
 expressions and diplomatic events (who said, met, threatened, agreed... to whom,
 typed with CAMEO codes), dates each event against the article's publication date,
-stores everything in SQLite and exports chronological timelines.`,
+stores everything in SQLite (or PostgreSQL) and exports chronological timelines.`,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.loadConfig(cmd) },
 	}
 	pf := root.PersistentFlags()
 	pf.String("config", "", "configuration file (default: ./config.yaml, then the user config dir)")
-	pf.String("db", "", "SQLite database path (config key db)")
+	pf.String("db", "", "database: a SQLite file, or a PostgreSQL DSN postgres://user@host/dbname (config key db)")
 	root.AddCommand(
 		a.newBuildCmd(),
 		a.newIngestCmd(),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/timelinehq/timeline/store/postgres"
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/export"
 )
@@ -65,6 +67,10 @@ func (c *Config) Validate() error {
 	var errs []string
 	if strings.TrimSpace(c.DB) == "" {
 		errs = append(errs, "db: empty database path")
+	} else if postgres.IsDSN(c.DB) {
+		if _, err := url.Parse(c.DB); err != nil {
+			errs = append(errs, fmt.Sprintf("db: not a PostgreSQL DSN (postgres://user@host/dbname): %s", postgres.Redact(c.DB)))
+		}
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
@@ -200,6 +206,9 @@ mean the data embedded in the binary.`,
 			fmt.Fprintln(tw, "KEY\tVALUE\tFROM")
 			for _, k := range configKeys {
 				val := a.v.GetString(k)
+				if k == "db" && postgres.IsDSN(val) {
+					val = postgres.Redact(val) // a password is not for the screen
+				}
 				if val == "" {
 					val = "(embedded)"
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -16,6 +17,7 @@ import (
 func (a *App) newIngestCmd() *cobra.Command {
 	var published string
 	var quiet bool
+	var workers int
 	cmd := &cobra.Command{
 		Use:   "ingest [flags] FILE|DIR ...",
 		Short: "Store articles and their dated events without printing a timeline",
@@ -24,9 +26,16 @@ folders of thousands. On a terminal a progress bar shows the work. Articles alre
 stored (same body SHA-256) are skipped; an article whose id (its file name) a
 different article has is stored as <id>-<8 hex digits of its SHA-256>, with a note.
 A file that cannot be read is reported by name and the others are still ingested;
-the exit status is then non-zero.`,
+the exit status is then non-zero.
+
+Several ingests may write to one database at once, on one machine or (with
+PostgreSQL) many: each article is stored once, and the occurrences its events
+report are merged as it is stored, so the result is that of one ingest of all
+of them. SQLite admits one writer at a time: the others wait (saying so) up to
+busy_timeout.`,
 		Example: `  timeline ingest ../shared/corpora/silver
-  timeline ingest --published 2018-01-12 a.txt b.txt`,
+  timeline ingest --published 2018-01-12 a.txt b.txt
+  timeline ingest --workers 8 --db postgres://timeline@db.example/news feeds/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ov, err := a.parseOverrides(published, "", "")
@@ -97,7 +106,11 @@ the exit status is then non-zero.`,
 						}
 					}
 				}
-				a.analyzeAll(cmd.Context(), p, files, ov, func(r result) {
+				if workers < 1 {
+					return timeline.Errorf(timeline.EINVALID, "--workers: want 1 or more, got %d", workers)
+				}
+				analyze := func(doc timeline.Document) (*timeline.Analysis, error) { return p.Analyze(doc) }
+				a.analyzeOn(cmd.Context(), workers, files, ov, analyze, func(r result) {
 					if r.err != nil {
 						a.report(r.err)
 						failed++
@@ -119,7 +132,7 @@ the exit status is then non-zero.`,
 					_ = bar.Finish()
 				}
 				fmt.Fprintf(a.Stdout, "ingested %d of %d files: %d articles stored, %d already stored, %d failed, %d events, in %s (%s)\n",
-					read, len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.config.DB)
+					read, len(files), stored, dup, failed, nevents, time.Since(start).Round(time.Millisecond), a.dbName())
 				if err := cmd.Context().Err(); err != nil {
 					return fmt.Errorf("ingest interrupted: %w", err)
 				}
@@ -133,5 +146,6 @@ the exit status is then non-zero.`,
 	f := cmd.Flags()
 	f.StringVar(&published, "published", "", "publication date (DCT) YYYY-MM-DD for every article without one")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	f.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed at once (default: the cores this process may use)")
 	return cmd
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,7 +23,9 @@ func (a *App) newQueryCmd() *cobra.Command {
 its interval overlaps the range; with --within, only when it lies inside it. Dates
 accept a year (2018), a month (2018-01) or a day (2018-01-03): --from takes the
 first day of it, --to the last. Events of several articles that report the same
-occurrence are shown once, with the number of sources.
+occurrence are shown once, with the number of sources: they were merged as the
+articles were stored (merge_span), so a filter selects occurrences and never
+changes how they are merged.
 
 An event known only to be after a day ("will meet after the elections") or before
 one ("had previously dismissed") has an open bound: it overlaps a range only
@@ -44,7 +48,7 @@ inside a closed side of the range.`,
 				if err != nil {
 					return err
 				}
-				return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: timeline.MergeWithin(evs, a.config.mergeSpan)})
+				return a.writeTimeline(out, &export.Timeline{Documents: docs, Events: evs})
 			})
 		},
 	}
@@ -96,7 +100,9 @@ func (a *App) newExportCmd() *cobra.Command {
 		Short: "Export the whole database as a timeline",
 		Long: `Write every stored event as one chronological timeline, in any output format:
 json and csv for analysis, timelinejs for Knight Lab's TimelineJS, timeml for
-TempEval tools, ics for calendars, markdown for reports. TimeML holds one article a
+TempEval tools, ics for calendars, markdown for reports. jsonl and csv are
+written as the events are read, in constant memory however large the database;
+the other formats hold the whole timeline in memory. TimeML holds one article a
 file: --out DIR/ (an existing folder, or a path ending with /) writes <id>.tml for
 each; a single --out file is refused when there are several articles.`,
 		Example: `  timeline export --format timelinejs --out timeline.json
@@ -106,11 +112,14 @@ each; a single --out file is refused when there are several articles.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withReadStore(func(db timeline.Store) error {
 				ctx := cmd.Context()
+				if done, err := a.streamExport(ctx, db, out); done {
+					return err
+				}
 				docs, evs, err := db.Timeline(ctx, timeline.EventFilter{})
 				if err != nil {
 					return err
 				}
-				t := &export.Timeline{Documents: docs, Events: timeline.MergeWithin(evs, a.config.mergeSpan)}
+				t := &export.Timeline{Documents: docs, Events: evs}
 				if a.format() == "timeml" {
 					// TimeML carries every document with its temporal expressions,
 					// including those with no event.
@@ -191,4 +200,25 @@ func (a *App) newRmCmd() *cobra.Command {
 			})
 		},
 	}
+}
+
+// streamExport writes every occurrence of db to out as it is read, for the
+// formats that stream (jsonl, csv); done is false for the others.
+func (a *App) streamExport(ctx context.Context, db timeline.Store, out string) (done bool, err error) {
+	if _, ok, _ := export.NewStream(io.Discard, a.format()); !ok {
+		return false, nil
+	}
+	return true, a.writeOutput(out, func(w io.Writer) error {
+		s, _, err := export.NewStream(w, a.format())
+		if err != nil {
+			return fmt.Errorf("export %s: %w", a.format(), err)
+		}
+		if err := db.EachEvent(ctx, timeline.EventFilter{}, s.Write); err != nil {
+			return err
+		}
+		if err := s.Close(); err != nil {
+			return fmt.Errorf("export %s: %w", a.format(), err)
+		}
+		return nil
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/store"
+	"github.com/timelinehq/timeline/store/postgres"
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/pipeline"
@@ -65,12 +66,49 @@ func (a *App) withReadStore(fn func(timeline.Store) error) error {
 }
 
 func (a *App) openStore(mode store.Mode, fn func(timeline.Store) error) error {
-	db, err := store.OpenWith(a.config.DB, store.Options{Mode: mode, BusyTimeout: a.config.busyTimeout})
+	db, err := a.open(mode)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	return fn(db)
+}
+
+// openedStore is what the commands use of a store: the domain's Store, and
+// the reading of one document's analysis.
+type openedStore interface {
+	timeline.Store
+}
+
+// open opens the database the configuration names: a PostgreSQL DSN
+// (postgres://...) on its server, anything else a SQLite file.
+func (a *App) open(mode store.Mode) (openedStore, error) {
+	span := a.config.mergeSpan
+	if postgres.IsDSN(a.config.DB) {
+		return postgres.Open(a.config.DB, postgres.Options{Mode: mode, MergeSpan: &span})
+	}
+	db, err := store.OpenWith(a.config.DB, store.Options{Mode: mode, BusyTimeout: a.config.busyTimeout, MergeSpan: &span})
+	if err != nil {
+		return nil, err
+	}
+	if mode != store.Read {
+		// SQLite admits one writer at a time: say why nothing happens while
+		// another holds the file.
+		db.Waiting = func(waited time.Duration) {
+			fmt.Fprintf(a.Stderr, "timeline: %s: waiting for another process writing to it (%s so far, up to busy_timeout %s)\n",
+				a.config.DB, waited.Round(time.Second), a.config.busyTimeout)
+		}
+	}
+	return db, nil
+}
+
+// dbName names the configured database in messages: a DSN without its
+// password.
+func (a *App) dbName() string {
+	if postgres.IsDSN(a.config.DB) {
+		return postgres.Redact(a.config.DB)
+	}
+	return a.config.DB
 }
 
 // inputs expands the command-line inputs into files, reporting those that
@@ -113,6 +151,11 @@ type result struct {
 // stops before the next article, even inside one file of thousands: what was
 // analysed is still emitted.
 func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []string, ov overrides, emit func(result)) {
+	a.analyzeOn(ctx, runtime.GOMAXPROCS(0), files, ov, func(doc timeline.Document) (*timeline.Analysis, error) { return p.Analyze(doc) }, emit)
+}
+
+// analyzeOn is analyzeAll with analyze on the given number of workers.
+func (a *App) analyzeOn(ctx context.Context, workers int, files []string, ov overrides, analyze func(timeline.Document) (*timeline.Analysis, error), emit func(result)) {
 	type job struct {
 		seq int
 		doc *timeline.Document // nil: r is the result already (a read error)
@@ -123,8 +166,10 @@ func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []stri
 		r   result
 	}
 	jobs := make(chan job)
-	dones := make(chan done)
-	workers := max(1, runtime.GOMAXPROCS(0))
+	// Room for a few batches of results: the workers go on analysing while
+	// emit stores what they gave.
+	dones := make(chan done, 256)
+	workers = max(1, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -132,7 +177,7 @@ func (a *App) analyzeAll(ctx context.Context, p *pipeline.Pipeline, files []stri
 			defer wg.Done()
 			for j := range jobs {
 				if j.doc != nil {
-					an, err := p.Analyze(*j.doc)
+					an, err := analyze(*j.doc)
 					if err != nil {
 						err = &article.Error{Path: j.r.path, Err: err}
 					}

@@ -13,6 +13,7 @@ import (
 
 	timelinehttp "github.com/timelinehq/timeline/http"
 	"github.com/timelinehq/timeline/store"
+	"github.com/timelinehq/timeline/store/postgres"
 	"github.com/timelinehq/timeline/timeline"
 )
 
@@ -27,13 +28,22 @@ through, open bounds fading), the filters of query kept in the URL, each event's
 sentence with its trigger and date evidence, and a dyad's Goldstein tension per
 week or month. The page reads the JSON API under /api/ (see the README).
 
-The database is opened read-only and never created. The server listens on
+The database (a SQLite file, or a PostgreSQL DSN) is opened read-only and never
+created. The server listens on
 localhost unless --addr names another address; stop it with Ctrl-C.`,
 		Example: `  timeline serve
   timeline serve --addr 127.0.0.1:9000 --db silver.db`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := store.OpenReadOnly(a.config.DB)
+			var db openedStore
+			var err error
+			title := filepath.Base(a.config.DB)
+			if postgres.IsDSN(a.config.DB) {
+				db, err = a.open(store.Read)
+				title = a.dbName()
+			} else {
+				db, err = store.OpenReadOnly(a.config.DB)
+			}
 			if err != nil {
 				return err
 			}
@@ -42,7 +52,7 @@ localhost unless --addr names another address; stop it with Ctrl-C.`,
 			if err != nil {
 				return timeline.Errorf(timeline.EINVALID, "serve: --addr %s: %v", addr, err)
 			}
-			srv := &timelinehttp.Server{Store: db, Title: "Timeline: " + filepath.Base(a.config.DB), LocalOnly: loopback(ln)}
+			srv := &timelinehttp.Server{Store: db, Title: "Timeline: " + title, LocalOnly: loopback(ln)}
 			return a.serve(cmd.Context(), ln, srv.Handler())
 		},
 	}
@@ -57,7 +67,7 @@ func (a *App) serve(ctx context.Context, ln net.Listener, h http.Handler) error 
 	if !loopback(ln) {
 		fmt.Fprintf(a.Stderr, "timeline: serve: %s is not a loopback address: anyone who can reach it can read the database\n", ln.Addr())
 	}
-	fmt.Fprintf(a.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", a.config.DB, ln.Addr())
+	fmt.Fprintf(a.Stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", a.dbName(), ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {

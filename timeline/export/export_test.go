@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -71,5 +72,34 @@ func TestUnknownFormat(t *testing.T) {
 	want := `unknown format "x" (want table, json, jsonl, csv, timelinejs, timeml, ics, markdown, html)`
 	if err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
+	}
+}
+
+// A stream writes the bytes Write writes for the same events.
+func TestStreamSameAsWrite(t *testing.T) {
+	tl := fixture()
+	for _, format := range []string{"jsonl", "csv"} {
+		var whole, streamed bytes.Buffer
+		if err := Write(&whole, format, tl); err != nil {
+			t.Fatal(err)
+		}
+		s, ok, err := NewStream(&streamed, format)
+		if !ok || err != nil {
+			t.Fatalf("%s: NewStream = %v, %v", format, ok, err)
+		}
+		for i := range tl.Events {
+			if err := s.Write(&tl.Events[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != streamed.String() {
+			t.Errorf("%s: streamed\n%s\nwant\n%s", format, streamed.String(), whole.String())
+		}
+	}
+	if _, ok, _ := NewStream(io.Discard, "json"); ok {
+		t.Error("json streams: its documents come first")
 	}
 }

@@ -54,7 +54,14 @@ type Store struct {
 	// Now returns the time recorded as a document's added_at (bookkeeping,
 	// never output).
 	Now func() time.Time
+	// Waiting, when set, is told once when a write has waited a second for
+	// another writer's lock (SQLite admits one at a time), so that a command
+	// can say why nothing happens.
+	Waiting func(waited time.Duration)
 }
+
+// waitNotice is how long a write waits for a lock before Waiting is told.
+const waitNotice = time.Second
 
 // Q rewrites the ? placeholders of query for the dialect.
 func (s *Store) Q(query string) string {
@@ -95,6 +102,10 @@ func Wrap(err error, format string, args ...any) error {
 func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	if s.RW == nil {
 		return nil, timeline.Errorf(timeline.EINVALID, "store: %s is open read-only", s.Name)
+	}
+	if s.Waiting != nil {
+		t := time.AfterFunc(waitNotice, func() { s.Waiting(waitNotice) })
+		defer t.Stop()
 	}
 	tx, err := s.RW.BeginTx(ctx, nil)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -109,12 +108,13 @@ const mergeColumns = `id, doc, kind, cameo, source_code, target_code, earliest, 
 // new events fresh touch, and the stored events loose that are in no cluster
 // (a rebuild), and inserts fresh.
 func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh, loose []timeline.Event) error {
-	ctx, tx, s := w.ctx, w.tx, w.s
+	ctx, s := w.ctx, w.s
 	ids := make(map[int64]bool, len(clusters))
 	for id := range clusters {
 		ids[id] = true
 	}
 	keyArgs := []any{k.Kind, k.CAMEO, k.Source, k.Target}
+	bounds := make(map[int64][2]time.Time) // the stored reach of each cluster
 	for i := range fresh {
 		lo, hi := timeline.Reach(&fresh[i], s.Span)
 		if len(loose) > 0 {
@@ -122,30 +122,33 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		}
 		// Clusters of a key are disjoint: those a reach touches start inside
 		// it, but for the one before it, which may extend into it.
-		rows, err := tx.QueryContext(ctx, s.Q(`SELECT id, hi FROM clusters
-			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo >= ? AND lo <= ?
-			UNION ALL
-			SELECT id, hi FROM (SELECT id, hi FROM clusters
-				WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo < ?
-				ORDER BY lo DESC LIMIT 1) AS prev`),
-			append(append(append(slices.Clone(keyArgs), Day(lo), Day(hi)), keyArgs...), Day(lo))...)
-		if err != nil {
-			return Wrap(s.formatError(err), "store: clusters of %v", k)
-		}
-		for rows.Next() {
-			var id int64
-			var end day
-			if err := rows.Scan(&id, &end); err != nil {
-				rows.Close()
+		for _, q := range []struct {
+			st   *sql.Stmt
+			args []any
+		}{
+			{w.clustersIn, append(slices.Clone(keyArgs), Day(lo), Day(hi))},
+			{w.clusterBefore, append(slices.Clone(keyArgs), Day(lo))},
+		} {
+			rows, err := q.st.QueryContext(ctx, q.args...)
+			if err != nil {
+				return Wrap(s.formatError(err), "store: clusters of %v", k)
+			}
+			for rows.Next() {
+				var id int64
+				var start, end day
+				if err := rows.Scan(&id, &start, &end); err != nil {
+					rows.Close()
+					return Wrap(err, "store: clusters of %v", k)
+				}
+				if !end.t.Before(lo) {
+					ids[id] = true
+					bounds[id] = [2]time.Time{start.t, end.t}
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
 				return Wrap(err, "store: clusters of %v", k)
 			}
-			if !end.t.Before(lo) {
-				ids[id] = true
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return Wrap(err, "store: clusters of %v", k)
 		}
 	}
 
@@ -158,13 +161,8 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		idList = append(idList, id)
 	}
 	slices.Sort(idList)
-	for chunk := range slices.Chunk(idList, 500) {
-		in := placeholders(len(chunk))
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, s.Q(`SELECT `+mergeColumns+` FROM events WHERE cluster IN (`+in+`)`), args...)
+	for _, id := range idList {
+		rows, err := w.members.QueryContext(ctx, id)
 		if err != nil {
 			return Wrap(s.formatError(err), "store: members of %v", k)
 		}
@@ -191,8 +189,7 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		if err := rows.Err(); err != nil {
 			return Wrap(err, "store: members of %v", k)
 		}
-		rows, err = tx.QueryContext(ctx, s.Q(`SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
-			trigger_start, sources, docs FROM occurrences WHERE cluster IN (`+in+`)`), args...)
+		rows, err = w.occurrencesOf.QueryContext(ctx, id)
 		if err != nil {
 			return Wrap(s.formatError(err), "store: occurrences of %v", k)
 		}
@@ -254,12 +251,13 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		}
 		if cid != 0 {
 			used[cid] = true
-			if _, err := tx.ExecContext(ctx, s.Q(`UPDATE clusters SET lo = ?, hi = ? WHERE id = ?`), Day(lo), Day(hi), cid); err != nil {
-				return Wrap(s.formatError(err), "store: cluster %d", cid)
+			if b, ok := bounds[cid]; !ok || !b[0].Equal(lo) || !b[1].Equal(hi) {
+				if _, err := w.moveCluster.ExecContext(ctx, Day(lo), Day(hi), cid); err != nil {
+					return Wrap(s.formatError(err), "store: cluster %d", cid)
+				}
 			}
 		} else {
-			err := tx.QueryRowContext(ctx, s.Q(`INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), append(slices.Clone(keyArgs), Day(lo), Day(hi))...).Scan(&cid)
+			err := w.newCluster.QueryRowContext(ctx, append(slices.Clone(keyArgs), Day(lo), Day(hi))...).Scan(&cid)
 			if err != nil {
 				return Wrap(s.formatError(err), "store: new cluster of %v", k)
 			}
@@ -310,14 +308,14 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 	}
 	for _, id := range idList {
 		if !used[id] {
-			if _, err := tx.ExecContext(ctx, s.Q(`DELETE FROM clusters WHERE id = ?`), id); err != nil {
+			if _, err := w.dropCluster.ExecContext(ctx, id); err != nil {
 				return Wrap(s.formatError(err), "store: cluster %d", id)
 			}
 		}
 	}
 	for id := range old {
 		if !kept[id] {
-			if _, err := tx.ExecContext(ctx, s.Q(`DELETE FROM occurrences WHERE id = ?`), id); err != nil {
+			if _, err := w.dropOcc.ExecContext(ctx, id); err != nil {
 				return Wrap(s.formatError(err), "store: occurrence %s", id)
 			}
 		}
@@ -346,12 +344,6 @@ func (w *writer) putOccurrence(o occurrenceRow) error {
 	}
 	return nil
 }
-
-// placeholders returns n comma-separated placeholders.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-}
-
 // unkeyed selects the events that are never merged (timeline.MergeKeyOf).
 const unkeyed = `(coalesce(source_code, '') = '' AND coalesce(target_code, '') = '' OR earliest IS NULL AND latest IS NULL)`
 

@@ -139,6 +139,10 @@ type writer struct {
 	findSHA, findID                         *sql.Stmt
 	doc, sentence, timex, occurrence, event *sql.Stmt
 	upsertOcc, moveEvent                    *sql.Stmt
+	clustersIn, clusterBefore               *sql.Stmt
+	members, occurrencesOf                  *sql.Stmt
+	newCluster, moveCluster, dropCluster    *sql.Stmt
+	dropOcc                                 *sql.Stmt
 
 	// fresh are the new events with a merge key, by key, inserted by merge.
 	fresh map[timeline.MergeKey][]timeline.Event
@@ -186,6 +190,19 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			doc = excluded.doc, trigger_start = excluded.trigger_start, sources = excluded.sources,
 			docs = excluded.docs`},
 		{&w.moveEvent, `UPDATE events SET cluster = ?, occurrence = ? WHERE id = ?`},
+		{&w.clustersIn, `SELECT id, lo, hi FROM clusters
+			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo >= ? AND lo <= ?`},
+		{&w.clusterBefore, `SELECT id, lo, hi FROM clusters
+			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo < ?
+			ORDER BY lo DESC LIMIT 1`},
+		{&w.members, `SELECT ` + mergeColumns + ` FROM events WHERE cluster = ?`},
+		{&w.occurrencesOf, `SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
+			trigger_start, sources, docs FROM occurrences WHERE cluster = ?`},
+		{&w.newCluster, `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.moveCluster, `UPDATE clusters SET lo = ?, hi = ? WHERE id = ?`},
+		{&w.dropCluster, `DELETE FROM clusters WHERE id = ?`},
+		{&w.dropOcc, `DELETE FROM occurrences WHERE id = ?`},
 	}
 	for _, st := range stmts {
 		var err error
@@ -198,7 +215,9 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.findSHA, w.findID, w.doc, w.sentence, w.timex, w.occurrence, w.event, w.upsertOcc, w.moveEvent} {
+	for _, st := range []*sql.Stmt{w.findSHA, w.findID, w.doc, w.sentence, w.timex, w.occurrence, w.event,
+		w.upsertOcc, w.moveEvent, w.clustersIn, w.clusterBefore, w.members, w.occurrencesOf,
+		w.newCluster, w.moveCluster, w.dropCluster, w.dropOcc} {
 		if st != nil {
 			st.Close()
 		}
