@@ -48,4 +48,3 @@ func (s *Stream) Write(e *timeline.Event) error { return s.write(e) }
 
 // Close writes what is buffered; the stream is not to be written after.
 func (s *Stream) Close() error { return s.flush() }
-

@@ -344,6 +344,7 @@ func (w *writer) putOccurrence(o occurrenceRow) error {
 	}
 	return nil
 }
+
 // unkeyed selects the events that are never merged (timeline.MergeKeyOf).
 const unkeyed = `(coalesce(source_code, '') = '' AND coalesce(target_code, '') = '' OR earliest IS NULL AND latest IS NULL)`
 
