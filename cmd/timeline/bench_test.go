@@ -46,3 +46,22 @@ func BenchmarkIngestSilver(b *testing.B) {
 	}
 	b.ReportMetric(float64(1200*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkTagSilver tags the 1,200 silver articles as `timeline tag` does,
+// the TimeML written to a discarded stream: the whole command, reading,
+// tagging on every core and writing.
+func BenchmarkTagSilver(b *testing.B) {
+	needSilver(b)
+	var size int64
+	files, _ := filepath.Glob(filepath.Join(silver, "*.tml"))
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			size += fi.Size()
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		runBench(b, "tag", silver)
+	}
+	b.ReportMetric(float64(1200*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

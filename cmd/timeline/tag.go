@@ -4,18 +4,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/pipeline"
+	"github.com/timelinehq/timeline/timeline/temporal"
 	"github.com/timelinehq/timeline/timeline/timeml"
 )
 
 func (a *App) newTagCmd() *cobra.Command {
 	var dct, format, outDir string
+	var workers int
 	cmd := &cobra.Command{
 		Use:   "tag [flags] FILE|DIR|- ...",
 		Short: "Find and normalise temporal expressions only (TIMEX3)",
@@ -42,48 +47,55 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 					return err
 				}
 			}
-			p, err := a.newPipeline()
+			if workers < 1 {
+				return timeline.Errorf(timeline.EINVALID, "--workers: want 1 or more, got %d", workers)
+			}
+			// Dates need the temporal tagger alone: the actor dictionary and
+			// the trigger lexicon are not loaded.
+			tagger, err := a.newTagger()
 			if err != nil {
 				return err
 			}
+			p := &pipeline.Pipeline{Tagger: tagger}
 			files, nfailed := a.inputs(args)
 			failed := nfailed > 0
 			written := make(map[string]string) // file name -> the input it came from
-			for _, path := range files {
-				docs, errs := article.Read(path, a.Stdin, a.config.location)
-				for _, err := range errs {
-					a.report(err)
+			ov.dctIfMissing = true
+			// Articles are tagged on every core; the output keeps their order.
+			dates := func(doc timeline.Document) (*timeline.Analysis, error) {
+				doc, txs, warnings := p.Dates(doc)
+				return &timeline.Analysis{Document: doc, Timexes: txs, Warnings: warnings}, nil
+			}
+			a.analyzeOn(cmd.Context(), workers, files, ov, dates, func(r result) {
+				if r.err != nil {
+					a.report(r.err)
+					failed = true
+					return
+				}
+				doc, txs := r.analysis.Document, r.analysis.Timexes
+				path := r.path
+				write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
+				dest := ""
+				if outDir != "" {
+					ext := ".tml"
+					if format == "json" {
+						ext = ".json"
+					}
+					// The id comes from the input: FileName keeps it inside outDir.
+					name := article.FileName(doc.ID, ext)
+					if prev, ok := written[name]; ok {
+						a.report(fmt.Errorf("%s: id %q was already written from %s; not overwritten", path, doc.ID, prev))
+						failed = true
+						return
+					}
+					written[name] = path
+					dest = filepath.Join(outDir, name)
+				}
+				if err := a.writeOutput(dest, write); err != nil {
+					a.report(fmt.Errorf("%s: %w", path, err))
 					failed = true
 				}
-				for _, doc := range docs {
-					if doc.DCT.IsZero() {
-						doc.DCT = ov.dct
-					}
-					doc, txs, warnings := p.Dates(doc)
-					a.warn(path, doc.ID, warnings)
-					write := func(w io.Writer) error { return writeTags(w, format, &doc, txs) }
-					dest := ""
-					if outDir != "" {
-						ext := ".tml"
-						if format == "json" {
-							ext = ".json"
-						}
-						// The id comes from the input: FileName keeps it inside outDir.
-						name := article.FileName(doc.ID, ext)
-						if prev, ok := written[name]; ok {
-							a.report(fmt.Errorf("%s: id %q was already written from %s; not overwritten", path, doc.ID, prev))
-							failed = true
-							continue
-						}
-						written[name] = path
-						dest = filepath.Join(outDir, name)
-					}
-					if err := a.writeOutput(dest, write); err != nil {
-						a.report(fmt.Errorf("%s: %w", path, err))
-						failed = true
-					}
-				}
-			}
+			})
 			if failed {
 				return errReported
 			}
@@ -94,6 +106,7 @@ one <name>.tml (or .json) per input is written there; nothing is stored.`,
 	f.StringVar(&dct, "dct", "", "publication date YYYY-MM-DD for inputs that carry none")
 	f.StringVar(&format, "format", "timeml", "output format: timeml or json")
 	f.StringVarP(&outDir, "out", "o", "", "write one file per input into DIR")
+	f.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles tagged at once (default: the cores this process may use)")
 	return cmd
 }
 
@@ -158,4 +171,23 @@ func writeTags(w io.Writer, format string, doc *timeline.Document, txs []timelin
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// newTagger loads the temporal tagger with the gazetteer the configuration
+// names.
+func (a *App) newTagger() (*temporal.Tagger, error) {
+	var o temporal.Options
+	if a.config.Gazetteer != "" {
+		f, err := os.Open(a.config.Gazetteer)
+		if err != nil {
+			return nil, timeline.Errorf(timeline.EINVALID, "config: gazetteer: %v", err)
+		}
+		defer f.Close()
+		o.Gazetteer = f
+	}
+	t, err := temporal.New(o)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: gazetteer: %w", err)
+	}
+	return t, nil
 }
