@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -246,4 +247,75 @@ func TestOpen_OddName(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("database not created under its own name: %v", err)
 	}
+}
+
+// A database of the first schema (events, no occurrences) is migrated, and
+// its events are grouped into occurrences; opened with another merge span,
+// they are grouped again.
+func TestOpen_MigratesAndRegroups(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := os.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
+		string(v1),
+		`INSERT INTO schema_migrations (version, name) VALUES (1, '0001_init.sql')`,
+		`INSERT INTO documents (id, body, sha256, added_at) VALUES ('a', 'body a', 'sha-a', ''), ('b', 'body b', 'sha-b', '')`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range []struct{ id, doc, lo, hi, gran string }{
+		{"a1", "a", "2018-01-09", "2018-01-09", "day"}, // a meeting on a day
+		{"b1", "b", "", "2018-02-05", "day"},           // before a day, within 31 days
+		{"a2", "a", "", "", ""},                        // undated: its own
+	} {
+		var lo, hi any
+		if e.lo != "" {
+			lo = e.lo
+		}
+		if e.hi != "" {
+			hi = e.hi
+		}
+		if _, err := raw.Exec(`INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
+			trigger_start, trigger_end, trigger_text, kind, cameo, status, source_name, source_code,
+			when_value, earliest, latest, granularity, gran_rank, span_class, anchor, confidence)
+			VALUES (?, ?, 0, 5, 'Moon met Kim.', 5, 8, 'met', 'diplomatic', '04', 'occurred', 'Moon', 'KORGOV',
+			'', ?, ?, ?, 1, 0, 'explicit', 0.5)`, e.id, e.doc, lo, hi, e.gran); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+
+	check := func(span *timeline.Period, want string) {
+		t.Helper()
+		db, err := store.OpenWith(path, store.Options{MergeSpan: span})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		evs, err := db.Events(ctx, timeline.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range evs {
+			got = append(got, fmt.Sprintf("%s[%s..%s]x%d", e.ID, timeline.FormatDay(e.Earliest), timeline.FormatDay(e.Latest), e.Sources))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("span %v: %s\nwant %s", span, strings.Join(got, " "), want)
+		}
+	}
+	check(nil, "a1[2018-01-09..2018-01-09]x2 a2[..]x0")
+	narrow := timeline.Period{Days: 14}
+	check(&narrow, "a1[2018-01-09..2018-01-09]x0 b1[..2018-02-05]x0 a2[..]x0")
+	check(nil, "a1[2018-01-09..2018-01-09]x2 a2[..]x0")
 }

@@ -199,7 +199,7 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 				earliest, latest day
 			)
 			if err := rows.Scan(&o.id, &o.cluster, &earliest, &latest, &o.spanClass, &o.granRank, &o.doc,
-				&o.triggerStart, &o.sources, &o.docs); err != nil {
+				&o.triggerStart, &o.cameo, &o.sources, &o.docs, &o.event); err != nil {
 				rows.Close()
 				return Wrap(err, "store: occurrences of %v", k)
 			}
@@ -270,7 +270,8 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		for _, g := range timeline.GroupWithin(part, s.Span) {
 			rep := &part[g.Members[0]]
 			row := occurrenceRow{id: rep.ID, cluster: cid, earliest: g.Earliest, latest: g.Latest,
-				granRank: rep.Granularity.Rank(), doc: rep.Doc, triggerStart: rep.Trigger.Start, sources: len(g.Docs)}
+				granRank: rep.Granularity.Rank(), doc: rep.Doc, triggerStart: rep.Trigger.Start, cameo: rep.CAMEO,
+				sources: len(g.Docs)}
 			if len(g.Docs) > 1 {
 				others := make([]string, 0, len(g.Docs)-1)
 				for _, d := range g.Docs {
@@ -286,7 +287,21 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 			}
 			row.spanClass = SpanClass(row.earliest, row.latest)
 			kept[row.id] = true
-			if prev, ok := old[row.id]; !ok || prev != row {
+			if prev, ok := old[row.id]; !ok || !prev.same(&row) {
+				// The representative as stored: a new event's is at hand, a
+				// stored one's is the old row's or read again.
+				switch i := chain[g.Members[0]]; {
+				case !where[i].stored:
+					row.event = encodePayload(nil, &evs[i])
+				case ok:
+					row.event = prev.event
+				default:
+					e, err := w.storedEvent(rep.ID)
+					if err != nil {
+						return err
+					}
+					row.event = encodePayload(nil, e)
+				}
 				if err := w.putOccurrence(row); err != nil {
 					return err
 				}
@@ -332,21 +347,36 @@ type occurrenceRow struct {
 	granRank         int
 	doc              string
 	triggerStart     int
+	cameo            string
 	sources          int
 	docs             string // JSON list of the other documents; "" for none
+	event            []byte // the representative (payload.go)
+}
+
+// same reports whether two rows hold the same occurrence.
+func (o *occurrenceRow) same(p *occurrenceRow) bool {
+	return o.id == p.id && o.cluster == p.cluster && o.earliest.Equal(p.earliest) && o.latest.Equal(p.latest) &&
+		o.granRank == p.granRank && o.doc == p.doc && o.triggerStart == p.triggerStart && o.cameo == p.cameo &&
+		o.sources == p.sources && o.docs == p.docs
 }
 
 func (w *writer) putOccurrence(o occurrenceRow) error {
 	o.spanClass = SpanClass(o.earliest, o.latest)
 	if _, err := w.upsertOcc.ExecContext(w.ctx, o.id, nullID(o.cluster), Day(o.earliest), Day(o.latest),
-		o.spanClass, o.granRank, o.doc, o.triggerStart, o.sources, o.docs); err != nil {
+		skey(o.earliest, o.latest), o.spanClass, o.granRank, o.doc, o.triggerStart, o.cameo, o.sources, o.docs, o.event); err != nil {
 		return Wrap(w.s.formatError(err), "store: occurrence %s", o.id)
 	}
 	return nil
 }
 
 // unkeyed selects the events that are never merged (timeline.MergeKeyOf).
-const unkeyed = `(coalesce(source_code, '') = '' AND coalesce(target_code, '') = '' OR earliest IS NULL AND latest IS NULL)`
+const unkeyed = `(coalesce(e.source_code, '') = '' AND coalesce(e.target_code, '') = '' OR e.earliest IS NULL AND e.latest IS NULL)`
+
+// singleRow is the occurrence of an event never merged.
+func singleRow(e *timeline.Event) occurrenceRow {
+	return occurrenceRow{id: e.ID, earliest: e.Earliest, latest: e.Latest, granRank: e.Granularity.Rank(),
+		doc: e.Doc, triggerStart: e.Trigger.Start, cameo: e.CAMEO, sources: 1, event: encodePayload(nil, e)}
+}
 
 // Rebuild regroups every stored event from scratch with s.Span: after a
 // migration that adds occurrences to a database of events, or when the span
@@ -356,14 +386,43 @@ func (s *Store) Rebuild(ctx context.Context, tx *sql.Tx) error {
 		`DELETE FROM occurrences`,
 		`DELETE FROM clusters`,
 		`UPDATE events SET cluster = NULL, occurrence = id`,
-		`INSERT INTO occurrences (id, cluster, earliest, latest, span_class, gran_rank, doc, trigger_start, sources, docs)
-			SELECT id, NULL, earliest, latest, span_class, gran_rank, doc, trigger_start, 1, '' FROM events WHERE ` + unkeyed,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return Wrap(s.formatError(err), "store: regroup occurrences")
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+mergeColumns+` FROM events WHERE NOT `+unkeyed)
+	// The events never merged are occurrences of their own.
+	rows, err := tx.QueryContext(ctx, `SELECT e.earliest, e.latest, `+eventColumns+` FROM events e WHERE `+unkeyed)
+	if err != nil {
+		return Wrap(s.formatError(err), "store: regroup occurrences")
+	}
+	var single []timeline.Event
+	for rows.Next() {
+		var earliest, latest day
+		e, err := scanEvent(rows, &earliest, &latest)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		e.Earliest, e.Latest = earliest.t, latest.t
+		single = append(single, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Wrap(err, "store: regroup occurrences")
+	}
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	for i := range single {
+		if err := w.putOccurrence(singleRow(&single[i])); err != nil {
+			return err
+		}
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT `+mergeColumns+` FROM events e WHERE NOT `+unkeyed)
 	if err != nil {
 		return Wrap(s.formatError(err), "store: regroup occurrences")
 	}
@@ -392,11 +451,6 @@ func (s *Store) Rebuild(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return Wrap(err, "store: regroup occurrences")
 	}
-	w, err := s.newWriter(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer w.close()
 	keys := make([]timeline.MergeKey, 0, len(byKey))
 	for k := range byKey {
 		keys = append(keys, k)
@@ -447,4 +501,26 @@ func (s *Store) StoredSpan(ctx context.Context) (timeline.Period, error) {
 		return timeline.Period{}, Wrap(s.formatError(err), "store: settings")
 	}
 	return timeline.ParsePeriod(stored)
+}
+
+// storedEvent reads a stored event whole.
+func (w *writer) storedEvent(id string) (*timeline.Event, error) {
+	rows, err := w.event1.QueryContext(w.ctx, id)
+	if err != nil {
+		return nil, Wrap(w.s.formatError(err), "store: event %s", id)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, Wrap(err, "store: event %s", id)
+		}
+		return nil, fmt.Errorf("store: event %s: not found", id)
+	}
+	var earliest, latest day
+	e, err := scanEvent(rows, &earliest, &latest)
+	if err != nil {
+		return nil, err
+	}
+	e.Earliest, e.Latest = earliest.t, latest.t
+	return &e, rows.Close()
 }

@@ -17,7 +17,7 @@ import (
 // (its common interval, then the representative's granularity, document and
 // position, then its id), spelled as the occurrences_chrono index has it.
 const (
-	chronoKey  = `coalesce(o.earliest, o.latest, '9999-12-31')`
+	chronoKey  = `o.skey`
 	chronoTail = `o.gran_rank, o.doc, o.trigger_start, o.id`
 	// ChronoOrder is the plain ORDER BY of a query.
 	ChronoOrder = chronoKey + `, ` + chronoTail
@@ -26,8 +26,23 @@ const (
 	ChronoUnindexed = chronoKey + ` || '', ` + chronoTail
 )
 
-// spanKey is the expression of the occurrences_span index.
-const spanKey = `coalesce(o.earliest, o.latest)`
+// spanKey is the start of an occurrence (its end when the start is open), the
+// second column of the date-range lookup.
+const spanKey = `o.skey`
+
+// undatedKey is the skey of an occurrence with no bound.
+const undatedKey = "9999-12-31"
+
+// skey returns the skey of an interval.
+func skey(earliest, latest time.Time) any {
+	switch {
+	case !earliest.IsZero():
+		return Day(earliest)
+	case !latest.IsZero():
+		return Day(latest)
+	}
+	return undatedKey
+}
 
 // Span classes (the span_class column): bounded intervals are classed
 // 0..maxClass by the bit length of their width in days.
@@ -119,8 +134,8 @@ func (s *Store) EventQuery(f timeline.EventFilter) (string, []any) { return s.ev
 
 func (s *Store) eventQuery(f timeline.EventFilter) (string, []any) {
 	where, args, ranged := s.eventWhere(f)
-	q := `SELECT o.earliest, o.latest, o.sources, o.docs, ` + eventColumns + `
-	FROM occurrences o JOIN events e ON e.id = o.id
+	q := `SELECT o.earliest, o.latest, o.sources, o.docs, o.event
+	FROM occurrences o
 	WHERE ` + strings.Join(where, "\n\tAND ")
 	order := ChronoOrder
 	if ranged && s.D.RangeOrder != "" {
@@ -189,7 +204,7 @@ func (s *Store) eventWhere(f timeline.EventFilter) (where []string, args []any, 
 		where = append(where, `EXISTS (SELECT 1 FROM events m WHERE m.occurrence = o.id AND `+strings.Join(member, " AND ")+`)`)
 	}
 	if f.CAMEO != "" {
-		where = append(where, `e.cameo = ?`)
+		where = append(where, `o.cameo = ?`)
 		args = append(args, f.CAMEO)
 	}
 	if f.Doc != "" {
@@ -262,13 +277,17 @@ func escapeLike(s string) string {
 // scanOccurrence reads a row of eventQuery.
 func scanOccurrence(rows *sql.Rows) (timeline.Event, error) {
 	var (
+		e                timeline.Event
 		earliest, latest day
 		sources          int
 		docs             string
+		payload          []byte
 	)
-	e, err := scanEvent(rows, &earliest, &latest, &sources, &docs)
-	if err != nil {
-		return e, err
+	if err := rows.Scan(&earliest, &latest, &sources, &docs, &payload); err != nil {
+		return e, fmt.Errorf("store: scan event: %w", err)
+	}
+	if err := decodePayload(payload, &e); err != nil {
+		return e, fmt.Errorf("store: occurrence of %s: %w", docs, err)
 	}
 	e.Earliest, e.Latest = earliest.t, latest.t
 	if sources > 1 {

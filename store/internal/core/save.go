@@ -142,7 +142,7 @@ type writer struct {
 	clustersIn, clusterBefore               *sql.Stmt
 	members, occurrencesOf                  *sql.Stmt
 	newCluster, moveCluster, dropCluster    *sql.Stmt
-	dropOcc                                 *sql.Stmt
+	dropOcc, event1                         *sql.Stmt
 
 	// fresh are the new events with a merge key, by key, inserted by merge.
 	fresh map[timeline.MergeKey][]timeline.Event
@@ -182,13 +182,14 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
 			evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.upsertOcc, `INSERT INTO occurrences (id, cluster, earliest, latest, span_class,
-			gran_rank, doc, trigger_start, sources, docs)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		{&w.upsertOcc, `INSERT INTO occurrences (id, cluster, earliest, latest, skey, span_class,
+			gran_rank, doc, trigger_start, cameo, sources, docs, event)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
-			latest = excluded.latest, span_class = excluded.span_class, gran_rank = excluded.gran_rank,
-			doc = excluded.doc, trigger_start = excluded.trigger_start, sources = excluded.sources,
-			docs = excluded.docs`},
+			latest = excluded.latest, skey = excluded.skey, span_class = excluded.span_class,
+			gran_rank = excluded.gran_rank, doc = excluded.doc, trigger_start = excluded.trigger_start,
+			cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`},
+		{&w.event1, `SELECT e.earliest, e.latest, ` + eventColumns + ` FROM events e WHERE e.id = ?`},
 		{&w.moveEvent, `UPDATE events SET cluster = ?, occurrence = ? WHERE id = ?`},
 		{&w.clustersIn, `SELECT id, lo, hi FROM clusters
 			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo >= ? AND lo <= ?`},
@@ -197,7 +198,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			ORDER BY lo DESC LIMIT 1`},
 		{&w.members, `SELECT ` + mergeColumns + ` FROM events WHERE cluster = ?`},
 		{&w.occurrencesOf, `SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
-			trigger_start, sources, docs FROM occurrences WHERE cluster = ?`},
+			trigger_start, cameo, sources, docs, event FROM occurrences WHERE cluster = ?`},
 		{&w.newCluster, `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi)
 			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&w.moveCluster, `UPDATE clusters SET lo = ?, hi = ? WHERE id = ?`},
@@ -217,7 +218,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 func (w *writer) close() {
 	for _, st := range []*sql.Stmt{w.findSHA, w.findID, w.doc, w.sentence, w.timex, w.occurrence, w.event,
 		w.upsertOcc, w.moveEvent, w.clustersIn, w.clusterBefore, w.members, w.occurrencesOf,
-		w.newCluster, w.moveCluster, w.dropCluster, w.dropOcc} {
+		w.newCluster, w.moveCluster, w.dropCluster, w.dropOcc, w.event1} {
 		if st != nil {
 			st.Close()
 		}
@@ -304,8 +305,7 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 		if err := w.insertEvent(&e, 0, e.ID); err != nil {
 			return false, err
 		}
-		if err := w.putOccurrence(occurrenceRow{id: e.ID, earliest: e.Earliest, latest: e.Latest,
-			granRank: e.Granularity.Rank(), doc: e.Doc, triggerStart: e.Trigger.Start, sources: 1}); err != nil {
+		if err := w.putOccurrence(singleRow(&e)); err != nil {
 			return false, err
 		}
 	}

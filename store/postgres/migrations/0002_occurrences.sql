@@ -21,25 +21,28 @@ CREATE TABLE clusters (
 );
 CREATE INDEX clusters_key ON clusters (kind, cameo, source_code, target_code, lo);
 
--- One row per occurrence: the merged event (timeline.Group.Merged), whose
--- columns but these are its representative event's.
+-- One row per occurrence: the merged event (timeline.Group.Merged) as queries
+-- return it, so that they read this table alone.
 CREATE TABLE occurrences (
 	id            TEXT PRIMARY KEY, -- the representative event's id
 	cluster       BIGINT,           -- NULL: an event never merged (no key)
 	earliest      DATE,             -- the members' common interval
 	latest        DATE,
+	skey          DATE NOT NULL,    -- coalesce(earliest, latest, '9999-12-31'): timeline.Less's first key
 	span_class    INTEGER NOT NULL, -- as events.span_class, of the common interval
 	gran_rank     INTEGER NOT NULL, -- the representative's, for the chronological order
 	doc           TEXT NOT NULL,
 	trigger_start INTEGER NOT NULL,
+	cameo         TEXT NOT NULL,
 	sources       INTEGER NOT NULL, -- documents reporting it
-	docs          TEXT NOT NULL     -- JSON list of the other documents, sorted; '' for none
+	docs          TEXT NOT NULL,    -- JSON list of the other documents, sorted; '' for none
+	event         BYTEA NOT NULL    -- the representative event (store/internal/core/payload.go)
 );
 -- Date-range queries, as events_span served them (see 0001).
-CREATE INDEX occurrences_span ON occurrences (span_class, coalesce(earliest, latest));
+CREATE INDEX occurrences_span ON occurrences (span_class, skey);
 CREATE INDEX occurrences_earliest ON occurrences (earliest);
 -- timeline.Compare of the merged events: exports walk it, no sort.
-CREATE INDEX occurrences_chrono ON occurrences (coalesce(earliest, latest, '9999-12-31'), gran_rank, doc, trigger_start, id);
+CREATE INDEX occurrences_chrono ON occurrences (skey, gran_rank, doc, trigger_start, id);
 CREATE INDEX occurrences_cluster ON occurrences (cluster);
 
 ALTER TABLE events ADD COLUMN cluster BIGINT;

@@ -1,0 +1,60 @@
+package postgres_test
+
+import (
+	"database/sql"
+	"strings"
+	"testing"
+
+	"github.com/timelinehq/timeline/store/postgres"
+	"github.com/timelinehq/timeline/store/storetest"
+)
+
+// BenchmarkMillion queries a PostgreSQL database of a million events made from
+// the silver analyses (storetest.Fill), kept between runs in a schema of the
+// test server named for storetest.MillionVersion: made once (many minutes),
+// then reused.
+func BenchmarkMillion(b *testing.B) {
+	dsn := testDSN(b)
+	schema := "bench_" + strings.ReplaceAll(storetest.MillionVersion, "-", "_")
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer admin.Close()
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	benchDSN := dsn + sep + "search_path=" + schema
+	var done bool
+	err = admin.QueryRow(`SELECT EXISTS (SELECT 1 FROM information_schema.tables
+		WHERE table_schema = $1 AND table_name = 'bench_complete')`, schema).Scan(&done)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !done {
+		silver := storetest.Silver(b, "../../../shared/corpora/silver")
+		if _, err := admin.Exec(`DROP SCHEMA IF EXISTS ` + schema + ` CASCADE`); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+			b.Fatal(err)
+		}
+		db, err := postgres.Open(benchDSN, postgres.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		storetest.Fill(b, db, silver, 1_000_000, 500)
+		db.Close()
+		if _, err := admin.Exec(`CREATE TABLE ` + schema + `.bench_complete (); ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
+	}
+	db, err := postgres.Open(benchDSN, postgres.Options{Mode: postgres.Mode(2)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ResetTimer()
+	storetest.BenchQueries(b, db)
+}
