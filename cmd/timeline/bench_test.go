@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/timelinehq/timeline/store/storetest"
 )
 
 const silver = "../../../shared/corpora/silver"
@@ -64,4 +68,44 @@ func BenchmarkTagSilver(b *testing.B) {
 		runBench(b, "tag", silver)
 	}
 	b.ReportMetric(float64(1200*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkExportMillion exports a million events (storetest.MillionSQLite)
+// as JSON Lines in a separate process, as `timeline export --format jsonl`
+// runs, and reports its peak resident memory: the export streams, so it does
+// not grow with the database.
+func BenchmarkExportMillion(b *testing.B) {
+	needSilver(b)
+	db := storetest.MillionSQLite(b, silver)
+	self, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := filepath.Join(b.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfg, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "all.jsonl")
+	var rss int64
+	for b.Loop() {
+		c := exec.Command(self, "--config", cfg, "--db", db, "export", "--format", "jsonl", "--out", out)
+		c.Env = append(os.Environ(), "TIMELINE_TEST_AS_MAIN=1")
+		if msg, err := c.CombinedOutput(); err != nil {
+			b.Fatalf("export: %v\n%s", err, msg)
+		}
+		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = max(rss, ru.Maxrss) // KiB on Linux
+		}
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := 0
+	if data, err := os.ReadFile(out); err == nil {
+		lines = bytes.Count(data, []byte("\n"))
+	}
+	b.ReportMetric(float64(rss)/1024, "MB-maxrss")
+	b.ReportMetric(float64(lines), "events")
+	b.ReportMetric(float64(fi.Size())/1e6, "MB-written")
 }
