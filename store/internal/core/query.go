@@ -107,33 +107,74 @@ func (s *Store) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*
 }
 
 func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilter, fn func(*timeline.Event) error) error {
-	q, args := s.eventQuery(f)
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("store: query events: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanOccurrence(rows)
+	n := 0
+	for _, q := range s.eventQueries(f) {
+		rows, err := tx.QueryContext(ctx, q.sql, q.args...)
 		if err != nil {
-			return err
+			return fmt.Errorf("store: query events: %w", err)
 		}
-		if err := fn(&e); err != nil {
-			return err
+		for rows.Next() {
+			e, err := scanOccurrence(rows)
+			if err == nil {
+				err = fn(&e)
+			}
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if n++; n == f.Limit {
+				return rows.Close()
+			}
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: query events: %w", err)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: query events: %w", err)
+		}
 	}
 	return nil
 }
 
-// EventQuery returns the SQL and arguments that select f's occurrences, for
-// plans and tests.
-func (s *Store) EventQuery(f timeline.EventFilter) (string, []any) { return s.eventQuery(f) }
+// query is an SQL statement and its arguments.
+type query struct {
+	sql  string
+	args []any
+}
 
-func (s *Store) eventQuery(f timeline.EventFilter) (string, []any) {
-	where, args, ranged := s.eventWhere(f)
+// EventQueries returns the statements that select f's occurrences, in turn,
+// for plans and tests.
+func (s *Store) EventQueries(f timeline.EventFilter) (sqls []string, args [][]any) {
+	for _, q := range s.eventQueries(f) {
+		sqls, args = append(sqls, q.sql), append(args, q.args)
+	}
+	return sqls, args
+}
+
+// eventQueries returns the statements whose rows, one after the other, are
+// f's occurrences in chronological order.
+//
+// An overlap with a closed range [from, to] is read in two parts, so that the
+// first rows come at once however long the range: the occurrences that start
+// before it (few: long ones, open ones), sorted; then those that start inside
+// it, all of which overlap it, in the order of the chronological index, which
+// needs no sort; then those known only to end after it, within the horizon.
+func (s *Store) eventQueries(f timeline.EventFilter) []query {
+	if f.From.IsZero() || f.To.IsZero() || f.Within {
+		where, args, ranged := s.eventWhere(f)
+		return []query{s.eventQuery(where, args, ranged, f.Limit)}
+	}
+	where, args, _ := s.eventWhere(f)
+	before := s.eventQuery(append(where, `o.skey < ?`), append(args, Day(f.From)), true, f.Limit)
+	g := f
+	g.From, g.To = time.Time{}, time.Time{}
+	where, args, _ = s.eventWhere(g)
+	where = append(where, `o.skey >= ?`, `o.skey <= ?`, fmt.Sprintf(`o.span_class != %d`, classUndated))
+	inside := s.eventQuery(where, append(args, Day(f.From), Day(f.To)), false, f.Limit)
+	where, args, _ = s.eventWhere(f)
+	after := s.eventQuery(append(where, `o.skey > ?`), append(args, Day(f.To)), true, f.Limit)
+	return []query{before, inside, after}
+}
+
+func (s *Store) eventQuery(where []string, args []any, ranged bool, limit int) query {
 	q := `SELECT o.earliest, o.latest, o.sources, o.docs, o.event
 	FROM occurrences o
 	WHERE ` + strings.Join(where, "\n\tAND ")
@@ -142,10 +183,10 @@ func (s *Store) eventQuery(f timeline.EventFilter) (string, []any) {
 		order = s.D.RangeOrder
 	}
 	q += "\n\tORDER BY " + order
-	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	if limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, limit)
 	}
-	return s.Q(q), args
+	return query{s.Q(q), args}
 }
 
 // eventWhere builds the conditions of f, joined with AND (at least one), and
