@@ -134,6 +134,10 @@ func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilte
 	return nil
 }
 
+// longRange is the length from which a range is read in parts (eventQueries):
+// about a season, a few thousand occurrences of a million.
+const longRange = 92 * 24 * time.Hour
+
 // query is an SQL statement and its arguments.
 type query struct {
 	sql  string
@@ -152,13 +156,16 @@ func (s *Store) EventQueries(f timeline.EventFilter) (sqls []string, args [][]an
 // eventQueries returns the statements whose rows, one after the other, are
 // f's occurrences in chronological order.
 //
-// An overlap with a closed range [from, to] is read in two parts, so that the
+// A short range is read by one statement: index ranges of its rows, sorted.
+// That sort delays the first row by the time it takes to sort them all, so an
+// overlap with a long closed range [from, to] is read in three parts, whose
 // first rows come at once however long the range: the occurrences that start
 // before it (few: long ones, open ones), sorted; then those that start inside
 // it, all of which overlap it, in the order of the chronological index, which
-// needs no sort; then those known only to end after it, within the horizon.
+// needs no sort (but reads its rows one by one, slower for a short range);
+// then those known only to end after it, within the horizon.
 func (s *Store) eventQueries(f timeline.EventFilter) []query {
-	if f.From.IsZero() || f.To.IsZero() || f.Within {
+	if f.From.IsZero() || f.To.IsZero() || f.Within || f.To.Sub(f.From) < longRange {
 		where, args, ranged := s.eventWhere(f)
 		return []query{s.eventQuery(where, args, ranged, f.Limit)}
 	}
