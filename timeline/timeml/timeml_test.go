@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -287,4 +288,44 @@ func TestWriteReadDocIDAndTitle(t *testing.T) {
 	if f.DocID != doc.ID || f.Title != doc.Title {
 		t.Errorf("read back DOCID %q, TITLE %q; want %q, %q", f.DocID, f.Title, doc.ID, doc.Title)
 	}
+}
+
+// tagPattern is te3score.py's tag pattern, anchored: scanTag must read a tag
+// exactly as it matches one.
+var tagPattern = regexp.MustCompile(`^<(/?)([A-Za-z_][\p{L}\p{N}_.:-]*)((?:"[^"]*"|'[^']*'|[^>"'])*?)(/?)>`)
+
+func checkScanTag(t *testing.T, s string) {
+	t.Helper()
+	closing, name, self, n, ok := scanTag(s)
+	m := tagPattern.FindStringSubmatchIndex(s)
+	if (m != nil) != ok {
+		t.Fatalf("scanTag(%q) ok = %v, the pattern says %v", s, ok, m != nil)
+	}
+	if m == nil {
+		return
+	}
+	if closing != (m[3] > m[2]) || name != s[m[4]:m[5]] || self != (m[9] > m[8]) || n != m[1] {
+		t.Fatalf("scanTag(%q) = %v %q %v %d; the pattern: %v %q %v %d", s, closing, name, self, n,
+			m[3] > m[2], s[m[4]:m[5]], m[9] > m[8], m[1])
+	}
+}
+
+func TestScanTag(t *testing.T) {
+	for _, s := range []string{
+		"", "<", "<>", "</>", "<a>", "</a>", "<a/>", "<a />", "<a/ >", "<TIMEX3 tid=\"t1\" value=\"2018\">x",
+		"<EVENT eid='e1' class=\"OCCURRENCE\"/>", `<a b="x>y">`, `<a b="unclosed>`, `<a b='x"y'>`,
+		"<1a>", "<_a.b:c-d>", "<é>", "<aé1>", "<a\xff>", "<a\xffb>", "<a b=\"\xff\">", "<a / / >", "<a//>",
+		"</TIMEX3>rest<b>", "<a\n b=\"1\"\n>", "< a>", "<a", "<a b=\"1\"",
+	} {
+		checkScanTag(t, s)
+	}
+}
+
+func FuzzScanTag(f *testing.F) {
+	for _, s := range []string{"<a>", `<TIMEX3 tid="t1" value='2018'/>`, `</EVENT>`, `<a b="x>y" / >`, "<é\xff>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkScanTag(t, "<"+s)
+	})
 }
