@@ -61,11 +61,11 @@ type Element struct {
 }
 
 var (
-	reDocID = regexp.MustCompile(`(?s)<DOCID>\s*(.*?)\s*</DOCID>`)
-	reDCT   = regexp.MustCompile(`(?s)<DCT>(.*?)</DCT>`)
-	reTitle = regexp.MustCompile(`(?s)<TITLE>(.*?)</TITLE>`)
-	reTimex = regexp.MustCompile(`<TIMEX3\b[^>]*>`)
-	reText  = regexp.MustCompile(`<TEXT\b[^>]*>`)
+	reDocID  = regexp.MustCompile(`(?s)<DOCID>\s*(.*?)\s*</DOCID>`)
+	reDCT    = regexp.MustCompile(`(?s)<DCT>(.*?)</DCT>`)
+	reTitle  = regexp.MustCompile(`(?s)<TITLE>(.*?)</TITLE>`)
+	reTimex  = regexp.MustCompile(`<TIMEX3\b[^>]*>`)
+	reText   = regexp.MustCompile(`<TEXT\b[^>]*>`)
 	reEntity = regexp.MustCompile(`^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 	reAttr   = regexp.MustCompile(`([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
