@@ -120,35 +120,25 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh,
 		if len(loose) > 0 {
 			break // a rebuild: there are no clusters
 		}
-		// Clusters of a key are disjoint: those a reach touches start inside
-		// it, but for the one before it, which may extend into it.
-		for _, q := range []struct {
-			st   *sql.Stmt
-			args []any
-		}{
-			{w.clustersIn, append(slices.Clone(keyArgs), Day(lo), Day(hi))},
-			{w.clusterBefore, append(slices.Clone(keyArgs), Day(lo))},
-		} {
-			rows, err := q.st.QueryContext(ctx, q.args...)
-			if err != nil {
-				return Wrap(s.formatError(err), "store: clusters of %v", k)
-			}
-			for rows.Next() {
-				var id int64
-				var start, end day
-				if err := rows.Scan(&id, &start, &end); err != nil {
-					rows.Close()
-					return Wrap(err, "store: clusters of %v", k)
-				}
-				if !end.t.Before(lo) {
-					ids[id] = true
-					bounds[id] = [2]time.Time{start.t, end.t}
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+		rows, err := w.clustersIn.QueryContext(ctx, append(append(append(slices.Clone(keyArgs), Day(lo), Day(hi)), keyArgs...), Day(lo))...)
+		if err != nil {
+			return Wrap(s.formatError(err), "store: clusters of %v", k)
+		}
+		for rows.Next() {
+			var id int64
+			var start, end day
+			if err := rows.Scan(&id, &start, &end); err != nil {
+				rows.Close()
 				return Wrap(err, "store: clusters of %v", k)
 			}
+			if !end.t.Before(lo) {
+				ids[id] = true
+				bounds[id] = [2]time.Time{start.t, end.t}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return Wrap(err, "store: clusters of %v", k)
 		}
 	}
 
