@@ -201,12 +201,10 @@ func formatError(name string, err error) error {
 	return err
 }
 
+// firstLine puts an error on one line: pgx gives each address it tried a
+// line of its own.
 func firstLine(err error) string {
-	s := err.Error()
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
+	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
 // String names the database.
