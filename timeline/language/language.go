@@ -24,6 +24,20 @@ var names = map[string]string{
 // lists maps each language to its function words.
 var lists = load(functionWordsTSV)
 
+// langsOf maps a function word to the languages that list it: one lookup a
+// word, where asking each language's list took one per language.
+var langsOf = invert(lists)
+
+func invert(lists map[string]map[string]bool) map[string][]string {
+	out := make(map[string][]string)
+	for lang, words := range lists {
+		for w := range words {
+			out[w] = append(out[w], lang)
+		}
+	}
+	return out
+}
+
 func load(tsv string) map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
 	sc := bufio.NewScanner(strings.NewReader(tsv))
@@ -105,7 +119,7 @@ func Judge(text string) Judgement {
 		for _, r := range w {
 			if unicode.IsLetter(r) {
 				letters++
-				if unicode.Is(unicode.Latin, r) {
+				if r < utf8.RuneSelf || unicode.Is(unicode.Latin, r) { // ASCII letters are Latin
 					latin++
 				} else {
 					scripts[scriptOf(r)]++
@@ -117,10 +131,8 @@ func Judge(text string) Judgement {
 			continue
 		}
 		j.Words++
-		for lang, list := range lists {
-			if list[w] {
-				counts[lang]++
-			}
+		for _, lang := range langsOf[w] {
+			counts[lang]++
 		}
 		if j.Words == sample {
 			break
