@@ -1,0 +1,332 @@
+// Package doc is the analysed document: an article's body read once into
+// tokens with byte spans, sentences, lemmas, part-of-speech tags and a labelled
+// dependency tree per sentence (Universal Dependencies), which every later step
+// reads instead of scanning the bytes again. It is in the spirit of spaCy's
+// Doc.
+//
+// The package holds the types, the tokenizer and the navigation helpers; the
+// statistical models that fill in tags and trees live in timeline/syntax,
+// behind the Annotator interface:
+//
+//	d, err := doc.New(body, annotator) // annotator nil: tokens and sentences only
+//	for _, s := range d.Sentences {
+//		verb := s.Root
+//		subj := d.Subject(verb) // -1 when none
+//		...
+//	}
+//
+// Token indices are document-wide: Token.Head, Sentence.Start/End/Root and
+// every helper use them. A byte span is body[Span.Start:Span.End].
+//
+// Sentence bounds come from timeline/text's splitter; a sentence longer than
+// MaxSentenceTokens tokens (a table, a list, text without stops) is cut into
+// pieces of at most that many tokens, each a sentence of its own, so that no
+// input makes a parse unit unbounded.
+package doc
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/text"
+)
+
+// MaxSentenceTokens is the most tokens one sentence (one parse unit) holds.
+const MaxSentenceTokens = 250
+
+// Token is one token of the body with its analysis.
+type Token struct {
+	Span  timeline.Span // bytes of the token: Text == body[Span.Start:Span.End]
+	Text  string
+	Lemma string
+	UPOS  string // Universal POS tag (NOUN, VERB, PROPN ...)
+	XPOS  string // Penn Treebank tag (NN, VBD, NNP ...)
+	// Head is the document index of the token's head, -1 for the root of its
+	// sentence (and for every token when the document was not parsed).
+	Head int
+	Dep  string // UD relation to the head, with its subtype ("nsubj:pass"); "root" for the root
+	Sent int    // index of the token's sentence
+}
+
+// Sentence is a span of tokens.
+type Sentence struct {
+	Span       timeline.Span // bytes from the first token's start to the last token's end
+	Start, End int           // tokens [Start, End)
+	Root       int           // document index of the root token, -1 when not parsed
+}
+
+// Doc is an analysed body.
+type Doc struct {
+	Body      string
+	Tokens    []Token
+	Sentences []Sentence
+
+	// children of token i are kids[kidStart[i]:kidStart[i+1]], in order.
+	kids     []int
+	kidStart []int
+}
+
+// Analysis is what an Annotator gives one word of a sentence.
+type Analysis struct {
+	Lemma, UPOS, XPOS string
+	Head              int // index among the sentence's words, -1 for the root
+	Dep               string
+}
+
+// Annotator tags, lemmatises and parses one sentence: out has one element per
+// word, and Annotate fills each. The heads must make a tree (one root, no
+// cycle).
+type Annotator interface {
+	Annotate(words []string, out []Analysis) error
+}
+
+// New tokenizes body, splits it into sentences and, when a is not nil, has a
+// annotate each sentence. Any bytes are accepted (invalid UTF-8, control
+// characters); the error is the annotator's.
+func New(body string, a Annotator) (*Doc, error) {
+	d := &Doc{Body: body}
+	var spans []timeline.Span
+	for _, s := range text.Sentences(body) {
+		spans = appendTokens(spans[:0], body, s.Start, s.End)
+		for len(spans) > 0 {
+			n := unitLength(body, spans)
+			d.addSentence(spans[:n])
+			spans = spans[n:]
+		}
+	}
+	if a != nil {
+		if err := d.annotate(a); err != nil {
+			return nil, err
+		}
+	}
+	d.index()
+	return d, nil
+}
+
+// unitLength returns how many of the tokens make the next sentence: all of
+// them up to the limit, else the most that end at a comma, semicolon, colon
+// or dash in the second half of the limit, else the limit.
+func unitLength(body string, spans []timeline.Span) int {
+	if len(spans) <= MaxSentenceTokens {
+		return len(spans)
+	}
+	for n := MaxSentenceTokens; n > MaxSentenceTokens/2; n-- {
+		switch body[spans[n-1].Start:spans[n-1].End] {
+		case ",", ";", ":", "-", "--", "—", "–":
+			return n
+		}
+	}
+	return MaxSentenceTokens
+}
+
+func (d *Doc) addSentence(spans []timeline.Span) {
+	s := Sentence{
+		Span:  timeline.Span{Start: spans[0].Start, End: spans[len(spans)-1].End},
+		Start: len(d.Tokens),
+		End:   len(d.Tokens) + len(spans),
+		Root:  -1,
+	}
+	for _, sp := range spans {
+		d.Tokens = append(d.Tokens, Token{Span: sp, Text: d.Body[sp.Start:sp.End], Head: -1, Sent: len(d.Sentences)})
+	}
+	d.Sentences = append(d.Sentences, s)
+}
+
+func (d *Doc) annotate(a Annotator) error {
+	var words []string
+	var out []Analysis
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		n := s.End - s.Start
+		words = words[:0]
+		for i := s.Start; i < s.End; i++ {
+			words = append(words, d.Tokens[i].Text)
+		}
+		out = append(out[:0], make([]Analysis, n)...)
+		if err := a.Annotate(words, out); err != nil {
+			return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
+		}
+		if err := checkTree(out); err != nil {
+			return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
+		}
+		for k, an := range out {
+			t := &d.Tokens[s.Start+k]
+			t.Lemma, t.UPOS, t.XPOS, t.Dep = an.Lemma, an.UPOS, an.XPOS, an.Dep
+			if an.Head < 0 {
+				t.Head = -1
+				s.Root = s.Start + k
+			} else {
+				t.Head = s.Start + an.Head
+			}
+		}
+	}
+	return nil
+}
+
+// checkTree checks that the heads make one tree: heads in range, one root, no
+// cycle. The helpers rely on it.
+func checkTree(out []Analysis) error {
+	roots := 0
+	for k, an := range out {
+		switch {
+		case an.Head < 0:
+			roots++
+		case an.Head >= len(out) || an.Head == k:
+			return fmt.Errorf("word %d: bad head %d", k+1, an.Head)
+		}
+	}
+	if roots != 1 {
+		return fmt.Errorf("%d roots, want 1", roots)
+	}
+	// Every word must reach the root: mark words found to do so.
+	state := make([]int8, len(out)) // 0 unknown, 1 on the current path, 2 reaches the root
+	for k := range out {
+		var path []int
+		j := k
+		for j >= 0 && state[j] == 0 {
+			state[j] = 1
+			path = append(path, j)
+			j = out[j].Head
+		}
+		if j >= 0 && state[j] == 1 {
+			return fmt.Errorf("word %d: heads make a cycle", k+1)
+		}
+		for _, p := range path {
+			state[p] = 2
+		}
+	}
+	return nil
+}
+
+// index builds the children lists.
+func (d *Doc) index() {
+	n := len(d.Tokens)
+	d.kidStart = make([]int, n+1)
+	for _, t := range d.Tokens {
+		if t.Head >= 0 {
+			d.kidStart[t.Head+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		d.kidStart[i] += d.kidStart[i-1]
+	}
+	d.kids = make([]int, d.kidStart[n])
+	fill := append([]int(nil), d.kidStart[:n]...)
+	for i, t := range d.Tokens {
+		if t.Head >= 0 {
+			d.kids[fill[t.Head]] = i
+			fill[t.Head]++
+		}
+	}
+}
+
+// TokenAt returns the index of the token that holds byte off, -1 when off
+// falls between tokens or outside the body.
+func (d *Doc) TokenAt(off int) int {
+	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Span.End > off })
+	if i < len(d.Tokens) && d.Tokens[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+// TokensIn returns the tokens [first, end) that overlap the byte span; first
+// == end when none does.
+func (d *Doc) TokensIn(span timeline.Span) (first, end int) {
+	first = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Span.End > span.Start })
+	end = first
+	for end < len(d.Tokens) && d.Tokens[end].Span.Start < span.End {
+		end++
+	}
+	return first, end
+}
+
+// SentenceAt returns the index of the sentence that holds byte off, -1 when
+// none does.
+func (d *Doc) SentenceAt(off int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Span.End > off })
+	if i < len(d.Sentences) && d.Sentences[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+// Children returns the dependents of token i in order. The slice is the
+// document's own: do not change it.
+func (d *Doc) Children(i int) []int {
+	if i < 0 || i >= len(d.Tokens) {
+		return nil
+	}
+	return d.kids[d.kidStart[i]:d.kidStart[i+1]]
+}
+
+// Rel returns the universal part of token i's relation: "nsubj" for
+// "nsubj:pass".
+func (d *Doc) Rel(i int) string {
+	r, _, _ := strings.Cut(d.Tokens[i].Dep, ":")
+	return r
+}
+
+// Child returns the first dependent of i whose relation is one of rels, -1
+// when there is none. A relation without a subtype ("nsubj") matches its
+// subtypes too ("nsubj:pass"); one with a subtype matches only itself.
+func (d *Doc) Child(i int, rels ...string) int {
+	for _, c := range d.Children(i) {
+		dep := d.Tokens[c].Dep
+		for _, r := range rels {
+			if dep == r || !strings.Contains(r, ":") && d.Rel(c) == r {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// Subject returns the subject of i (nsubj, nsubj:pass, csubj ...), -1 when
+// there is none.
+func (d *Doc) Subject(i int) int { return d.Child(i, "nsubj", "csubj") }
+
+// Object returns the direct object of i, -1 when there is none.
+func (d *Doc) Object(i int) int { return d.Child(i, "obj") }
+
+// Subtree returns the tokens [first, end) that i and its descendants cover.
+// The parser's trees are projective, so the range holds nothing else.
+func (d *Doc) Subtree(i int) (first, end int) {
+	first, end = i, i+1
+	stack := []int{i}
+	for len(stack) > 0 {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		first, end = min(first, t), max(end, t+1)
+		stack = append(stack, d.Children(t)...)
+	}
+	return first, end
+}
+
+// SubtreeSpan returns the bytes that i and its descendants cover.
+func (d *Doc) SubtreeSpan(i int) timeline.Span {
+	first, end := d.Subtree(i)
+	return timeline.Span{Start: d.Tokens[first].Span.Start, End: d.Tokens[end-1].Span.End}
+}
+
+// IsAncestor reports whether a is b's head, or its head's head, and so on.
+func (d *Doc) IsAncestor(a, b int) bool {
+	for steps := 0; b >= 0 && steps < len(d.Tokens); steps++ {
+		b = d.Tokens[b].Head
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// SpaceAfter reports whether white space (or the end of the body) follows
+// token i.
+func (d *Doc) SpaceAfter(i int) bool {
+	if i+1 < len(d.Tokens) {
+		return d.Tokens[i+1].Span.Start > d.Tokens[i].Span.End
+	}
+	return true
+}
