@@ -269,11 +269,15 @@ func writeSentence(bw *bufio.Writer, s *Sentence) {
 	bw.WriteByte('\n')
 }
 
-// field keeps a written column well formed: empty is "_", and tabs or line
-// breaks inside a value (a token of odd text) become spaces.
+// field keeps a written column well formed: empty is "_", tabs or line
+// breaks inside a value (a token of odd text) become spaces, and bytes that
+// are not UTF-8 become U+FFFD.
 func field(s string) string {
 	if s == "" {
 		return "_"
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if strings.ContainsAny(s, "\t\n\r") {
 		return strings.Map(func(r rune) rune {
