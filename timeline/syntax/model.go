@@ -1,0 +1,318 @@
+package syntax
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// Model is a trained tagger, lemmatizer and parser. It is safe for concurrent
+// use.
+type Model struct {
+	classes    []string // tag classes, "UPOS XPOS"
+	upos, xpos []string // the two halves of each class
+	labels     []string
+	tagger     *tagger
+	parser     *parser
+	lemmas     *lemmatizer
+	scratch    sync.Pool // *scratch
+}
+
+// scratch is what annotating one sentence needs, reused between sentences.
+type scratch struct {
+	ws   []word
+	tags []int
+	tag  tagScratch
+	prs  pscratch
+}
+
+func newModel(classes, labels []string, tg *tagger, p *parser, l *lemmatizer) *Model {
+	m := &Model{classes: classes, labels: labels, tagger: tg, parser: p, lemmas: l}
+	for _, c := range classes {
+		u, x, _ := strings.Cut(c, " ")
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+	}
+	m.scratch.New = func() any { return new(scratch) }
+	return m
+}
+
+// The model file is gzip-compressed; inside, after a header line, every value
+// is a varint or a length-prefixed string, in a fixed order (see Save). The
+// header names the version of the feature templates: a model trained with
+// other templates is refused rather than misread.
+const modelHeader = "timeline syntax model 1\n"
+
+// Save writes the model. The same model gives the same bytes.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.w.WriteString(modelHeader)
+	e.strings(m.classes)
+	e.strings(m.labels)
+	lx := m.tagger.lex
+	dict := sortedKeys(lx.dict)
+	e.uint(uint64(len(dict)))
+	for _, k := range dict {
+		e.string(k)
+		e.uint(uint64(lx.dict[k]))
+	}
+	amb := sortedKeys(lx.amb)
+	e.uint(uint64(len(amb)))
+	for _, k := range amb {
+		e.string(k)
+		e.bytes(lx.amb[k])
+	}
+	e.weights(m.tagger.first)
+	e.weights(m.tagger.second)
+	e.weights(m.parser.w)
+	l := m.lemmas
+	exc := sortedKeys(l.exceptions)
+	e.uint(uint64(len(exc)))
+	for _, k := range exc {
+		e.string(k)
+		e.string(l.exceptions[k])
+	}
+	cases := sortedKeys(l.cases)
+	e.uint(uint64(len(cases)))
+	for _, k := range cases {
+		e.string(k)
+		e.uint(uint64(l.cases[k]))
+	}
+	rules := sortedKeys(l.rules)
+	e.uint(uint64(len(rules)))
+	for _, k := range rules {
+		e.string(k)
+		e.uint(uint64(l.rules[k].strip))
+		e.string(l.rules[k].add)
+	}
+	if err := e.w.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: model: %w", err)
+	}
+	d := &decoder{r: bufio.NewReader(zr)}
+	head := make([]byte, len(modelHeader))
+	if _, err := io.ReadFull(d.r, head); err != nil || string(head) != modelHeader {
+		return nil, errors.New("syntax: model: not a model of this version (retrain it)")
+	}
+	classes := d.strings()
+	labels := d.strings()
+	lx := &tagLexicon{dict: map[string]int{}, amb: map[string][]uint8{}}
+	for range d.count() {
+		k := d.string()
+		lx.dict[k] = int(d.uint())
+	}
+	for range d.count() {
+		k := d.string()
+		lx.amb[k] = d.bytes()
+	}
+	lx.hashAmb()
+	first := d.weights(len(classes))
+	second := d.weights(len(classes))
+	pw := d.weights(1 + 2*len(labels))
+	l := &lemmatizer{exceptions: map[string]string{}, cases: map[string]int{}, rules: map[string]lemmaRule{}}
+	for range d.count() {
+		k := d.string()
+		l.exceptions[k] = d.string()
+	}
+	for range d.count() {
+		k := d.string()
+		l.cases[k] = int(d.uint())
+	}
+	for range d.count() {
+		k := d.string()
+		strip := int(d.uint())
+		l.rules[k] = lemmaRule{strip: strip, add: d.string()}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax: model: %w", d.err)
+	}
+	if _, err := d.r.ReadByte(); err != io.EOF {
+		return nil, errors.New("syntax: model: data after the end")
+	}
+	root := -1
+	for i, l := range labels {
+		if l == "root" {
+			root = i
+		}
+	}
+	if root < 0 || len(classes) == 0 {
+		return nil, errors.New("syntax: model: no tags or no root relation")
+	}
+	p := &parser{w: pw, lex: lx, coarse: coarseOf(classes), nlabels: len(labels), root: root}
+	return newModel(classes, labels, &tagger{lex: lx, first: first, second: second}, p, l), nil
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uint(v uint64) {
+	n := binary.PutUvarint(e.buf[:], v)
+	e.w.Write(e.buf[:n])
+}
+
+func (e *encoder) int(v int64) {
+	n := binary.PutVarint(e.buf[:], v)
+	e.w.Write(e.buf[:n])
+}
+
+func (e *encoder) string(s string) {
+	e.uint(uint64(len(s)))
+	e.w.WriteString(s)
+}
+
+func (e *encoder) bytes(b []uint8) {
+	e.uint(uint64(len(b)))
+	e.w.Write(b)
+}
+
+func (e *encoder) strings(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.string(s)
+	}
+}
+
+// weights writes rows sorted by id: the gap from the previous id, the number
+// of classes, the classes, the weights.
+func (e *encoder) weights(m *weights) {
+	rows := m.rows()
+	e.uint(uint64(len(rows)))
+	prev := uint32(0)
+	for _, r := range rows {
+		e.uint(uint64(r.id - prev))
+		prev = r.id
+		e.bytes(r.cls)
+		for _, w := range r.w {
+			e.int(int64(w))
+		}
+	}
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.err = err
+	}
+	return v
+}
+
+func (d *decoder) int() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(d.r)
+	if err != nil {
+		d.err = err
+	}
+	return v
+}
+
+// count reads a count, bounded so that a corrupt file cannot ask for
+// unbounded memory.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > 1<<26 {
+		d.fail("count %d out of range", n)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (d *decoder) string() string {
+	b := d.bytes()
+	return string(b)
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.uint()
+	if d.err != nil {
+		return nil
+	}
+	if n > 1<<20 {
+		d.fail("string of %d bytes", n)
+		return nil
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.err = err
+	}
+	return b
+}
+
+func (d *decoder) strings() []string {
+	out := make([]string, d.count())
+	for i := range out {
+		out[i] = d.string()
+	}
+	return out
+}
+
+func (d *decoder) weights(nclass int) *weights {
+	n := d.count()
+	rows := make([]row, 0, n)
+	id := uint32(0)
+	for k := range n {
+		gap := d.uint()
+		if d.err != nil {
+			return nil
+		}
+		if k > 0 && gap == 0 || uint64(id)+gap > 1<<32-1 {
+			d.fail("feature ids out of order")
+			return nil
+		}
+		id += uint32(gap)
+		cls := d.bytes()
+		if len(cls) == 0 || len(cls) > maxRow {
+			d.fail("feature with %d classes", len(cls))
+			return nil
+		}
+		w := make([]int16, len(cls))
+		for i, c := range cls {
+			if int(c) >= nclass {
+				d.fail("class %d of %d", c, nclass)
+				return nil
+			}
+			v := d.int()
+			if v < -32768 || v > 32767 {
+				d.fail("weight %d out of range", v)
+				return nil
+			}
+			w[i] = int16(v)
+		}
+		rows = append(rows, row{id: id, cls: cls, w: w})
+	}
+	return newWeights(nclass, rows)
+}
