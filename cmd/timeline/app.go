@@ -74,6 +74,7 @@ stores everything in SQLite (or PostgreSQL) and exports chronological timelines.
 		a.newQueryCmd(),
 		a.newExportCmd(),
 		a.newTagCmd(),
+		a.newParseCmd(),
 		a.newDocsCmd(),
 		a.newRmCmd(),
 		a.newConfigCmd(),

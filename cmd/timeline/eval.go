@@ -22,13 +22,14 @@ import (
 func (a *App) newEvalCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval",
-		Short: "Score date resolution (TempEval-3) and event extraction (EVENTS.md) against gold data",
+		Short: "Score date resolution (TempEval-3), event extraction (EVENTS.md) and parsing (CoNLL 2018) against gold data",
 		Long: `Measure the tool against hand-annotated data: eval timex gives the TempEval-3
 Task A metrics for temporal expressions, eval events the EVENTS.md metrics for
-dated diplomatic events. The figures agree with ../shared/tools/te3score.py and
-eventscore.py on the same files.`,
+dated diplomatic events, eval parse the CoNLL 2018 tagging and parsing scores.
+The figures agree with ../shared/tools/te3score.py, eventscore.py and
+udscore.py on the same files.`,
 	}
-	cmd.AddCommand(a.newEvalTimexCmd(), a.newEvalEventsCmd(), a.newEvalDCTCmd())
+	cmd.AddCommand(a.newEvalTimexCmd(), a.newEvalEventsCmd(), a.newEvalDCTCmd(), a.newEvalParseCmd())
 	return cmd
 }
 
