@@ -14,6 +14,7 @@ import (
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
+	"github.com/timelinehq/timeline/timeline/doc"
 	"github.com/timelinehq/timeline/timeline/learn"
 	"github.com/timelinehq/timeline/timeline/text"
 )
@@ -111,6 +112,7 @@ type cand struct {
 
 // sentence is a sentence being read.
 type sentence struct {
+	doc      *doc.Doc // the analysed document, when parsed; nil otherwise
 	span     timeline.Span
 	toks     []token
 	mentions []mention
@@ -154,17 +156,27 @@ func searchedSentences(spans []timeline.Span) int {
 // resolved.
 // Warnings about what it left out (see MaxEventText) are added to a.Warnings.
 func (x *Extractor) Extract(a *timeline.Analysis) []timeline.Event {
-	evs, _ := x.extract(a)
+	evs, _ := x.extract(a, nil)
+	return evs
+}
+
+// ExtractDoc is Extract with the article's analysed document: where it holds
+// a sentence's parse, sources and targets are read off the tree. d may be nil.
+func (x *Extractor) ExtractDoc(a *timeline.Analysis, d *doc.Doc) []timeline.Event {
+	evs, _ := x.extract(a, d)
 	return evs
 }
 
 // extract is Extract that also returns the sentences as read, with their
 // candidates: the tests check which named rule decided each role.
-func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence) {
+func (x *Extractor) extract(a *timeline.Analysis, d *doc.Doc) ([]timeline.Event, []*sentence) {
 	if a == nil {
 		return nil, nil
 	}
 	r := x.newReading(a)
+	if d != nil && d.Body == a.Document.Body {
+		r.tree = d
+	}
 	for si, sp := range r.spans {
 		if sp.Start < 0 || sp.End > len(r.doc.Body) || sp.End <= sp.Start {
 			continue
@@ -186,6 +198,7 @@ func (x *Extractor) extract(a *timeline.Analysis) ([]timeline.Event, []*sentence
 type reading struct {
 	x           *Extractor
 	a           *timeline.Analysis // its Warnings say what the limits left out
+	tree        *doc.Doc           // the analysed document, nil when not given
 	doc         *timeline.Document
 	body        string // the part of the body searched (MaxEventText)
 	spans       []timeline.Span
@@ -250,7 +263,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		toks = toks[:MaxSentenceTokens]
 		sp.End = toks[len(toks)-1].end
 	}
-	s := &sentence{span: sp, toks: toks, tweetAt: -1}
+	s := &sentence{span: sp, toks: toks, tweetAt: -1, doc: r.tree}
 	r.sentences = append(r.sentences, s)
 	for r.mi < len(r.all) && r.all[r.mi].Span.Start < sp.Start {
 		r.mi++

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
+	"github.com/timelinehq/timeline/timeline/syntax"
 )
 
 // TestSourceRules checks, for each line of testdata/subject.tsv, that the named
@@ -34,7 +36,7 @@ func TestTargetRules(t *testing.T) {
 	covered := testRuleRows(t, "testdata/target.tsv", func(c *cand) (string, string) {
 		return c.tgtRule, codeOrDash(c.tgt)
 	})
-	for _, name := range []string{"unnamed-object", "joint-partner", "list-reference", "meeting-partner", "object",
+	for _, name := range []string{"unnamed-object", "joint-partner", "list-reference", "meeting-partner", "tree-object", "object",
 		"own-side", "region", "relative-antecedent", "previous-target", "counterpart", "not-self"} {
 		if !covered[name] {
 			t.Errorf("target rule %s has no line in testdata/target.tsv", name)
@@ -66,7 +68,7 @@ func testRuleRows(t *testing.T, path string, rule func(c *cand) (name, code stri
 		}
 		name, trigger, code, body := fields[0], fields[1], fields[2], fields[3]
 		covered[name] = true
-		_, sents := x.extract(analysis(body, date("2018-01-12")))
+		_, sents := x.extract(analysis(body, date("2018-01-12")), mustParse(t, body))
 		c, s := findCand(sents, trigger)
 		if c == nil {
 			t.Errorf("%s:%d: no candidate %q", path, n, trigger)
@@ -80,6 +82,16 @@ func testRuleRows(t *testing.T, path string, rule func(c *cand) (name, code stri
 		t.Fatal(err)
 	}
 	return covered
+}
+
+// mustParse analyses body with the embedded parser, as the pipeline does.
+func mustParse(t testing.TB, body string) *doc.Doc {
+	t.Helper()
+	d, err := syntax.Analyze(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // findCand returns the first candidate whose trigger is the phrase or starts
@@ -142,7 +154,7 @@ func TestDatingRules(t *testing.T) {
 		rule, trigger, earliest, latest := f[0], f[1], f[2], f[3]
 		covered[rule] = true
 		a := markedAnalysis(t, strings.ReplaceAll(f[4], `\n`, "\n"), date("2018-01-12"))
-		evs, sents := x.extract(a)
+		evs, sents := x.extract(a, nil)
 		c, _ := findCand(sents, trigger)
 		if c == nil {
 			t.Errorf("dating.tsv:%d: no candidate %q", n+1, trigger)
@@ -255,7 +267,7 @@ func TestStatusCues(t *testing.T) {
 		}
 		cue, trigger, status, tense := f[0], f[1], f[2], f[3]
 		covered[cue] = true
-		_, sents := x.extract(analysis(f[4], date("2018-01-12")))
+		_, sents := x.extract(analysis(f[4], date("2018-01-12")), nil)
 		c, _ := findCand(sents, trigger)
 		if c == nil {
 			t.Errorf("status.tsv:%d: no candidate %q", n+1, trigger)
@@ -292,7 +304,7 @@ func TestMonthMay(t *testing.T) {
 		{"Uruguay signed a treaty with Paraguay in May 1998.", "signed", timeline.StatusOccurred},
 		{"Uruguay may sign a treaty with Paraguay.", "sign", timeline.StatusPlanned},
 	} {
-		_, sents := x.extract(analysis(tc.body, date("2018-01-12")))
+		_, sents := x.extract(analysis(tc.body, date("2018-01-12")), nil)
 		c, _ := findCand(sents, tc.trigger)
 		if c == nil {
 			t.Errorf("%q: no candidate %q", tc.body, tc.trigger)

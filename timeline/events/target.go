@@ -110,6 +110,9 @@ func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
 //
 // It returns nil and "" when none applies.
 func (x *Extractor) object(s *sentence, c *cand) (*timeline.Actor, string) {
+	if a, ok := x.treeObject(s, c); ok {
+		return a, "tree-object"
+	}
 	end := x.actEnd(s, c)
 	if c.code == "04" {
 		if a := x.meetingPartner(s, c, end); a != nil {

@@ -8,8 +8,10 @@ import (
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
+	analysed "github.com/timelinehq/timeline/timeline/doc"
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/language"
+	"github.com/timelinehq/timeline/timeline/syntax"
 	"github.com/timelinehq/timeline/timeline/temporal"
 	"github.com/timelinehq/timeline/timeline/text"
 )
@@ -25,6 +27,9 @@ type Data struct {
 type Pipeline struct {
 	Tagger    *temporal.Tagger
 	Extractor *events.Extractor
+	// Parser tags and parses the sentences the events are read from; nil
+	// leaves the roles to the word-order rules.
+	Parser analysed.Annotator
 }
 
 // New loads the data and returns a Pipeline.
@@ -46,7 +51,11 @@ func New(d Data) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: trigger lexicon: %w", err)
 	}
-	return &Pipeline{Tagger: tagger, Extractor: x}, nil
+	parser, err := syntax.Default()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: parser: %w", err)
+	}
+	return &Pipeline{Tagger: tagger, Extractor: x, Parser: parser}, nil
 }
 
 // Analyze runs every step on doc. Without a DCT it bounds the publication date
@@ -64,7 +73,15 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 		Occurrences: p.Tagger.Occurrences(doc.Body, doc.Reference()),
 		Warnings:    warnings,
 	}
-	a.Events = p.Extractor.Extract(a)
+	var tree *analysed.Doc
+	if p.Parser != nil {
+		t, err := analysed.New(doc.Body, p.Parser)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: parse %s: %w", doc.ID, err)
+		}
+		tree = t
+	}
+	a.Events = p.Extractor.ExtractDoc(a, tree)
 	return a, nil
 }
 

@@ -1,0 +1,178 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
+)
+
+// Roles from the dependency tree. Where the article's analysed document holds
+// a parse of the sentence, who acts is the subject of the trigger's clause and
+// whom it acts on is its object or the oblique a preposition of direction
+// introduces, read off the tree rather than guessed from the words' order.
+// Where the tree names no actor in a role, the word-order rules decide.
+
+// treeVerb returns the document token of c's trigger when the sentence is
+// parsed and the trigger is a verb of it, else -1.
+func (s *sentence) treeVerb(c *cand) int {
+	d := s.doc
+	if d == nil || c.ti >= len(s.toks) {
+		return -1
+	}
+	k := d.TokenAt(s.toks[c.ti].start)
+	if k < 0 || d.Tokens[k].Span.Start != s.toks[c.ti].start || d.Sentences[d.Tokens[k].Sent].Root < 0 {
+		return -1
+	}
+	switch d.Tokens[k].UPOS {
+	case "VERB", "AUX":
+		return k
+	}
+	return -1
+}
+
+// clauseSubject returns the subject of verb k's clause: its own nsubj, else
+// that of the verb it is conjoined to ("condemned and rejected"), the verb
+// whose infinitive it is ("agreed to delay"), or the noun a relative clause
+// modifies ("the country that imposed"); passive is true when the subject is
+// the one acted on. -1 when the tree gives none.
+func clauseSubject(d *doc.Doc, k int) (subj int, passive bool) {
+	for steps := 0; k >= 0 && steps < 8; steps++ {
+		for _, c := range d.Children(k) {
+			switch d.Tokens[c].Dep {
+			case "nsubj":
+				if rel := relativeTarget(d, k, c); rel >= 0 {
+					return rel, false
+				}
+				return c, false
+			case "nsubj:pass":
+				if rel := relativeTarget(d, k, c); rel >= 0 {
+					return rel, true
+				}
+				return c, true
+			}
+		}
+		switch d.Rel(k) {
+		case "conj", "xcomp":
+			k = d.Tokens[k].Head
+		default:
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// relativeTarget returns the noun a relative clause headed by verb k
+// modifies, when its subject c is the relative pronoun, else -1.
+func relativeTarget(d *doc.Doc, k, c int) int {
+	if d.Tokens[k].Dep != "acl:relcl" {
+		return -1
+	}
+	switch strings.ToLower(d.Tokens[c].Text) {
+	case "that", "which", "who", "whom":
+		return d.Tokens[k].Head
+	}
+	return -1
+}
+
+// mentionIn returns the sentence's mention that names the phrase headed by
+// document token h: the first actor its core names (EVENTS.md: of several
+// acting together, the first named), the core being the phrase without its
+// relative clauses, appositions and parentheticals, which may name others
+// ("the envoy, who met the Uruguayan president"); -1 when none.
+func (s *sentence) mentionIn(h int) int {
+	d := s.doc
+	lo, hi := d.Tokens[h].Span.Start, d.Tokens[h].Span.End
+	var grow func(k int)
+	grow = func(k int) {
+		lo, hi = min(lo, d.Tokens[k].Span.Start), max(hi, d.Tokens[k].Span.End)
+		for _, c := range d.Children(k) {
+			switch d.Rel(c) {
+			case "acl", "appos", "parataxis", "punct":
+				continue
+			}
+			grow(c)
+		}
+	}
+	grow(h)
+	for m := range s.mentions {
+		ms := s.mentions[m].Span
+		if ms.Start >= lo && ms.End <= hi || ms.Start <= d.Tokens[h].Span.Start && d.Tokens[h].Span.End <= ms.End {
+			return m
+		}
+	}
+	return -1
+}
+
+// treeSubject is the rule "tree-subject": the actor the subject of the
+// trigger's clause names; for a passive, the agent ("was imposed by the UN").
+// It decides only when the tree gives an actor.
+func (x *Extractor) treeSubject(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	k := s.treeVerb(c)
+	if k < 0 {
+		return undecided()
+	}
+	subj, passive := clauseSubject(s.doc, k)
+	if passive {
+		subj = s.doc.Child(k, "obl:agent")
+	}
+	if subj < 0 {
+		return undecided()
+	}
+	m := s.mentionIn(subj)
+	if m < 0 || !s.mentions[m].resolved {
+		return undecided()
+	}
+	return s.mentionActor(m)
+}
+
+// directionPreps introduce the party an act is aimed at ("sanctions on
+// Niger", "talks with Chile"); others ("in", "for", "from", "of") do not.
+var directionPreps = map[string]bool{"to": true, "on": true, "against": true, "with": true, "toward": true, "towards": true, "at": true, "into": true, "upon": true}
+
+// treeObject is the rule "tree-object": the actor the object of the trigger's
+// verb names, else the passive subject (the one acted on), else an oblique
+// introduced by a preposition of direction, of the verb or of its object
+// ("imposed sanctions on Niger"). Statements are left to the word-order rules:
+// what one tells is no target.
+func (x *Extractor) treeObject(s *sentence, c *cand) (*timeline.Actor, bool) {
+	k := s.treeVerb(c)
+	if k < 0 || c.e.class == classSay {
+		return nil, false
+	}
+	d := s.doc
+	heads := []int{}
+	if o := d.Child(k, "obj", "iobj"); o >= 0 {
+		heads = append(heads, o)
+	}
+	if _, passive := clauseSubject(d, k); passive {
+		if sp := d.Child(k, "nsubj:pass"); sp >= 0 {
+			heads = append(heads, sp)
+		}
+	}
+	for _, h := range []int{k, d.Child(k, "obj")} {
+		if h < 0 {
+			continue
+		}
+		for _, ch := range d.Children(h) {
+			if r := d.Rel(ch); r != "obl" && r != "nmod" || d.Tokens[ch].Dep == "obl:agent" {
+				continue
+			}
+			if cs := d.Child(ch, "case"); cs >= 0 && directionPreps[strings.ToLower(d.Tokens[cs].Text)] {
+				heads = append(heads, ch)
+			}
+		}
+	}
+	for _, h := range heads {
+		m := s.mentionIn(h)
+		if m < 0 || !s.mentions[m].resolved {
+			continue
+		}
+		a := s.mentions[m].actor
+		if c.src != nil && a.Code == c.src.Code && (a.Code != "" || a.Name == c.src.Name) {
+			continue
+		}
+		return actorPtr(a), true
+	}
+	return nil, false
+}
