@@ -31,7 +31,7 @@ func TestGoldFloors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		split                  string
+		split                 string
 		f1, detection, within float64
 	}{
 		{eval.SplitTrain, 0.58, 0.75, 0.78},
