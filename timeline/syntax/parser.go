@@ -230,7 +230,7 @@ type pscratch struct {
 	st     pstate
 	ctx    pctx
 	feats  []uint64
-	scores []int32
+	scores votes
 }
 
 // best returns the highest-scoring legal action; ties go to the lowest number.
@@ -272,14 +272,22 @@ func (p *parser) parse(ws []word, tags []int, sc *pscratch) {
 	sc.ctx.coarse, sc.ctx.lex = p.coarse, p.lex
 	sc.ctx.set(ws, tags)
 	sc.st.reset(n)
-	if len(sc.scores) != p.w.nclass {
-		sc.scores = make([]int32, p.w.nclass)
-	}
 	for !sc.st.terminal() {
+		// With an empty stack the only move is SHIFT, and with one word
+		// left and ROOT the only move is to make it the root: a tenth of
+		// the moves, not worth scoring.
+		switch shift, left, leftRoot, right := sc.st.legal(); {
+		case shift && !left && !right:
+			sc.st.apply(actShift, p.nlabels)
+			continue
+		case leftRoot && !shift && !right:
+			sc.st.apply(1+p.root, p.nlabels)
+			continue
+		}
 		sc.feats = sc.ctx.features(&sc.st, sc.feats[:0])
-		clear(sc.scores)
-		p.w.score(sc.feats, sc.scores)
-		sc.st.apply(best(&sc.st, sc.scores, p.nlabels, p.root), p.nlabels)
+		clear(sc.scores[:])
+		p.w.score(sc.feats, &sc.scores)
+		sc.st.apply(best(&sc.st, sc.scores[:p.w.nclass], p.nlabels, p.root), p.nlabels)
 	}
 }
 

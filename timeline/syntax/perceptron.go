@@ -43,40 +43,132 @@ func hashString(s string) uint64 {
 // weights is a trained linear model, read-only: for each feature the classes it
 // votes for and by how much. A feature is known by 32 bits of its hash (the
 // id); the table is open-addressed on the id, and each slot packs the id with
-// where the feature's (class, weight) pairs lie in ents: id<<32 | start<<7 | n.
-// Each pair is packed too: class<<16 | uint16(weight). One lookup so touches
-// two cache lines at most.
+// where the feature's votes lie: id<<32 | start<<7 | n. Most features vote for
+// a few classes; their (class, weight) pairs lie in ents from start on, each
+// packed as class<<16 | uint16(weight). The few features that vote for many
+// classes (a tag, a relation, a pair of tags: they are also the ones met at
+// nearly every step, and they carry most of the votes) have a dense row of
+// weights instead, one per class, row number start of dense;
+// their slot says n = 0. Dense rows are added without looking up classes,
+// with vector instructions where the processor has them (see addDenseRows).
 type weights struct {
 	nclass int
 	mask   uint32
 	slots  []uint64
 	ents   []uint32
+	dense  []int16 // rows of stride weights
+	stride int     // nclass rounded up to a multiple of 8, for the vector code
 }
 
 // maxRow is the most classes one feature may vote for (7 bits of a slot).
 const maxRow = 127
 
+// denseFrom is the number of classes from which a row is kept dense: a dense
+// row costs 2 bytes for each class of the model, a sparse one 4 for each
+// class it votes for.
+const denseFrom = 12
+
 func featID(f uint64) uint32 { return uint32(f >> 32) }
 
-// score adds the votes of the features to scores (len nclass).
-func (m *weights) score(feats []uint64, scores []int32) {
-	slots, ents, mask := m.slots, m.ents, m.mask
-	for _, f := range feats {
+// score adds the votes of the features to sc.
+//
+// The table is larger than the processor's caches, so many lookups miss them;
+// done one after the other, each would wait for memory in turn (a branch on a
+// loaded slot stalls everything behind it). So the features are looked up in
+// batches, in phases: first every feature's home slot is read; then the
+// probes are finished (their slots are in cache by then), the rows found are
+// sorted into sparse and dense ones, and the first entry of each is read;
+// only then are the votes added. The loads of a phase are independent, so the
+// processor has many misses in flight at once.
+func (m *weights) score(feats []uint64, sc *votes) (touched uint64) {
+	var b lookupBatch
+	for len(feats) > 0 {
+		fs := feats[:min(len(feats), batchSize)]
+		feats = feats[len(fs):]
+		m.home(fs, &b)
+		touched += m.find(fs, &b)
+		for _, s := range b.sparse[:b.nsparse] {
+			start, n := s>>7, s&maxRow
+			addVotes(sc, m.ents[start:start+n])
+		}
+		if b.nrows > 0 {
+			addDenseRows(sc, m.dense, b.rows[:b.nrows], m.stride)
+		}
+	}
+	// The sum of the touched entries is returned only so that the reads
+	// that bring them into cache are not optimised away.
+	return touched
+}
+
+const batchSize = 64
+
+// lookupBatch is what score keeps of a batch of features: their home slots,
+// then the rows found, sparse and dense apart.
+type lookupBatch struct {
+	found          [batchSize]uint64
+	rows, sparse   [batchSize]uint32
+	nrows, nsparse int
+}
+
+// home reads the home slot of each feature. Kept apart from find (and so in
+// all the functions of score) so that the compiler keeps its few values in
+// registers.
+//
+//go:noinline
+func (m *weights) home(fs []uint64, b *lookupBatch) {
+	slots, mask := m.slots, m.mask
+	for k, f := range fs {
+		b.found[k&(batchSize-1)] = slots[featID(f)&mask]
+	}
+}
+
+// find finishes the probes and sorts the rows found into dense and sparse
+// ones, without a branch (which would go at random): each is written at the
+// end of both lists, and only one list grows. It touches the first entry of
+// each sparse row.
+//
+//go:noinline
+func (m *weights) find(fs []uint64, b *lookupBatch) (touched uint64) {
+	slots, mask, ents, stride := m.slots, m.mask, m.ents, uint32(m.stride)
+	last := uint32(len(ents) - 1)
+	nrows, nsparse := 0, 0
+	for k, f := range fs {
 		id := featID(f)
-		i := id & mask
-		for {
-			s := slots[i]
-			if s == 0 {
-				break
-			}
-			if uint32(s>>32) == id {
-				start, n := uint32(s)>>7, uint32(s)&maxRow
-				for _, e := range ents[start : start+n] {
-					scores[e>>16] += int32(int16(uint16(e)))
-				}
-				break
-			}
+		s := b.found[k&(batchSize-1)]
+		for i := id & mask; s != 0 && uint32(s>>32) != id; {
 			i = (i + 1) & mask
+			s = slots[i]
+		}
+		start, n := uint32(s)>>7, uint32(s)&maxRow
+		touched += uint64(ents[min(start, last)])
+		b.rows[nrows&(batchSize-1)] = start * stride
+		b.sparse[nsparse&(batchSize-1)] = uint32(s)
+		p := int((n + maxRow) >> 7) // n != 0
+		nsparse += p
+		nrows += int((s|-s)>>63) &^ p // s != 0 && n == 0
+	}
+	b.nrows, b.nsparse = nrows, nsparse
+	return touched
+}
+
+// votes holds the scores of the classes: it has a place for every class number
+// a vote can name, so that adding votes checks no bounds.
+type votes [maxRow + 1]int32
+
+// addVotes adds a feature's (class, weight) pairs to the scores.
+func addVotes(scores *votes, es []uint32) {
+	for _, e := range es {
+		scores[(e>>16)&maxRow] += int32(int16(uint16(e)))
+	}
+}
+
+// addDenseRowsGo adds the dense rows that start at the given offsets of dense
+// to the scores: what addDenseRows does where there are no vector
+// instructions.
+func addDenseRowsGo(scores *votes, dense []int16, offs []uint32, stride int) {
+	for _, off := range offs {
+		for c, w := range dense[off : int(off)+stride] {
+			scores[c&maxRow] += int32(w)
 		}
 	}
 }
@@ -95,26 +187,64 @@ func newWeights(nclass int, rows []row) *weights {
 	for size < len(rows)*4/3+1 {
 		size *= 2
 	}
-	m := &weights{nclass: nclass, mask: uint32(size - 1), slots: make([]uint64, size)}
-	n := 0
+	m := &weights{nclass: nclass, mask: uint32(size - 1), slots: make([]uint64, size), stride: (nclass + 7) &^ 7}
+	n, nd := 0, 0
 	for _, r := range rows {
-		n += len(r.cls)
+		if len(r.cls) >= denseFrom {
+			nd++
+		} else {
+			n += len(r.cls)
+		}
 	}
-	m.ents = make([]uint32, 0, n)
+	// One entry past the rows, so that ents is never empty: score reads an
+	// entry of every feature, found or not.
+	m.ents = make([]uint32, 0, n+1)
+	m.dense = make([]int16, 0, nd*m.stride)
+	// Rows with more classes come first (a counting sort, in id order for
+	// each length): a feature that votes for many classes took part in many
+	// updates, so it is a frequent one; frequent rows side by side share
+	// cache lines and stay in cache, and inserted first they sit in their
+	// home slots.
+	var first [maxRow + 2]int
 	for _, r := range rows {
+		first[maxRow-len(r.cls)+1]++
+	}
+	for i := 1; i < len(first); i++ {
+		first[i] += first[i-1]
+	}
+	byLen := make([]int32, len(rows))
+	for i, r := range rows {
+		k := maxRow - len(r.cls)
+		byLen[first[k]] = int32(i)
+		first[k]++
+	}
+	for _, ri := range byLen {
+		r := rows[ri]
 		i := r.id & m.mask
 		for m.slots[i] != 0 {
 			i = (i + 1) & m.mask
+		}
+		if len(r.cls) >= denseFrom {
+			start := len(m.dense) / m.stride
+			m.dense = append(m.dense, make([]int16, m.stride)...)
+			for k, c := range r.cls {
+				m.dense[start*m.stride+int(c)] = r.w[k]
+			}
+			m.slots[i] = uint64(r.id)<<32 | uint64(start)<<7
+			continue
 		}
 		m.slots[i] = uint64(r.id)<<32 | uint64(len(m.ents))<<7 | uint64(len(r.cls))
 		for k, c := range r.cls {
 			m.ents = append(m.ents, uint32(c)<<16|uint32(uint16(r.w[k])))
 		}
 	}
+	m.ents = append(m.ents, 0)
 	return m
 }
 
-// rows returns the model's rows sorted by id, the form it is saved in.
+// rows returns the model's rows sorted by id, the form it is saved in. A dense
+// row gives back the classes it has a weight for (a zero weight is none:
+// training never keeps one).
 func (m *weights) rows() []row {
 	var out []row
 	for _, s := range m.slots {
@@ -123,6 +253,15 @@ func (m *weights) rows() []row {
 		}
 		start, n := uint32(s)>>7, uint32(s)&maxRow
 		r := row{id: uint32(s >> 32)}
+		if n == 0 {
+			d := int(start) * m.stride
+			for c, w := range m.dense[d : d+m.nclass] {
+				if w != 0 {
+					r.cls = append(r.cls, uint8(c))
+					r.w = append(r.w, w)
+				}
+			}
+		}
 		for _, e := range m.ents[start : start+n] {
 			r.cls = append(r.cls, uint8(e>>16))
 			r.w = append(r.w, int16(uint16(e)))

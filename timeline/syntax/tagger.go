@@ -207,7 +207,7 @@ func tagFeatures(ws []word, i, p1, p2 int, buf []uint64) []uint64 {
 // tagScratch is what tagging one sentence needs, reused between sentences.
 type tagScratch struct {
 	feats  []uint64
-	scores []int32
+	scores votes
 	guess  []int
 }
 
@@ -225,16 +225,13 @@ func (t *tagger) tag(ws []word, out []int, sc *tagScratch) {
 // pass tags the words with one model, left to right.
 func (lx *tagLexicon) pass(m *weights, ws []word, guess, out []int, sc *tagScratch) {
 	p1, p2 := noTag, noTag
-	if len(sc.scores) != m.nclass {
-		sc.scores = make([]int32, m.nclass)
-	}
 	for i := range ws {
 		c, ok := lx.dict[ws[i].norm]
 		if !ok {
 			sc.feats = lx.features(ws, guess, i, p1, p2, sc.feats[:0])
-			clear(sc.scores)
-			m.score(sc.feats, sc.scores)
-			c = argmax(sc.scores)
+			clear(sc.scores[:])
+			m.score(sc.feats, &sc.scores)
+			c = argmax(sc.scores[:m.nclass])
 		}
 		out[i] = c
 		p1, p2 = c, p1
