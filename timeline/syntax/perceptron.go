@@ -86,7 +86,8 @@ func (m *weights) score(feats []uint64, sc *votes) (touched uint64) {
 		fs := feats[:min(len(feats), batchSize)]
 		feats = feats[len(fs):]
 		m.home(fs, &b)
-		touched += m.find(fs, &b)
+		m.find(fs, &b)
+		touched += m.sort(len(fs), &b)
 		for _, s := range b.sparse[:b.nsparse] {
 			start, n := s>>7, s&maxRow
 			addVotes(sc, m.ents[start:start+n])
@@ -122,16 +123,12 @@ func (m *weights) home(fs []uint64, b *lookupBatch) {
 	}
 }
 
-// find finishes the probes and sorts the rows found into dense and sparse
-// ones, without a branch (which would go at random): each is written at the
-// end of both lists, and only one list grows. It touches the first entry of
-// each sparse row.
+// find finishes the probes: found then holds each feature's slot, 0 for a
+// feature not in the model.
 //
 //go:noinline
-func (m *weights) find(fs []uint64, b *lookupBatch) (touched uint64) {
-	slots, mask, ents, stride := m.slots, m.mask, m.ents, uint32(m.stride)
-	last := uint32(len(ents) - 1)
-	nrows, nsparse := 0, 0
+func (m *weights) find(fs []uint64, b *lookupBatch) {
+	slots, mask := m.slots, m.mask
 	for k, f := range fs {
 		id := featID(f)
 		s := b.found[k&(batchSize-1)]
@@ -139,11 +136,26 @@ func (m *weights) find(fs []uint64, b *lookupBatch) (touched uint64) {
 			i = (i + 1) & mask
 			s = slots[i]
 		}
-		start, n := uint32(s)>>7, uint32(s)&maxRow
+		b.found[k&(batchSize-1)] = s
+	}
+}
+
+// sort sorts the rows found into dense and sparse ones, without a branch
+// (which would go at random): each is written at the end of both lists, and
+// only one list grows. It reads the first entry of each sparse row, to bring
+// it into cache.
+//
+//go:noinline
+func (m *weights) sort(n int, b *lookupBatch) (touched uint64) {
+	ents, stride := m.ents, uint32(m.stride)
+	last := uint32(len(ents) - 1)
+	nrows, nsparse := 0, 0
+	for _, s := range b.found[:n] {
+		start := uint32(s) >> 7
 		touched += uint64(ents[min(start, last)])
 		b.rows[nrows&(batchSize-1)] = start * stride
 		b.sparse[nsparse&(batchSize-1)] = uint32(s)
-		p := int((n + maxRow) >> 7) // n != 0
+		p := int((uint32(s)&maxRow + maxRow) >> 7) // n != 0
 		nsparse += p
 		nrows += int((s|-s)>>63) &^ p // s != 0 && n == 0
 	}
