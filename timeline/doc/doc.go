@@ -15,6 +15,17 @@
 //		...
 //	}
 //
+// Parsing costs far more than tokenizing, so a reader that needs trees in only
+// some sentences can ask for them one by one:
+//
+//	d := doc.NewLazy(body, annotator) // tokens and sentences now
+//	if err := d.Parse(s); err != nil { ... } // tags and tree of sentence s
+//
+// Until a sentence is parsed its tokens have no lemma, tags or relation, Head
+// -1 and no children, and its Root is -1; the helpers answer accordingly (no
+// subject, a subtree of the token alone). A Doc is not safe for concurrent use:
+// Parse changes it, so one goroutine at a time may use a Doc.
+//
 // Token indices are document-wide: Token.Head, Sentence.Start/End/Root and
 // every helper use them. A byte span is body[Span.Start:Span.End].
 //
@@ -57,15 +68,23 @@ type Sentence struct {
 	Root       int           // document index of the root token, -1 when not parsed
 }
 
-// Doc is an analysed body.
+// Doc is an analysed body. It is not safe for concurrent use (Parse changes
+// it).
 type Doc struct {
 	Body      string
 	Tokens    []Token
 	Sentences []Sentence
 
-	// children of token i are kids[kidStart[i]:kidStart[i+1]], in order.
-	kids     []int
-	kidStart []int
+	// The children of token i are kids[kidStart[i]:kidEnd[i]], in order.
+	// The children of a sentence's tokens lie in kids[Start:End] of that
+	// sentence (each token but the root is one child), so that sentences
+	// can be indexed one at a time.
+	kids, kidStart, kidEnd []int
+
+	annotator Annotator
+	parsed    []bool // by sentence
+	words     []string
+	out       []Analysis
 }
 
 // Analysis is what an Annotator gives one word of a sentence.
@@ -86,7 +105,21 @@ type Annotator interface {
 // annotate each sentence. Any bytes are accepted (invalid UTF-8, control
 // characters); the error is the annotator's.
 func New(body string, a Annotator) (*Doc, error) {
-	d := &Doc{Body: body}
+	d := NewLazy(body, a)
+	if a != nil {
+		for s := range d.Sentences {
+			if err := d.Parse(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// NewLazy tokenizes body and splits it into sentences; a annotates a sentence
+// only when Parse asks for it. Any bytes are accepted.
+func NewLazy(body string, a Annotator) *Doc {
+	d := &Doc{Body: body, annotator: a}
 	var spans []timeline.Span
 	for _, s := range text.Sentences(body) {
 		spans = appendTokens(spans[:0], body, s.Start, s.End)
@@ -96,13 +129,42 @@ func New(body string, a Annotator) (*Doc, error) {
 			spans = spans[n:]
 		}
 	}
-	if a != nil {
-		if err := d.annotate(a); err != nil {
-			return nil, err
+	n := len(d.Tokens)
+	d.kids = make([]int, n)
+	d.kidStart, d.kidEnd = make([]int, n), make([]int, n)
+	for _, s := range d.Sentences {
+		for i := s.Start; i < s.End; i++ {
+			d.kidStart[i], d.kidEnd[i] = s.Start, s.Start
 		}
 	}
-	d.index()
-	return d, nil
+	d.parsed = make([]bool, len(d.Sentences))
+	return d
+}
+
+// Parse tags, lemmatises and parses sentence s with the document's annotator,
+// unless that is done already. When it fails (or there is no annotator) the
+// sentence stays as it was, unparsed.
+func (d *Doc) Parse(s int) error {
+	if s < 0 || s >= len(d.Sentences) {
+		return fmt.Errorf("doc: parse sentence %d of %d: no such sentence", s+1, len(d.Sentences))
+	}
+	if d.parsed[s] {
+		return nil
+	}
+	if d.annotator == nil {
+		return fmt.Errorf("doc: parse sentence %d: no annotator", s+1)
+	}
+	if err := d.annotate(s); err != nil {
+		return err
+	}
+	d.parsed[s] = true
+	d.index(s)
+	return nil
+}
+
+// Parsed reports whether sentence s has its tags and tree.
+func (d *Doc) Parsed(s int) bool {
+	return s >= 0 && s < len(d.parsed) && d.parsed[s]
 }
 
 // unitLength returns how many of the tokens make the next sentence: all of
@@ -134,32 +196,28 @@ func (d *Doc) addSentence(spans []timeline.Span) {
 	d.Sentences = append(d.Sentences, s)
 }
 
-func (d *Doc) annotate(a Annotator) error {
-	var words []string
-	var out []Analysis
-	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		n := s.End - s.Start
-		words = words[:0]
-		for i := s.Start; i < s.End; i++ {
-			words = append(words, d.Tokens[i].Text)
-		}
-		out = append(out[:0], make([]Analysis, n)...)
-		if err := a.Annotate(words, out); err != nil {
-			return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
-		}
-		if err := checkTree(out); err != nil {
-			return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
-		}
-		for k, an := range out {
-			t := &d.Tokens[s.Start+k]
-			t.Lemma, t.UPOS, t.XPOS, t.Dep = an.Lemma, an.UPOS, an.XPOS, an.Dep
-			if an.Head < 0 {
-				t.Head = -1
-				s.Root = s.Start + k
-			} else {
-				t.Head = s.Start + an.Head
-			}
+func (d *Doc) annotate(si int) error {
+	s := &d.Sentences[si]
+	n := s.End - s.Start
+	d.words = d.words[:0]
+	for i := s.Start; i < s.End; i++ {
+		d.words = append(d.words, d.Tokens[i].Text)
+	}
+	d.out = append(d.out[:0], make([]Analysis, n)...)
+	if err := d.annotator.Annotate(d.words, d.out); err != nil {
+		return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
+	}
+	if err := checkTree(d.out); err != nil {
+		return fmt.Errorf("doc: annotate sentence %d (bytes %d-%d): %w", si+1, s.Span.Start, s.Span.End, err)
+	}
+	for k, an := range d.out {
+		t := &d.Tokens[s.Start+k]
+		t.Lemma, t.UPOS, t.XPOS, t.Dep = an.Lemma, an.UPOS, an.XPOS, an.Dep
+		if an.Head < 0 {
+			t.Head = -1
+			s.Root = s.Start + k
+		} else {
+			t.Head = s.Start + an.Head
 		}
 	}
 	return nil
@@ -200,24 +258,25 @@ func checkTree(out []Analysis) error {
 	return nil
 }
 
-// index builds the children lists.
-func (d *Doc) index() {
-	n := len(d.Tokens)
-	d.kidStart = make([]int, n+1)
-	for _, t := range d.Tokens {
+// index builds the children lists of sentence si's tokens, in the sentence's
+// part of kids.
+func (d *Doc) index(si int) {
+	s := d.Sentences[si]
+	for _, t := range d.Tokens[s.Start:s.End] {
 		if t.Head >= 0 {
-			d.kidStart[t.Head+1]++
+			d.kidEnd[t.Head]++ // counts for now
 		}
 	}
-	for i := 1; i <= n; i++ {
-		d.kidStart[i] += d.kidStart[i-1]
+	next := s.Start
+	for i := s.Start; i < s.End; i++ {
+		count := d.kidEnd[i] - d.kidStart[i]
+		d.kidStart[i], d.kidEnd[i] = next, next
+		next += count
 	}
-	d.kids = make([]int, d.kidStart[n])
-	fill := append([]int(nil), d.kidStart[:n]...)
-	for i, t := range d.Tokens {
-		if t.Head >= 0 {
-			d.kids[fill[t.Head]] = i
-			fill[t.Head]++
+	for i := s.Start; i < s.End; i++ {
+		if h := d.Tokens[i].Head; h >= 0 {
+			d.kids[d.kidEnd[h]] = i
+			d.kidEnd[h]++
 		}
 	}
 }
@@ -259,7 +318,7 @@ func (d *Doc) Children(i int) []int {
 	if i < 0 || i >= len(d.Tokens) {
 		return nil
 	}
-	return d.kids[d.kidStart[i]:d.kidStart[i+1]]
+	return d.kids[d.kidStart[i]:d.kidEnd[i]]
 }
 
 // Rel returns the universal part of token i's relation: "nsubj" for

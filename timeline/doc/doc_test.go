@@ -2,6 +2,7 @@ package doc
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,6 +221,25 @@ func FuzzNew(f *testing.F) {
 		}
 		if next != len(d.Tokens) {
 			t.Fatalf("sentences cover %d of %d tokens", next, len(d.Tokens))
+		}
+		// Children are the tokens that name the token as head, in order;
+		// a lazy document parsed backwards is the same document.
+		lazy := NewLazy(body, &chain{})
+		for s := len(lazy.Sentences) - 1; s >= 0; s-- {
+			if err := lazy.Parse(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range d.Tokens {
+			var want []int
+			for j, tok := range d.Tokens {
+				if tok.Head == i {
+					want = append(want, j)
+				}
+			}
+			if !slices.Equal(d.Children(i), want) || !slices.Equal(lazy.Children(i), want) || lazy.Tokens[i] != d.Tokens[i] {
+				t.Fatalf("token %d: children %v, lazy %v, want %v", i, d.Children(i), lazy.Children(i), want)
+			}
 		}
 	})
 }

@@ -6,6 +6,7 @@
 // see model/NOTICE) and read once, on first use.
 //
 //	d, err := syntax.Analyze(body)      // the analysed document (timeline/doc)
+//	d, err := syntax.AnalyzeLazy(body)  // the same, each sentence parsed on d.Parse(s)
 //	m, err := syntax.Default()          // the embedded model, a doc.Annotator
 //	d, err := doc.New(body, m)          // the same as Analyze
 //	err = m.AnnotateCoNLLU(sents)       // tag and parse CoNLL-U words in place
@@ -55,6 +56,17 @@ func Analyze(body string) (*doc.Doc, error) {
 		return nil, err
 	}
 	return doc.New(body, m)
+}
+
+// AnalyzeLazy tokenizes body and splits it into sentences; each sentence is
+// tagged, lemmatised and parsed with the embedded model when the document's
+// Parse asks for it (see doc.NewLazy).
+func AnalyzeLazy(body string) (*doc.Doc, error) {
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return doc.NewLazy(body, m), nil
 }
 
 // Annotate tags, lemmatises and parses one sentence's words: it implements

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,6 +106,50 @@ func TestAnalyze(t *testing.T) {
 	}
 	if got := strings.Join(texts, " "); got != "Talks/NOUN did/AUX n't/PART go/VERB well/ADV ./PUNCT" {
 		t.Errorf("second sentence %s", got)
+	}
+}
+
+// With the model, a lazy document parsed in part gives the parsed sentences
+// the analysis of the whole document (a sentence is parsed on its own), and
+// leaves the others bare.
+func TestAnalyzeLazy(t *testing.T) {
+	data, err := os.ReadFile("../doc/testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(data)
+	eager, err := Analyze(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := AnalyzeLazy(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lazy.Sentences) < 3 {
+		t.Fatalf("%d sentences", len(lazy.Sentences))
+	}
+	for s := len(lazy.Sentences) - 1; s >= 0; s -= 2 {
+		if err := lazy.Parse(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for s, sent := range lazy.Sentences {
+		if lazy.Parsed(s) != ((len(lazy.Sentences)-1-s)%2 == 0) {
+			t.Fatalf("sentence %d: parsed %v", s, lazy.Parsed(s))
+		}
+		for i := sent.Start; i < sent.End; i++ {
+			got, want := lazy.Tokens[i], eager.Tokens[i]
+			if !lazy.Parsed(s) {
+				want = doc.Token{Span: want.Span, Text: want.Text, Head: -1, Sent: want.Sent}
+			}
+			if got != want {
+				t.Errorf("token %d: %+v, want %+v", i, got, want)
+			}
+			if lazy.Parsed(s) && !slices.Equal(lazy.Children(i), eager.Children(i)) {
+				t.Errorf("children of %d: %v, want %v", i, lazy.Children(i), eager.Children(i))
+			}
+		}
 	}
 }
 
