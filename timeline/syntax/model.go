@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -257,19 +258,25 @@ func (d *decoder) string() string {
 }
 
 func (d *decoder) bytes() []byte {
+	return d.appendBytes(nil)
+}
+
+// appendBytes reads a length-prefixed string onto b.
+func (d *decoder) appendBytes(b []byte) []byte {
 	n := d.uint()
 	if d.err != nil {
-		return nil
+		return b
 	}
 	if n > 1<<20 {
 		d.fail("string of %d bytes", n)
-		return nil
+		return b
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
+	b = slices.Grow(b, int(n))
+	if _, err := io.ReadFull(d.r, b[len(b):len(b)+int(n)]); err != nil {
 		d.err = err
+		return b
 	}
-	return b
+	return b[:len(b)+int(n)]
 }
 
 func (d *decoder) strings() []string {
@@ -282,8 +289,11 @@ func (d *decoder) strings() []string {
 
 func (d *decoder) weights(nclass int) *weights {
 	n := d.count()
-	rows := make([]row, 0, n)
+	// A corrupt count must not reserve memory: the arrays grow as rows come.
+	rs := newRowSet(min(n, 1<<21))
 	id := uint32(0)
+	var cls []byte
+	var w []int16
 	for k := range n {
 		gap := d.uint()
 		if d.err != nil {
@@ -294,13 +304,13 @@ func (d *decoder) weights(nclass int) *weights {
 			return nil
 		}
 		id += uint32(gap)
-		cls := d.bytes()
+		cls = d.appendBytes(cls[:0])
 		if len(cls) == 0 || len(cls) > maxRow {
 			d.fail("feature with %d classes", len(cls))
 			return nil
 		}
-		w := make([]int16, len(cls))
-		for i, c := range cls {
+		w = w[:0]
+		for _, c := range cls {
 			if int(c) >= nclass {
 				d.fail("class %d of %d", c, nclass)
 				return nil
@@ -310,9 +320,9 @@ func (d *decoder) weights(nclass int) *weights {
 				d.fail("weight %d out of range", v)
 				return nil
 			}
-			w[i] = int16(v)
+			w = append(w, int16(v))
 		}
-		rows = append(rows, row{id: id, cls: cls, w: w})
+		rs.add(id, cls, w)
 	}
-	return newWeights(nclass, rows)
+	return newWeights(nclass, rs)
 }

@@ -48,7 +48,11 @@ func TestWeightsScore(t *testing.T) {
 	r := rng{s: 7}
 	for _, nclass := range []int{1, 5, 24, 103, maxRow} {
 		rows := randomRows(&r, nclass, 3000)
-		m := newWeights(nclass, rows)
+		rs := newRowSet(0)
+		for _, rw := range rows {
+			rs.add(rw.id, rw.cls, rw.w)
+		}
+		m := newWeights(nclass, rs)
 		byID := map[uint32]row{}
 		for _, rw := range rows {
 			byID[rw.id] = rw
