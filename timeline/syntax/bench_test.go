@@ -47,6 +47,17 @@ func BenchmarkAnnotate(b *testing.B) {
 // BenchmarkAnalyzeSilver tokenizes, tags and parses the silver articles' text
 // (their TEXT, TimeML tags stripped), one goroutine.
 func BenchmarkAnalyzeSilver(b *testing.B) {
+	benchmarkSilver(b, Analyze)
+}
+
+// BenchmarkAnalyzeLazySilver only tokenizes the silver articles' text and
+// splits it into sentences (AnalyzeLazy, no sentence parsed): the cost of a
+// document whose sentences are parsed only where needed, before any is.
+func BenchmarkAnalyzeLazySilver(b *testing.B) {
+	benchmarkSilver(b, AnalyzeLazy)
+}
+
+func benchmarkSilver(b *testing.B, analyze func(string) (*doc.Doc, error)) {
 	files, _ := filepath.Glob("../../../shared/corpora/silver/*.tml")
 	if len(files) == 0 {
 		b.Skip("silver corpus not found: skipping")
@@ -71,7 +82,7 @@ func BenchmarkAnalyzeSilver(b *testing.B) {
 	for range b.N {
 		tokens = 0
 		for _, body := range bodies {
-			d, err := Analyze(body)
+			d, err := analyze(body)
 			if err != nil {
 				b.Fatal(err)
 			}

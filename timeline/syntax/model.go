@@ -323,6 +323,10 @@ func (d *decoder) weights(nclass int) *weights {
 			w = append(w, int16(v))
 		}
 		rs.add(id, cls, w)
+		if len(rs.cls) >= 1<<25 {
+			d.fail("more than 2^25 weights")
+			return nil
+		}
 	}
 	return newWeights(nclass, rs)
 }

@@ -48,9 +48,10 @@ func hashString(s string) uint64 {
 // packed as class<<16 | uint16(weight). The few features that vote for many
 // classes (a tag, a relation, a pair of tags: they are also the ones met at
 // nearly every step, and they carry most of the votes) have a dense row of
-// weights instead, one per class, row number start of dense;
-// their slot says n = 0. Dense rows are added without looking up classes,
-// with vector instructions where the processor has them (see addDenseRows).
+// weights instead, one per class, row number start of dense; their slot says
+// n = 0. Dense rows are added without looking up classes, with vector
+// instructions where the processor has them (see addDenseRows). start has 25
+// bits: a model holds fewer than 2^25 pairs and 2^25 dense rows.
 type weights struct {
 	nclass int
 	mask   uint32
@@ -111,9 +112,9 @@ type lookupBatch struct {
 	nrows, nsparse int
 }
 
-// home reads the home slot of each feature. Kept apart from find (and so in
-// all the functions of score) so that the compiler keeps its few values in
-// registers.
+// home reads the home slot of each feature. The work of score is split into
+// small functions (home, find, sort) so that the compiler keeps each loop's
+// few values in registers.
 //
 //go:noinline
 func (m *weights) home(fs []uint64, b *lookupBatch) {
