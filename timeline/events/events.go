@@ -250,6 +250,34 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 	return r
 }
 
+// parse has the analysed document parse the sentence when a verb candidate of
+// it still stands: only those sentences need a tree, and parsing is most of the
+// cost of reading an article. A sentence the parser fails on is read by the
+// word-order rules alone, and the article says so.
+func (r *reading) parse(s *sentence) {
+	if s.doc == nil {
+		return
+	}
+	live := false
+	for _, c := range s.cands {
+		// The tree is read for verb triggers only (tree.go).
+		live = live || !c.drop && !c.absorbed && c.e.class != classNoun && c.e.class != classCtx
+	}
+	if !live {
+		return
+	}
+	d := s.doc
+	first, last := d.SentenceAt(s.span.Start), d.SentenceAt(s.span.End-1)
+	if first < 0 || last < 0 {
+		return
+	}
+	for i := first; i <= last; i++ {
+		if err := d.Parse(i); err != nil {
+			r.a.Warnings = append(r.a.Warnings, fmt.Sprintf("sentence at byte %d not parsed: %v", d.Sentences[i].Span.Start, err))
+		}
+	}
+}
+
 // read reads sentence si at sp: its tokens and actor mentions, resolved
 // against the discourse so far; its trigger candidates, filtered, with what
 // statements say and intents plan, their status, and their source and target.
@@ -299,6 +327,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 	for _, c := range s.cands {
 		x.readStatus(s, c)
 	}
+	r.parse(s)
 	for _, c := range s.cands {
 		if c.drop || c.absorbed {
 			continue

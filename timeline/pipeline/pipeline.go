@@ -75,11 +75,8 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 	}
 	var tree *analysed.Doc
 	if p.Parser != nil {
-		t, err := analysed.New(doc.Body, p.Parser)
-		if err != nil {
-			return nil, fmt.Errorf("pipeline: parse %s: %w", doc.ID, err)
-		}
-		tree = t
+		// The extractor parses the sentences it needs a tree for.
+		tree = analysed.NewLazy(doc.Body, p.Parser)
 	}
 	a.Events = p.Extractor.ExtractDoc(a, tree)
 	return a, nil
