@@ -359,6 +359,23 @@ func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return r, true
 }
 
+// resSeasons reads a plural season, "summers", "the past three winters": every
+// such season, a SET (XXXX-SU), as TimeML reads a plural of a calendar name. A
+// capitalised one is a name ("Lawrence Summers"); "springs" and "falls" are
+// read as seasons only after a count, since they are far more often a noun or
+// a verb.
+func resSeasons(t *Tagger, m *match, c *docCtx) (res, bool) {
+	s := m.g("season")
+	if isCap(s) {
+		return res{}, false
+	}
+	code := t.v.seasons[lower(s)]
+	if code == "" || m.g("num") == "" && (code == "SP" || lower(s) == "fall") {
+		return res{}, false
+	}
+	return res{typ: "SET", value: "XXXX-" + code, anchor: "relative"}, true
+}
+
 func resHoliday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	hs := m.g("hol")
 	if !isCap(hs) {

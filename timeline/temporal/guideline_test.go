@@ -250,3 +250,28 @@ func TestQuoteSpans(t *testing.T) {
 		}
 	}
 }
+
+// A plural of a calendar name ("on Tuesdays", "Sunday nights", "the past
+// three summers") is every such day, part or season: a SET with the name's
+// value and no year. The article of these rows is of Wednesday 1999-03-10.
+func TestGuidePluralNamesAreSets(t *testing.T) {
+	const wed = "1999-03-10"
+	runGuide(t, []guideCase{
+		{"plural weekday", "The council meets on Tuesdays.", wed, "Tuesdays", "SET", "XXXX-WXX-2", ""},
+		{"weekday with a plural part of day", "Flights leave Bombay on Sunday nights.", wed, "Sunday nights", "SET", "XXXX-WXX-7TNI", ""},
+		{"counted seasons", "Marches have led to riots for the past three summers.", wed, "the past three summers", "SET", "XXXX-SU", ""},
+		{"bare plural season", "The pass is closed in winters.", wed, "winters", "SET", "XXXX-WI", ""},
+		{"a singular weekday stays a date", "The council met on Tuesday.", wed, "Tuesday", "DATE", "1999-03-09", ""},
+	})
+	tg := mustTagger(t)
+	for _, c := range []struct{ body, text string }{
+		{"Lawrence Summers met the envoy.", "Summers"},
+		{"The price falls when demand slows.", "falls"},
+		{"Marches have led to riots for the past three summers.", "the past"},
+		{"He lost the past five elections.", "the past"},
+	} {
+		if x, ok := find(tg.Tag(c.body, day(wed)), c.text); ok {
+			t.Errorf("%q: got %+v, want no timex %q", c.body, x, c.text)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package temporal
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -135,6 +136,15 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false // "Sun." alone is as likely The Sun as Sunday
 	}
 	rel := lower(m.g("rel"))
+	if m.g("wdpl") != "" || m.g("podpl") != "" {
+		// "on Tuesdays", "Sunday nights": every such day (or part of it), a
+		// SET, as TimeML reads a plural of a calendar name
+		r := res{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), anchor: "relative"}
+		if code, _ := t.partOfDay(m.g("dmod"), m.g("pod")); code != "" {
+			r.value += "T" + code
+		}
+		return r, true
+	}
 	r := res{typ: "DATE", anchor: "dct", relToDCT: true}
 	if !c.hasRef {
 		r.value, r.anchor = fmt.Sprintf("XXXX-WXX-%d", wd), "relative"
@@ -224,6 +234,9 @@ func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if f.after != nil && !f.after[before] || f.notAfter[before] || f.notBefore[after] {
 		return res{}, false
 	}
+	if strings.HasPrefix(w, "the ") && t.isCount(after) {
+		return res{}, false // "the past three summers", "the past five elections": an adjective
+	}
 	if f.notPast {
 		// a past clause with no modal or future word in the sentence ("may
 		// soon seek" after "prosecutors have told him" looks ahead)
@@ -232,6 +245,21 @@ func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
 		}
 	}
 	return res{typ: f.Type, value: f.Value, anchor: "dct", relToDCT: true}, true
+}
+
+// isCount reports whether the lower-case word w is a count: digits, a number
+// word ("three", "couple"), a vague quantity ("few", "several") or "half".
+func (t *Tagger) isCount(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' || w == "half" || w == "couple" {
+		return true
+	}
+	if _, ok := t.v.numbers[w]; ok && w != "a" && w != "an" {
+		return true
+	}
+	return slices.Contains(t.v.vague, w)
 }
 
 func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {

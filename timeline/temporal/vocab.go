@@ -222,6 +222,9 @@ func loadVocab() (*vocab, error) {
 	}
 	for k := range v.weekdays {
 		add(k, cWeekday)
+		if len(k) > 4 {
+			add(k+"s", cWeekday) // "on Tuesdays"
+		}
 	}
 	for k := range v.ordinals {
 		add(k, cNum)
@@ -239,6 +242,7 @@ func loadVocab() (*vocab, error) {
 	}
 	for k := range v.seasons {
 		add(k, cSeason)
+		add(k+"s", cSeason) // "the past three summers"
 	}
 	for k := range v.pods {
 		add(k, cPod)
