@@ -185,6 +185,7 @@ func TestWeekdayDirection(t *testing.T) {
 		{"modal perfect", clause{modal: true, perfect: true}, tensePast},
 		{"modal", clause{modal: true}, tenseFuture},
 		{"prospective under a past verb", clause{prospective: true}, tenseFuture},
+		{"a plan in the past perfect", clause{prospective: true, perfect: true, tense: tensePast}, tensePast},
 		{"progressive present", clause{progressive: true}, tenseFuture},
 		{"progressive past", clause{progressive: true, tense: tensePast}, tensePast},
 		{"since wins", clause{tense: tenseFuture, since: true}, tensePast},
@@ -206,6 +207,12 @@ func TestGuideWeekdayDirectionPitfalls(t *testing.T) {
 		{"a plan for a day now past", "The service was to have begun on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
 		{"hoped for a thing on a past day", "The coalition had hoped for a vote of confidence from the poll on Sunday.", thu, "Sunday", "DATE", "1999-03-07", ""},
 		{"an -ed adjective is no verb", "The closely watched survey out Friday is expected to show gains.", thu, "Friday", "DATE", "1999-03-12", ""},
+		{"a plan in the past perfect", "The offer had been due to expire on Friday.", thu, "Friday", "DATE", "1999-03-05", ""},
+		{"scheduled in the past perfect", "The vote had been scheduled to take place on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
+		{"a plan in the present perfect stays ahead", "The vote has been scheduled for Monday.", thu, "Monday", "DATE", "1999-03-15", ""},
+		{"postponed until", "Officials postponed until Tuesday any action on the case.", thu, "Tuesday", "DATE", "1999-03-16", ""},
+		{"extended a deadline until", "The agency extended its deadline until 9 a.m. Tuesday.", thu, "9 a.m. Tuesday", "TIME", "1999-03-16T09:00", ""},
+		{"moved to a place is no deferral", "The company moved to Texas on Monday.", thu, "Monday", "DATE", "1999-03-08", ""},
 	})
 }
 

@@ -293,19 +293,19 @@ type wordClasses struct {
 	notYet, report                   map[string]bool // InferDCT: see wordclasses.txt
 	ahead                            map[string]bool // may be several words
 	reportIn, plan, within, link     map[string]bool
-	arranged, intent                 map[string]bool // weekday.go: what governs a date ahead
+	arranged, intent, deferral       map[string]bool // weekday.go: what governs a date ahead
 	speech                           map[string]bool // quote.go: words that attribute a quotation
 }
 
 func loadWordClasses() (wordClasses, error) {
-	w := wordClasses{prep: map[string]bool{}, det: map[string]bool{}, deadline: map[string]bool{}, rng: map[string]bool{}, signal: map[string]bool{}, notYet: map[string]bool{}, report: map[string]bool{}, ahead: map[string]bool{}, reportIn: map[string]bool{}, plan: map[string]bool{}, within: map[string]bool{}, link: map[string]bool{}, arranged: map[string]bool{}, intent: map[string]bool{}, speech: map[string]bool{}}
+	w := wordClasses{prep: map[string]bool{}, det: map[string]bool{}, deadline: map[string]bool{}, rng: map[string]bool{}, signal: map[string]bool{}, notYet: map[string]bool{}, report: map[string]bool{}, ahead: map[string]bool{}, reportIn: map[string]bool{}, plan: map[string]bool{}, within: map[string]bool{}, link: map[string]bool{}, arranged: map[string]bool{}, intent: map[string]bool{}, deferral: map[string]bool{}, speech: map[string]bool{}}
 	lines, err := readLines("wordclasses.txt")
 	if err != nil {
 		return w, err
 	}
 	for _, l := range lines {
 		cls, word, ok := strings.Cut(l, " ")
-		dst := map[string]map[string]bool{"prep": w.prep, "det": w.det, "deadline": w.deadline, "range": w.rng, "signal": w.signal, "notyet": w.notYet, "report": w.report, "ahead": w.ahead, "reportin": w.reportIn, "plan": w.plan, "within": w.within, "link": w.link, "arranged": w.arranged, "intent": w.intent, "speech": w.speech}[cls]
+		dst := map[string]map[string]bool{"prep": w.prep, "det": w.det, "deadline": w.deadline, "range": w.rng, "signal": w.signal, "notyet": w.notYet, "report": w.report, "ahead": w.ahead, "reportin": w.reportIn, "plan": w.plan, "within": w.within, "link": w.link, "arranged": w.arranged, "intent": w.intent, "defer": w.deferral, "speech": w.speech}[cls]
 		if !ok || dst == nil {
 			return w, fmt.Errorf("temporal: vocabulary wordclasses.txt: bad line %q", l)
 		}

@@ -91,13 +91,16 @@ func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
 			return ""
 		}
 		if (t.words.intent[w] && (next == "to" || next == "for" && w == "set") || t.words.arranged[w]) && !asPlanned[prev(1)] && (next != "to" || !perfectInfinitive(ws, i)) {
-			return clause{prospective: true}, true // "planned to leave", "set for", "scheduled"
+			return planClause(ws, i), true // "planned to leave", "set for", "scheduled"
 		}
 		if w == "to" && next != "" && i > 0 && isLowerWord(next) && !t.words.det[next] && !perfectInfinitive(ws, i+1) {
 			switch p := prev(1); {
 			case t.words.intent[p], t.words.arranged[p], beForms[p]:
-				return clause{prospective: true}, true // "agreed to meet", "is to visit"
+				return planClause(ws, i+1), true // "agreed to meet", "is to visit"
 			}
+		}
+		if t.words.deferral[w] && (ws[0] == "until" || ws[0] == "till" || ws[0] == "to") {
+			return planClause(ws, i), true // "postponed until Tuesday", "extended to Friday"
 		}
 		k := t.tense[w]
 		switch {
@@ -134,6 +137,25 @@ func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
 		}
 	}
 	return clause{}, false
+}
+
+// planClause is the clause of a plan whose word is ws[i] ("scheduled",
+// "agreed", "postponed"): a plan ahead, unless a past perfect reports it ("had
+// been due to expire Friday", "had planned to leave on Monday"), which tells
+// a plan for a time before the story's own, as the perfect of any other verb
+// does.
+func planClause(ws []string, i int) clause {
+	c := clause{prospective: true}
+	for k := i + 1; k < len(ws) && k <= i+2; k++ {
+		if ws[k] == "had" || ws[k] == "'d" {
+			c.perfect, c.tense = true, tensePast
+			break
+		}
+		if ws[k] != "been" {
+			break
+		}
+	}
+	return c
 }
 
 // perfectInfinitive reports whether the words toward the date from index i
