@@ -89,6 +89,18 @@ func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
 	case ys != "":
 		y, _ = strconv.Atoi(ys)
 		r.anchor = "explicit"
+	case c.hasRef && m.g("rel") != "":
+		// "last Oct. 23": the latest such day before the DCT; "next May 1"
+		// the first after it
+		y = c.ref.Year()
+		if lower(m.g("rel")) == "last" {
+			if !date(y, time.Month(mo), d).Before(c.ref) {
+				y--
+			}
+		} else if !date(y, time.Month(mo), d).After(c.ref) {
+			y++
+		}
+		r.anchor, r.relToDCT = "dct", true
 	case c.hasRef:
 		y = t.nearestYear(c, m, mo, d)
 		r.anchor, r.relToDCT = "dct", true
@@ -102,6 +114,61 @@ func resMonthDay(t *Tagger, m *match, c *docCtx) (res, bool) {
 		return res{}, false
 	}
 	r.value = dayValue(tm)
+	return r, true
+}
+
+// resMonthDays reads two days of a month joined by "and" or "or" ("April 24
+// and 25", "August 6 and 9, 1945"): two expressions, the second a bare day
+// number that takes its month (and the year) from the first.
+func resMonthDays(t *Tagger, m *match, c *docCtx) (res, bool) {
+	d2 := m.g("day2")
+	p2 := m.gpos("day2")
+	if rest := strings.TrimLeft(c.body[m.end:min(len(c.body), m.end+10)], " "); strings.HasPrefix(rest, "%") || strings.HasPrefix(lower(rest), "percent") {
+		return res{}, false // "May 5 and 6 percent": amounts
+	}
+	r, ok := resMonthDay(t, m, c)
+	if !ok {
+		return r, false
+	}
+	n2, _ := strconv.Atoi(d2)
+	first, err := time.Parse("2006-01-02", r.value)
+	var v2 string
+	switch {
+	case err == nil:
+		second := date(first.Year(), first.Month(), n2)
+		if second.Day() != n2 || n2 <= first.Day() {
+			return res{}, false // no such day, or not a later one: no pair of days
+		}
+		v2 = dayValue(second)
+	case n2 < 1 || n2 > 31:
+		return res{}, false
+	default: // no DCT: XXXX-MM-DD
+		v2 = r.value[:len(r.value)-2] + fmt.Sprintf("%02d", n2)
+	}
+	r.end = m.gpos("day") + len(m.g("day"))
+	second := r
+	second.value, second.start, second.end = v2, p2, m.end
+	r.next = &second
+	return r, true
+}
+
+// resWeekOf reads "the week of March 6" (the week holding that day) and "the
+// weekend of March 6": one expression, the day a complement of the week.
+func resWeekOf(t *Tagger, m *match, c *docCtx) (res, bool) {
+	r, ok := resMonthDay(t, m, c)
+	if !ok {
+		return r, false
+	}
+	d, err := time.Parse("2006-01-02", r.value)
+	if err != nil {
+		// no DCT and no year: the week is not known
+		r.value = "XXXX-WXX"
+		return r, true
+	}
+	r.value = weekValue(d)
+	if lower(m.g("wk")) == "weekend" {
+		r.value += "-WE"
+	}
 	return r, true
 }
 

@@ -282,3 +282,24 @@ func TestGuidePluralNamesAreSets(t *testing.T) {
 		}
 	}
 }
+
+// Calendar days told with a complement or a coordination: "the week of March
+// 6" is one expression, the week holding that day; "last Oct. 23" the latest
+// such day before the DCT; "April 24 and 25" two days, the second taking its
+// month and year from the first.
+func TestGuideExplicitDays(t *testing.T) {
+	const dct = "2000-02-24"
+	runGuide(t, []guideCase{
+		{"the week of a day", "A court hearing is set for the week of March 6.", dct, "the week of March 6", "DATE", "2000-W10", ""},
+		{"the weekend of a day", "Talks resume the weekend of March 4.", dct, "the weekend of March 4", "DATE", "2000-W09-WE", ""},
+		{"last with a month day", "He was shot to death last Oct. 23 at his home.", dct, "last Oct. 23", "DATE", "1999-10-23", ""},
+		{"next with a month day", "The vote is due next May 1.", dct, "next May 1", "DATE", "2000-05-01", ""},
+		{"two days of a month: the first", "The summit will be held on April 24 and 25.", dct, "April 24", "DATE", "2000-04-24", ""},
+		{"two days of a month: the second", "The summit will be held on April 24 and 25.", dct, "25", "DATE", "2000-04-25", ""},
+		{"the year after the second day", "Bombs fell on August 6 and 9, 1945.", dct, "August 6", "DATE", "1945-08-06", ""},
+	})
+	tg := mustTagger(t)
+	if x, ok := find(tg.Tag("Rates rose on May 5 and 6 percent later.", day(dct)), "6"); ok {
+		t.Errorf("an amount after a day: got %+v", x)
+	}
+}

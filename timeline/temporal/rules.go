@@ -90,6 +90,7 @@ type res struct {
 	point           string // for a duration reaching a point ("in five years"): its value
 	dayless         bool   // a clock time whose day was taken from the DCT
 	start, end      int    // optional narrowed span (0,0 = whole match)
+	next            *res   // a second expression in the same match ("25" in "April 24 and 25"), its span set
 }
 
 // patterns used by several rules; {X} placeholders are filled from the vocabulary.
@@ -114,7 +115,9 @@ var ruleSpecs = []struct {
 	{"slash", []uint32{cDigit}, 0, `\b(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})\b`, resISO},
 	{"mdy", []uint32{cMonth, cYear4}, 0, `\b` + pMod + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
 	{"dmy", []uint32{cMonth, cYear4}, 0, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonthDay},
-	{"md", []uint32{cMonth}, 0, `\b` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`, resMonthDay},
+	{"weekof", []uint32{cMonth, cUnit}, 0, `\bthe\s+(?P<wk>week|weekend)\s+of\s+` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resWeekOf},
+	{"mdand", []uint32{cMonth}, 0, `\b` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or)\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?\b`, resMonthDays},
+	{"md", []uint32{cMonth}, 0, `\b(?:(?P<rel>last|next)\s+)?` + pMonth + `\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`, resMonthDay},
 	{"dm", []uint32{cMonth}, 0, `\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?` + pMonth + `\b`, resMonthDay},
 	{"my", []uint32{cMonth, cYear4}, 0, `\b` + pMod + pMonth + `,?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resMonth},
 	{"month", []uint32{cMonth}, 0, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},

@@ -169,43 +169,13 @@ func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, 
 	var dayless []int // indexes in out of clock times still on the DCT's day
 	var deictic []int // indexes in out of "today", "tomorrow", "this morning" ...
 	for _, m := range chosen {
-		r, ok := m.r.resolve(t, m, c)
+		first, ok := m.r.resolve(t, m, c)
 		if !ok {
 			continue
 		}
-		s, e := m.start, m.end
-		if r.start != 0 || r.end != 0 {
-			if r.start != 0 {
-				s = r.start
-			}
-			if r.end != 0 {
-				e = r.end
-			}
+		for rp := &first; rp != nil; rp = rp.next {
+			out, dayless, deictic = t.emit(out, dayless, deictic, m, *rp, c)
 		}
-		x := timeline.Timex{
-			ID:    "t" + strconv.Itoa(len(out)+1),
-			Span:  timeline.Span{Start: s, End: e},
-			Text:  body[s:e],
-			Type:  r.typ,
-			Value: r.value,
-			Mod:   r.mod,
-			Quant: r.quant,
-			Freq:  r.freq,
-		}
-		t.finish(&x, r, c)
-		if x.Granularity == timeline.GranDay && (m.r.name == "md" || m.r.name == "mdy" || m.r.name == "dm" || m.r.name == "dmy" || m.r.name == "wdmd" || m.r.name == "iso") {
-			c.lastDay, c.lastDayEnd = x.Earliest, x.Span.End
-		}
-		if !r.noTrack && x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
-			c.lastDate = x.Value
-		}
-		if r.dayless {
-			dayless = append(dayless, len(out))
-		}
-		if (m.r.name == "day" || m.r.name == "pod") && r.relToDCT {
-			deictic = append(deictic, len(out))
-		}
-		out = append(out, x)
 	}
 	t.quotedDays(out, deictic, c)
 	for _, i := range dayless {
@@ -213,6 +183,47 @@ func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, 
 	}
 	ranges(out, body)
 	return out, append(cappedWarnings(capped, ends), warnings...)
+}
+
+// emit appends to out the timex a match resolved to (r; a match may give more
+// than one, see res.next), and notes in dayless and deictic the indexes of
+// those a later pass revisits.
+func (t *Tagger) emit(out []timeline.Timex, dayless, deictic []int, m *match, r res, c *docCtx) ([]timeline.Timex, []int, []int) {
+	body := c.body
+	s, e := m.start, m.end
+	if r.start != 0 || r.end != 0 {
+		if r.start != 0 {
+			s = r.start
+		}
+		if r.end != 0 {
+			e = r.end
+		}
+	}
+	x := timeline.Timex{
+		ID:    "t" + strconv.Itoa(len(out)+1),
+		Span:  timeline.Span{Start: s, End: e},
+		Text:  body[s:e],
+		Type:  r.typ,
+		Value: r.value,
+		Mod:   r.mod,
+		Quant: r.quant,
+		Freq:  r.freq,
+	}
+	t.finish(&x, r, c)
+	if x.Granularity == timeline.GranDay && (m.r.name == "md" || m.r.name == "mdand" || m.r.name == "mdy" || m.r.name == "dm" || m.r.name == "dmy" || m.r.name == "wdmd" || m.r.name == "iso") {
+		c.lastDay, c.lastDayEnd = x.Earliest, x.Span.End
+	}
+	if !r.noTrack && x.Type == timeline.TypeDate && x.Granularity != timeline.GranUnknown && !strings.HasPrefix(x.Value, "X") {
+		c.lastDate = x.Value
+	}
+	if r.dayless {
+		dayless = append(dayless, len(out))
+	}
+	if (m.r.name == "day" || m.r.name == "pod") && r.relToDCT {
+		deictic = append(deictic, len(out))
+	}
+	out = append(out, x)
+	return out, dayless, deictic
 }
 
 // cappedWarnings says, in one line, where sentences were cut short.
