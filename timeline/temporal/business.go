@@ -103,17 +103,29 @@ func resQuarterRel(t *Tagger, m *match, c *docCtx) (res, bool) {
 }
 
 func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
+	// "the second half", "the last half", "the last two quarters": H2
 	h := 1
-	if lower(m.g("hn")) == "second" {
+	switch lower(m.g("hn") + m.g("hq")) {
+	case "second", "last", "latter":
 		h = 2
 	}
 	if ys := m.g("year"); ys != "" {
 		return res{typ: "DATE", value: ys + fmt.Sprintf("-H%d", h), anchor: "explicit"}, true
 	}
+	if m.g("hrel") == "" && strings.EqualFold(wordAfter(c.body, m.end), "of") {
+		return res{}, false // "the last half of the '80s", "the first half of the game"
+	}
 	if !c.hasRef {
 		return res{typ: "DATE", value: fmt.Sprintf("XXXX-H%d", h), anchor: "relative"}, true
 	}
-	return res{typ: "DATE", value: fmt.Sprintf("%04d-H%d", c.ref.Year(), h), anchor: "dct", relToDCT: true}, true
+	y := c.ref.Year()
+	switch lower(m.g("hrel")) {
+	case "last":
+		y--
+	case "next":
+		y++
+	}
+	return res{typ: "DATE", value: fmt.Sprintf("%04d-H%d", y, h), anchor: "dct", relToDCT: true}, true
 }
 
 // resYearAgo reads the adjectives "year-earlier", "year-ago" ("year-earlier

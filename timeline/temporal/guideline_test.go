@@ -303,3 +303,23 @@ func TestGuideExplicitDays(t *testing.T) {
 		t.Errorf("an amount after a day: got %+v", x)
 	}
 }
+
+// Halves of a year are DATEs with the H1/H2 value, however the half is
+// named: "the last half of 1989", "the first two quarters of 1990", "the
+// latter half of the year". A half of anything else ("of the '80s", "of the
+// game") is no half year.
+func TestGuideHalves(t *testing.T) {
+	const dct = "1989-10-26"
+	runGuide(t, []guideCase{
+		{"second half", "Sales fell in the second half of 1988.", dct, "the second half of 1988", "DATE", "1988-H2", ""},
+		{"last half", "Earnings will be lower for the last half of 1989.", dct, "the last half of 1989", "DATE", "1989-H2", ""},
+		{"first two quarters", "The slump will last through the first two quarters of 1990.", dct, "the first two quarters of 1990", "DATE", "1990-H1", ""},
+		{"of the year", "Demand recovered in the latter half of the year.", dct, "the latter half of the year", "DATE", "1989-H2", ""},
+		{"of next year", "The plant opens in the first half of next year.", dct, "the first half of next year", "DATE", "1990-H1", ""},
+		{"a half of a decade keeps the decade", "Prices soared in the last half of the '80s.", dct, "the '80s", "DATE", "198", ""},
+	})
+	tg := mustTagger(t)
+	if x, ok := find(tg.Tag("He scored in the first half of the game.", day(dct)), "the first half"); ok {
+		t.Errorf("a half of a game: got %+v", x)
+	}
+}
