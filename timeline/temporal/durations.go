@@ -159,7 +159,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{typ: "DATE", value: v, anchor: "dct", relToDCT: true}, true
 		}
 	}
-	r, ok := durationRes(u, n, vague, t.modWOf(m.g("modw")))
+	r, ok := durationRes(u, n, vague, orSo(m, t.modWOf(m.g("modw"))))
 	if !ok {
 		return r, ok
 	}
@@ -201,6 +201,15 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 		}
 	}
 	return r, true
+}
+
+// orSo gives the mod of a measure with "or so" after its unit ("a week or so
+// ago", "the next year or so"): APPROX, unless a hedge before it said more.
+func orSo(m *match, mod string) string {
+	if mod == "" && m.g("orso") != "" {
+		return "APPROX"
+	}
+	return mod
 }
 
 func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {

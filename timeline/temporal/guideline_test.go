@@ -323,3 +323,14 @@ func TestGuideHalves(t *testing.T) {
 		t.Errorf("a half of a game: got %+v", x)
 	}
 }
+
+// "Or so" after a measure approximates it: the extent takes it in and the
+// mod is APPROX, as for a hedge before the number.
+func TestGuideOrSo(t *testing.T) {
+	const dct = "1991-02-25"
+	runGuide(t, []guideCase{
+		{"ago", "Then, a week or so ago, the general picked a date.", dct, "a week or so ago", "DATE", "1991-02-18", "APPROX"},
+		{"a measure", "The plant will be closed over the next year or so, he said.", dct, "the next year or so", "DURATION", "P1Y", "APPROX"},
+		{"a hedge wins", "It lasted more than two hours or so.", dct, "more than two hours or so", "DURATION", "PT2H", "MORE_THAN"},
+	})
+}

@@ -316,7 +316,7 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 		vague = true
 	}
 	dir := collapse(m.g("dir"))
-	mod := t.modWOf(m.g("modw"))
+	mod := orSo(m, t.modWOf(m.g("modw")))
 	switch dir {
 	case "before", "after":
 		// "two days before the vote": the duration is the timex, the rest a signal.
