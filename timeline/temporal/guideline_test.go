@@ -334,3 +334,15 @@ func TestGuideOrSo(t *testing.T) {
 		{"a hedge wins", "It lasted more than two hours or so.", dct, "more than two hours or so", "DURATION", "PT2H", "MORE_THAN"},
 	})
 }
+
+// "The previous Friday", "the following Monday" are told from the day the
+// narrative is at (the last day it named), not from the DCT; with no such day,
+// from the DCT.
+func TestGuideAnaphoricWeekday(t *testing.T) {
+	const dct = "1999-03-20"
+	runGuide(t, []guideCase{
+		{"the following weekday", "The talks opened on March 3, 1999. They collapsed the following Monday.", dct, "the following Monday", "DATE", "1999-03-08", ""},
+		{"the previous weekday", "The index closed at 2082 on Oct. 13, 1989, down 4.5% from the previous Friday.", dct, "the previous Friday", "DATE", "1989-10-06", ""},
+		{"no day told: the DCT", "Stocks fell 4% from the previous Friday.", dct, "the previous Friday", "DATE", "1999-03-19", ""},
+	})
+}

@@ -135,7 +135,7 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if strings.HasSuffix(ws, ".") && !t.datedAfter(c.body, m.end) {
 		return res{}, false // "Sun." alone is as likely The Sun as Sunday
 	}
-	rel := lower(m.g("rel"))
+	rel := collapse(m.g("rel"))
 	if m.g("wdpl") != "" || m.g("podpl") != "" {
 		// "on Tuesdays", "Sunday nights": every such day (or part of it), a
 		// SET, as TimeML reads a plural of a calendar name
@@ -157,6 +157,22 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		dir = -1
 	case "next", "coming":
 		dir = 1
+	case "the previous", "the preceding", "the prior", "the following", "the next":
+		// told from the day the story is at, not from the DCT: "down 4.5%
+		// from the previous Friday"
+		r.relToDCT, r.anchor = false, "relative"
+		dir, anchor := 1, c.ref
+		if rel == "the previous" || rel == "the preceding" || rel == "the prior" {
+			dir = -1
+		}
+		if f, _, g, ok := bounds(c.lastDate); ok && g == timeline.GranDay {
+			anchor = f
+		} else {
+			r.relToDCT, r.anchor = true, "dct"
+		}
+		r.value = dayValue(weekdayFrom(anchor, wd, dir, false, tenseNone))
+		t.dayPart(&r, m)
+		return r, true
 	}
 	way := weekdayDirection(t.clauseAt(c.body, m.start, m.end))
 	anchor := c.ref

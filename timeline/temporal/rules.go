@@ -137,7 +137,7 @@ var ruleSpecs = []struct {
 	{"fiscal", []uint32{cYear}, 0, `\b(?P<fdet>the\s+(?:current\s+|latest\s+|previous\s+|last\s+|new\s+|coming\s+|next\s+)?|this\s+|last\s+|next\s+)fiscal\s+year\b`, resFiscal},
 	{"yearend", []uint32{cUnit}, 10, `\b(?:(?P<fdet>the|this|last|next)\s+)?(?:(?P<end>year[-\s]end|year['’]s\s+end)|(?P<full>the\s+(?:full|whole|entire)\s+year))\b`, resYearEnd},
 	{"anaphor", []uint32{cUnit | cPod}, 2, `\b(?P<ana>(?:earlier\s+|later\s+)?that\s+(?:same\s+)?|the\s+same\s+|the\s+following\s+|the\s+next\s+|the\s+previous\s+|the\s+preceding\s+|the\s+prior\s+)(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night)\b`, resAnaphor},
-	{"relwd", []uint32{cWeekday}, 0, `\b(?P<rel>last|next|this|coming|past)\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD}))?`, resWeekday},
+	{"relwd", []uint32{cWeekday}, 0, `\b(?P<rel>last|next|this|coming|past|the\s+(?:previous|preceding|prior|following|next))\s+(?P<wd>{WDFULL})\b(?:\s+(?P<pod>{POD})\b)?`, resWeekday},
 	{"weekday", []uint32{cWeekday}, 0, `\b` + pDayMod + `(?P<wd>{WDFULL}|{WDABBR}\.)(?P<wdpl>s\b)?(?:\s+(?P<pod>{POD})(?P<podpl>s)?\b)?`, resWeekday},
 	{"deictic", []uint32{cDeictic}, 0, `\b(?P<word>{DEICTIC})\b`, resDeictic},
 	{"day", []uint32{cDayWord}, 0, `\b` + pDayMod + `(?P<dword>today|tomorrow|yesterday|tonight)(?:\s+(?P<pod>{POD}))?\b`, resDayWord},
