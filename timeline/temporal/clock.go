@@ -4,6 +4,7 @@ package temporal
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,103 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return res{typ: "TIME", value: v, mod: t.modWOf(m.g("modw")), anchor: anchor, relToDCT: c.hasRef, dayless: m.g("dayw") == ""}, true
 }
 
+// narrativeDay is the day a part of the day at [s, e) is told of: a calendar
+// day named earlier in its sentence, far enough from the DCT to have moved
+// the story there ("On March 3, rebels attacked in the morning"), else the
+// DCT's (zero when there is none). A day named in an earlier sentence is not
+// enough: news moves back to its own day without saying so.
+func narrativeDay(c *docCtx, s, e int) time.Time {
+	if ss, _ := sentenceBounds(c.body, s, e); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.lastDayEnd <= s && (!c.hasRef || c.ref.Sub(c.lastDay) > 7*24*time.Hour) {
+		return c.lastDay
+	}
+	if c.hasRef {
+		return c.ref
+	}
+	return time.Time{}
+}
+
+// resPartOfDayAlone reads a part of the day with no day named: "in the
+// morning", "by mid afternoon", "at midday". TimeML makes it a TIME of the
+// day the story is at (the last day it named, else the DCT's), with the
+// part's code (TMO, TAF, TEV, TMI). The preposition is left out; the article
+// is kept. A part that modifies a noun ("the morning session") or is told of
+// another day ("the morning of March 3") is left alone.
+func resPartOfDayAlone(t *Tagger, m *match, c *docCtx) (res, bool) {
+	pod := strings.ReplaceAll(lower(m.g("pod")), "-", "")
+	dmod := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lower(m.g("dmod"))), "-"))
+	var code, mod string
+	switch pod {
+	case "midday":
+		code = "MI"
+	case "midmorning":
+		code, mod = "MO", "MID"
+	case "midafternoon":
+		code, mod = "AF", "MID"
+	default:
+		code = t.v.pods[pod]
+		switch dmod {
+		case "mid":
+			mod = "MID"
+		case "early":
+			mod = "START"
+		case "late":
+			mod = "END"
+		}
+		if m.g("the") == "" && dmod != "mid" {
+			return res{}, false // "in morning" is no English; "by early evening" is rare
+		}
+	}
+	if code == "" || dmod != "" && (pod == "midday" || strings.HasPrefix(pod, "mid")) {
+		return res{}, false
+	}
+	next := lower(wordAfter(c.body, m.end))
+	if next == "of" || t.attributive(c.body, m.end) || strings.HasPrefix(c.body[m.end:], "'s") || t.month(next) != 0 && isCap(wordAfter(c.body, m.end)) || t.v.weekdays[next] != 0 {
+		return res{}, false // "the morning session"; "the evening March 29": another day's
+	}
+	start := m.gpos("the")
+	if start < 0 {
+		start = m.gpos("dmod")
+	}
+	if start < 0 {
+		start = m.gpos("pod")
+	}
+	r := res{typ: "TIME", mod: mod, start: start, anchor: "relative", noTrack: true, value: "XXXX-XX-XXT" + code}
+	if d := narrativeDay(c, m.start, m.end); !d.IsZero() {
+		r.value = dayValue(d) + "T" + code
+		r.relToDCT = d.Equal(c.ref)
+	}
+	return r, true
+}
+
+// resClockPod reads an hour told with its part of the day: "4 in the
+// morning" (T04:00), "8 in the evening" (T20:00), "11 at night".
+func resClockPod(t *Tagger, m *match, c *docCtx) (res, bool) {
+	h, _ := strconv.Atoi(m.g("h"))
+	mi, _ := strconv.Atoi(m.g("mi"))
+	in := collapse(m.g("inpod"))
+	switch {
+	case strings.HasSuffix(in, "morning"):
+		if h == 12 {
+			h = 0
+		}
+	case strings.HasSuffix(in, "night"):
+		if h >= 6 && h < 12 {
+			h += 12
+		} else if h == 12 {
+			h = 0
+		}
+	default: // afternoon, evening
+		if h < 12 {
+			h += 12
+		}
+	}
+	day := "XXXX-XX-XX"
+	if c.hasRef {
+		day = dayValue(c.ref)
+	}
+	return res{typ: "TIME", value: fmt.Sprintf("%sT%02d:%02d", day, h, mi), anchor: "dct", relToDCT: c.hasRef, dayless: true}, true
+}
+
 // clockBase is the fixed day when's rules compute clock times on; only the hour
 // and minute of the result are read, so no clock is ever consulted.
 var clockBase = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -88,7 +186,7 @@ func (t *Tagger) clockOf(h, mi, ampm string) (int, int, bool) {
 // clockDay gives a clock time the day of a day expression right after it ("at
 // 10:35 a.m. (0735 GMT) Friday"), when nothing but a parenthesis or another clock
 // time stands between them.
-func (t *Tagger) clockDay(xs []timeline.Timex, i int, body string) {
+func (t *Tagger) clockDay(xs []timeline.Timex, i int, body string, dayless []int) {
 	x := &xs[i]
 	for j := i + 1; j < len(xs); j++ {
 		y := xs[j]
@@ -96,8 +194,19 @@ func (t *Tagger) clockDay(xs []timeline.Timex, i int, body string) {
 		if len(gap) > 12 || strings.ContainsAny(gap, ".;!?\n") {
 			return
 		}
+		if y.Type == timeline.TypeTime && slices.Contains(dayless, j) {
+			continue // another clock time, as dayless: "(0735 GMT)"
+		}
 		if y.Type == timeline.TypeTime {
-			continue
+			// a clock time told with its day: "4 in the morning (4 a.m. EDT
+			// Thursday)" is that day
+			if k := strings.IndexByte(y.Value, 'T'); k == 10 && !strings.HasPrefix(y.Value, "X") {
+				if kx := strings.IndexByte(x.Value, 'T'); kx >= 0 {
+					x.Value = y.Value[:10] + x.Value[kx:]
+					x.Earliest, x.Latest = y.Earliest, y.Latest
+				}
+			}
+			return
 		}
 		if y.Granularity != timeline.GranDay || len(y.Value) != 10 {
 			return

@@ -346,3 +346,32 @@ func TestGuideAnaphoricWeekday(t *testing.T) {
 		{"no day told: the DCT", "Stocks fell 4% from the previous Friday.", dct, "the previous Friday", "DATE", "1999-03-19", ""},
 	})
 }
+
+// A part of the day with no day named is a TIME of the day the story is at:
+// the DCT's, or a calendar day named earlier in the sentence. An hour with
+// its part of the day ("4 in the morning") is a clock time. The article of
+// these rows is of Wednesday 2000-04-05.
+func TestGuidePartOfDayAlone(t *testing.T) {
+	const wed = "2000-04-05"
+	runGuide(t, []guideCase{
+		{"in the morning", "Dealers placed heavy buy orders in the morning.", wed, "the morning", "TIME", "2000-04-05TMO", ""},
+		{"a day named in the sentence", "On March 3, 2000, rebels attacked in the morning.", wed, "the morning", "TIME", "2000-03-03TMO", ""},
+		{"a day named in an earlier sentence is not enough", "The vote was on March 3, 2000. Results came in the afternoon.", wed, "the afternoon", "TIME", "2000-04-05TAF", ""},
+		{"mid afternoon", "By mid afternoon, the operation was over.", wed, "mid afternoon", "TIME", "2000-04-05TAF", "MID"},
+		{"late evening", "Talks went on until the late evening.", wed, "the late evening", "TIME", "2000-04-05TEV", "END"},
+		{"midday", "He will appear before a judge at midday.", wed, "midday", "TIME", "2000-04-05TMI", ""},
+		{"an hour in the morning", "The father will leave at 4 in the morning.", wed, "4 in the morning", "TIME", "2000-04-05T04:00", ""},
+		{"an hour in the evening", "The rally starts at 8 in the evening.", wed, "8 in the evening", "TIME", "2000-04-05T20:00", ""},
+		{"the day of a restatement", "He will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.", wed, "4 in the morning", "TIME", "2000-04-06T04:00", ""},
+	})
+	tg := mustTagger(t)
+	for _, c := range []struct{ body, text string }{
+		{"Shares fell in the morning session.", "the morning"},
+		{"It rained on the morning of March 3.", "the morning"},
+		{"The raid started in the late evening March 29.", "the late evening"},
+	} {
+		if x, ok := find(tg.Tag(c.body, day(wed)), c.text); ok {
+			t.Errorf("%q: got %+v, want no timex %q", c.body, x, c.text)
+		}
+	}
+}

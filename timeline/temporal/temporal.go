@@ -179,7 +179,7 @@ func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, 
 	}
 	t.quotedDays(out, deictic, c)
 	for _, i := range dayless {
-		t.clockDay(out, i, body)
+		t.clockDay(out, i, body, dayless)
 	}
 	ranges(out, body)
 	return out, append(cappedWarnings(capped, ends), warnings...)
