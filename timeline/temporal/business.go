@@ -71,6 +71,9 @@ func reportedQuarter(c *docCtx) (int, int) {
 }
 
 func resQuarterRel(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if rest := lower(c.body[m.end:min(len(c.body), m.end+5)]); strings.HasPrefix(rest, "-to-") || strings.HasPrefix(rest, "-on-") {
+		return res{}, false // "quarter-to-quarter": a comparison, no quarter
+	}
 	if !c.hasRef {
 		return res{typ: "DATE", value: "XXXX-QX", anchor: "relative"}, true
 	}

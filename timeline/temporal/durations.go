@@ -218,6 +218,11 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 		if !ok {
 			return res{}, false
 		}
+		if isCap(m.g("set")) && !isBoundaryBefore(c.body, m.start) || isCap(wordAfter(c.body, m.end)) {
+			// "China Daily", "the Communist Party daily Granma", "the weekly
+			// Der Spiegel": a newspaper, or the word for one, before its name
+			return res{}, false
+		}
 		return res{typ: "SET", value: v, anchor: "relative"}, true
 	}
 	quant := strings.ToUpper(lower(m.g("every")))

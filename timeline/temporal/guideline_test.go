@@ -375,3 +375,26 @@ func TestGuidePartOfDayAlone(t *testing.T) {
 		}
 	}
 }
+
+// Words that look temporal but name no time are no expressions: a newspaper
+// ("China Daily", "the Communist Party daily Granma", "the weekly Der
+// Spiegel") and a comparison between periods ("the quarter-to-quarter
+// comparison"). The frequency adverbs themselves stay SETs.
+func TestGuideNotTimes(t *testing.T) {
+	const dct = "2000-02-16"
+	tg := mustTagger(t)
+	for _, c := range []struct{ body, text string }{
+		{"The letter was published by the Communist Party daily Granma.", "daily"},
+		{"China Daily reported the visit.", "Daily"},
+		{"He told the weekly Der Spiegel that talks would resume.", "weekly"},
+		{"The quarter-to-quarter comparison was better.", "The quarter"},
+	} {
+		if x, ok := find(tg.Tag(c.body, day(dct)), c.text); ok {
+			t.Errorf("%q: got %+v, want no timex %q", c.body, x, c.text)
+		}
+	}
+	runGuide(t, []guideCase{
+		{"a frequency adverb", "The paper is published daily.", dct, "daily", "SET", "P1D", ""},
+		{"opening a sentence", "Daily flights to Bombay resume in March.", dct, "Daily", "SET", "P1D", ""},
+	})
+}
