@@ -218,9 +218,7 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 		if !ok {
 			return res{}, false
 		}
-		if isCap(m.g("set")) && !isBoundaryBefore(c.body, m.start) || isCap(wordAfter(c.body, m.end)) {
-			// "China Daily", "the Communist Party daily Granma", "the weekly
-			// Der Spiegel": a newspaper, or the word for one, before its name
+		if t.newspaper(c.body, m) {
 			return res{}, false
 		}
 		return res{typ: "SET", value: v, anchor: "relative"}, true
@@ -250,6 +248,45 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.quant = ""
 	}
 	return r, true
+}
+
+// newspaper reports whether the frequency word of m ("daily", "weekly") names
+// a periodical rather than a frequency: capitalised inside a sentence ("China
+// Daily"), before the periodical's name ("the Communist Party daily Granma"),
+// after it ("the Bild daily"), before a verb of saying ("the daily said") or
+// the end of its phrase ("in the daily."), or before the word for a
+// periodical ("the Alwan daily newspaper").
+func (t *Tagger) newspaper(body string, m *match) bool {
+	w := m.g("set")
+	if isCap(w) && !isBoundaryBefore(body, m.start) {
+		return true
+	}
+	next := wordAfter(body, m.end)
+	if isCap(next) {
+		return true
+	}
+	switch lower(next) {
+	case "newspaper", "newspapers", "paper", "papers", "magazine", "magazines", "journal", "tabloid":
+		return true
+	}
+	if t.words.speech[lower(next)] {
+		return true
+	}
+	prev := wordBefore(body, m.start)
+	if p := strings.TrimRight(body[:m.start], " "); len(p) > 0 && isLetter(p[len(p)-1]) {
+		// the word before as written, to see its capital
+		k := len(p)
+		for k > 0 && isLetter(p[k-1]) {
+			k--
+		}
+		if isCap(p[k:]) && !isBoundaryBefore(body, k) {
+			return true // "the Mainichi Shimbun daily"
+		}
+	}
+	if (t.words.det[prev] || prev == "the" || prev == "a") && (next == "" || m.end < len(body) && strings.ContainsRune(",.;:)", rune(body[m.end]))) {
+		return true // "in the daily.", "a daily, which"
+	}
+	return false
 }
 
 // isRateContext reports whether the words before offset i make "a year" a rate:
