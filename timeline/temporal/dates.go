@@ -348,19 +348,29 @@ func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	return res{typ: "DATE", value: yearValue(y), mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }
 
+// decadeWords are the decades said in words ("the nineties"), by their digit.
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+// resDecade reads "the 1990s", "the '90s" and "the nineties"; a decade told
+// without its century is the latest one not after the DCT. Without "the",
+// "in their forties" is an age, not a decade, and is not matched.
 func resDecade(t *Tagger, m *match, c *docCtx) (res, bool) {
 	var v string
 	if cent := m.g("cent"); cent != "" {
 		v = cent + m.g("dec")
 	} else {
+		d, _ := strconv.Atoi(m.g("dec2"))
+		if w := lower(m.g("decw")); w != "" {
+			d = decadeWords[w]
+		}
 		cen := 19
 		if c.hasRef {
 			cen = c.ref.Year() / 100
-			if d, _ := strconv.Atoi(m.g("dec2")); d*10 > c.ref.Year()%100 {
+			if d*10 > c.ref.Year()%100 {
 				cen--
 			}
 		}
-		v = strconv.Itoa(cen) + m.g("dec2")
+		v = strconv.Itoa(cen) + strconv.Itoa(d)
 	}
 	return res{typ: "DATE", value: v, mod: t.modOf(m.g("mod")), anchor: "explicit"}, true
 }

@@ -403,3 +403,18 @@ func TestGuideNotTimes(t *testing.T) {
 		{"an adjective of an event", "The embassy issued weekly warnings.", dct, "weekly", "SET", "P1W", ""},
 	})
 }
+
+// A decade said in words ("the nineties", "the late sixties") is the decade's
+// DATE like "the 1990s" (199), the latest one not after the DCT; without
+// "the" ("in his forties") it is an age.
+func TestGuideDecadeWords(t *testing.T) {
+	const dct = "1998-03-03"
+	runGuide(t, []guideCase{
+		{"the nineties", "Hate group numbers dropped through the nineties.", dct, "the nineties", "DATE", "199", ""},
+		{"a part of one", "The movement grew in the late sixties.", dct, "the late sixties", "DATE", "196", "END"},
+		{"the 1990s", "Growth was slow in the 1990s.", dct, "the 1990s", "DATE", "199", ""},
+	})
+	if x, ok := find(mustTagger(t).Tag("The envoy is in his forties.", day(dct)), "forties"); ok {
+		t.Errorf("an age: got %+v", x)
+	}
+}

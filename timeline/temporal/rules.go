@@ -123,6 +123,7 @@ var ruleSpecs = []struct {
 	{"month", []uint32{cMonth}, 0, `\b(?:(?P<rel>last|next|this|earlier\s+this|later\s+this)\s+)?` + pMod + pMonth + `(?:\s+(?P<rel2>this\s+year|last\s+year|next\s+year|of\s+this\s+year|of\s+last\s+year|of\s+next\s+year))?\b`, resMonth},
 	{"year", []uint32{cYear4}, 0, `\b(?:the\s+year\s+)?` + pMod + `(?:(?P<fiscal>fiscal(?:\s+year)?|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)\b`, resYear},
 	{"decade", []uint32{cYear4}, 0, `\b(?:the\s+)?` + pMod + `(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|['’](?P<dec2>\d)0)['’]?s\b`, resDecade},
+	{"decadew", []uint32{cYear}, 0, `\bthe\s+` + pMod + `(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`, resDecade},
 	{"century", []uint32{cCentury}, 0, `\b(?:the\s+)?` + pMod + `(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+century\b`, resCentury},
 	{"yearago", []uint32{cAgo}, 0, `\b(?P<ya>year-earlier|year-ago)\b`, resYearAgo},
 	{"quarter", []uint32{cQuarter}, 0, `\b(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yq>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal\s+)?(?:(?P<ya>year-ago|year-earlier)\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[6-9]\d\d|20\d\d)|\s+(?P<year2>1[6-9]\d\d|20\d\d))?\b`, resQuarter},
