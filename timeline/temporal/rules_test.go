@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -36,5 +37,43 @@ func TestRuleVocabulary(t *testing.T) {
 		if len(r.need) == 0 || r.need[0] == 0 {
 			t.Errorf("rule %s needs no trigger class: it would never run", r.name)
 		}
+	}
+}
+
+// TestIsBoundary pins where a dot ends a sentence: after a short capitalised
+// word only when a capitalised word follows and the short word is no known
+// abbreviation.
+func TestIsBoundary(t *testing.T) {
+	cases := []struct {
+		text string // the dot tested is the first one
+		want bool
+	}{
+		{"blamed on the Irish Republican Army. Police found", true},
+		{"talks with Gen. Schwarzkopf began", false},
+		{"on Jan. 5 the talks", false},
+		{"said J. Smith of the bank", false},
+		{"in Fulton, Mo. The college", false},
+		{"a unit of Acme Corp. said", false},
+		{"the NATO alliance. It grew", true},
+		{"the IRA. and others", false},
+		{"Roe vs. Wade", false},
+		{"it ended in 2014. The", true},
+	}
+	for _, c := range cases {
+		i := strings.IndexByte(c.text, '.')
+		if got := isBoundary(c.text, i); got != c.want {
+			t.Errorf("isBoundary(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// A weekday after a sentence that ends with a short capitalised word is told
+// against the DCT, not against a day named in that earlier sentence.
+func TestWeekdayAfterShortWordSentence(t *testing.T) {
+	tg := mustTagger(t)
+	body := "Sinn Fein was expelled from talks on Feb. 20 for killings blamed on the Irish Republican Army. Police found explosives Sunday in a shed."
+	x, ok := find(tg.Tag(body, day("1998-03-22")), "Sunday")
+	if !ok || x.Value != "1998-03-22" {
+		t.Errorf("Sunday: got %+v, want 1998-03-22", x)
 	}
 }

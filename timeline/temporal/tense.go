@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"strings"
+	"sync"
 )
 
 // Tense decides which instance of an underspecified date is meant: a past-tense
@@ -85,7 +86,14 @@ func isBoundary(body string, i int) bool {
 		for j > 0 && isLetter(body[j-1]) {
 			j--
 		}
-		if w := body[j:i]; len(w) <= 4 && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' || lowerAbbrev[w] {
+		if w := body[j:i]; len(w) <= 4 && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' {
+			// an initial, a known abbreviation, or a short word before a
+			// lower-case one is no sentence end: "J. Smith", "Gen. Kelly",
+			// "Corp. said"; "the Army. Police" is
+			if len(w) == 1 || abbreviations()[w] || !capitalAfter(body, i+1) {
+				return false
+			}
+		} else if lowerAbbrev[w] {
 			return false
 		}
 		if j == i && i > 0 && body[i-1] >= '0' && body[i-1] <= '9' {
@@ -101,6 +109,33 @@ func isBoundary(body string, i int) bool {
 		}
 	}
 	return true
+}
+
+// abbreviations are the capitalised abbreviations of data/abbreviations.txt.
+var abbreviations = sync.OnceValue(func() map[string]bool {
+	lines, err := readLines("abbreviations.txt")
+	if err != nil {
+		panic(err) // embedded: a missing file is a build error, caught by every test
+	}
+	m := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		m[l] = true
+	}
+	return m
+})
+
+// capitalAfter reports whether the first character from i on that is not a
+// space starts a sentence: a capital letter, a quotation mark, a newline, or
+// the end of the text.
+func capitalAfter(body string, i int) bool {
+	for i < len(body) && body[i] == ' ' {
+		i++
+	}
+	if i == len(body) {
+		return true
+	}
+	c := body[i]
+	return c >= 'A' && c <= 'Z' || c == '"' || c == '\'' || c == '`' || c == '\n' || c >= 0x80
 }
 
 // lowerAbbrev are lower-case abbreviations whose dot ends no sentence ("Roe vs.
