@@ -60,6 +60,9 @@ const verbWindow = 10
 // the rebels attacked"; "Friday, he said"), and the words just before it.
 func (t *Tagger) clauseAt(body string, s, e int) clause {
 	c, ok := t.verbBefore(body, s)
+	if !ok && t.fronted(body, s) {
+		c, ok = t.verbAfter(body, e)
+	}
 	if !ok {
 		c.tense = t.tenseAt(body, s, e)
 	}
@@ -156,6 +159,87 @@ func planClause(ws []string, i int) clause {
 		}
 	}
 	return c
+}
+
+// fronted reports whether the date at s opens its sentence, alone or after a
+// preposition ("On Tuesday, the league plans ..."): the clause it belongs to
+// follows it.
+func (t *Tagger) fronted(body string, s int) bool {
+	ss, _ := sentenceBounds(body, s, s)
+	var buf [3]string
+	ws := wordsBack(body, ss, s, buf[:0])
+	return len(ws) == 0 || len(ws) == 1 && (t.words.prep[ws[0]] || frontPrep[ws[0]]) && !isBoundaryBefore(body, s) && isBoundaryBefore(body, s-len(ws[0])-1)
+}
+
+// subordinators open a subordinate clause after a fronted date.
+var subordinators = map[string]bool{"when": true, "while": true, "as": true, "after": true, "before": true, "because": true, "if": true, "although": true, "though": true, "where": true}
+
+// frontPrep are the words besides the prep class that open a fronted date
+// ("On Tuesday,", "Also Sunday,").
+var frontPrep = map[string]bool{"on": true, "at": true, "also": true, "and": true, "but": true, "then": true}
+
+// verbAfter reads the verb group that follows a fronted date, after the
+// comma and the subject: the first plan word, future or modal word, or past
+// verb among the next words of its sentence ("On Tuesday, the league plans to
+// hold", "On Wednesday, the rebels attacked").
+func (t *Tagger) verbAfter(body string, e int) (clause, bool) {
+	_, se := sentenceBounds(body, e, e)
+	var ws [verbWindow + 2]string
+	n := 0
+	for i := e; i < se && n < len(ws); {
+		if !isLetter(body[i]) && body[i] != '\'' {
+			i++
+			continue
+		}
+		j := i
+		for j < se && (isLetter(body[j]) || body[j] == '\'') {
+			j++
+		}
+		w := strings.ToLower(body[i:j])
+		if body[i] >= 'A' && body[i] <= 'Z' {
+			w = "#" // a name, no verb
+		}
+		ws[n] = w
+		n++
+		i = j
+	}
+	if n > 0 && subordinators[ws[0]] {
+		return clause{}, false // "On Friday, when Albright set aside ...": no main clause at hand
+	}
+	for i := 0; i < n; i++ {
+		w, next, prev := ws[i], "", ""
+		if i+1 < n {
+			next = ws[i+1]
+		}
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		k := t.tense[w]
+		if pastForm(w) && (t.words.det[prev] || prev == "a" || prev == "an" || strings.HasSuffix(prev, "ly")) {
+			continue // "the hastily planned trip": an adjective
+		}
+		switch {
+		case (t.words.intent[w] && next == "to" || t.words.arranged[w]) && (pastForm(w) || k == tensePast) && !beForms[prev] && !passiveAux[prev]:
+			// "On Friday, the government planned to pay": a plan told in
+			// the past tense is the past day's
+			return clause{tense: tensePast}, true
+		case t.words.intent[w] && next == "to", t.words.arranged[w]:
+			return clause{prospective: true}, true // "plans to hold", "is scheduled"
+		case k == tenseFuture || strings.HasSuffix(w, "'ll"):
+			return clause{tense: tenseFuture}, true
+		case k == tenseModal:
+			return clause{modal: true}, true
+		case beForms[w] && next == "to":
+			return clause{prospective: true}, true // "is to visit"
+		case k == tensePast && isVerbCue(w), k == tenseNone && pastForm(w) && !passiveAux[prev]:
+			c := clause{tense: tensePast}
+			if prev == "had" {
+				c.perfect = true
+			}
+			return c, true
+		}
+	}
+	return clause{}, false
 }
 
 // perfectInfinitive reports whether the words toward the date from index i
