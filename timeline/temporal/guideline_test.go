@@ -382,7 +382,7 @@ func TestGuidePartOfDayAlone(t *testing.T) {
 
 // Words that look temporal but name no time are no expressions: a newspaper
 // ("China Daily", "the Communist Party daily Granma", "the weekly Der
-// Spiegel", "the daily said") and a comparison between periods ("the quarter-to-quarter
+// Spiegel", "the daily said", "USA Today") and a comparison between periods ("the quarter-to-quarter
 // comparison"). The frequency adverbs themselves stay SETs.
 func TestGuideNotTimes(t *testing.T) {
 	const dct = "2000-02-16"
@@ -395,6 +395,8 @@ func TestGuideNotTimes(t *testing.T) {
 		{"The daily said the mob fled.", "daily"},
 		{"He was quoted by the Yediot Aharonot daily.", "daily"},
 		{"The Alwan daily newspaper reported the raid.", "daily"},
+		{"He told USA Today that talks would resume.", "Today"},
+		{"This is VOA Today.", "Today"},
 	} {
 		if x, ok := find(tg.Tag(c.body, day(dct)), c.text); ok {
 			t.Errorf("%q: got %+v, want no timex %q", c.body, x, c.text)
@@ -404,6 +406,7 @@ func TestGuideNotTimes(t *testing.T) {
 		{"a frequency adverb", "The paper is published daily.", dct, "daily", "SET", "P1D", ""},
 		{"opening a sentence", "Daily flights to Bombay resume in March.", dct, "Daily", "SET", "P1D", ""},
 		{"before a comma", "Protests are held daily, police said.", dct, "daily", "SET", "P1D", ""},
+		{"today opening a sentence", "Today, talks resume.", dct, "Today", "DATE", "2000-02-16", ""},
 		{"an adjective of an event", "The embassy issued weekly warnings.", dct, "weekly", "SET", "P1W", ""},
 	})
 }

@@ -279,6 +279,9 @@ func (t *Tagger) isCount(w string) bool {
 }
 
 func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
+	if dw := m.g("dword"); isCap(dw) && m.gpos("dword") == m.start && t.afterName(c.body, m.start) {
+		return res{}, false // "USA Today", "VOA Today": the end of a name
+	}
 	w := lower(m.g("dword"))
 	prel := collapse(m.g("prel"))
 	pod := t.v.pods[lower(m.g("pod"))]
