@@ -139,6 +139,10 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
 		return res{}, false // "second" is an ordinal far more often
 	}
+	if ln := lower(nums); (ln == "one" || ln == "some") && lower(us) == "day" && det == "" && t.someDay(c.body, m) {
+		// "will one day be", "hopes one day to": some time ahead, no measure
+		return res{typ: "DATE", value: "FUTURE_REF", anchor: "dct", relToDCT: true}, true
+	}
 	_, vagueNum, _ := t.number(nums)
 	if strings.HasPrefix(lower(us), "quarter") && (m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' || !vagueNum && strings.EqualFold(wordAfter(c.body, m.end), "of")) {
 		return res{}, false // "three-quarters", "a quarter of the shares": fractions
@@ -248,6 +252,22 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 		r.quant = ""
 	}
 	return r, true
+}
+
+// someDay reports whether "one day" at m is an adverb of the future rather
+// than a measure: after a modal or a future word ("will one day be", "could
+// one day"), or before "to" or a modal ("hopes one day to", "the Church one
+// day may").
+func (t *Tagger) someDay(body string, m *match) bool {
+	if strings.Contains(body[m.start:m.end], "-") {
+		return false // "a one-day visit": a measure
+	}
+	prev, next := wordBefore(body, m.start), lower(wordAfter(body, m.end))
+	if k := t.tense[prev]; k == tenseFuture || k == tenseModal {
+		return true
+	}
+	k := t.tense[next]
+	return next == "to" || k == tenseFuture || k == tenseModal
 }
 
 // newspaper reports whether the frequency word of m ("daily", "weekly") names

@@ -100,9 +100,10 @@ func TestMeasureKeepsTheTimeItReaches(t *testing.T) {
 func timelineDay(d time.Time) string { return timeline.FormatDay(d) }
 
 // Vague measures and references: a plural unit with no count is a duration of
-// unknown length (X); "soon" and "shortly" look ahead of the DCT, "at the
-// time" and "in the past" back from it. Conjunctions and signals built on
-// them ("as soon as", "shortly after") are no expressions.
+// unknown length (X); "soon", "shortly", "someday" and "one day" in "will one
+// day be" look ahead of the DCT, "at the time" and "in the past" back from
+// it. Conjunctions and signals built on them ("as soon as", "shortly after")
+// are no expressions.
 func TestGuideVague(t *testing.T) {
 	runGuide(t, []guideCase{
 		{"hours", "The two sides talked for hours.", "1999-03-10", "hours", "DURATION", "PTXH", ""},
@@ -117,6 +118,11 @@ func TestGuideVague(t *testing.T) {
 		{"shortly", "The minister is expected to arrive shortly.", "1999-03-10", "shortly", "DATE", "FUTURE_REF", ""},
 		{"the near future", "Talks will resume in the near future.", "1999-03-10", "the near future", "DATE", "FUTURE_REF", ""},
 		{"at the time", "At the time, the rebels held the capital.", "1999-03-10", "the time", "DATE", "PAST_REF", ""},
+		{"one day ahead", "Islam will one day be the second largest religion in the country.", "1999-03-10", "one day", "DATE", "FUTURE_REF", ""},
+		{"hopes one day to", "The pope hopes one day to visit the Holy Land.", "1999-03-10", "one day", "DATE", "FUTURE_REF", ""},
+		{"someday", "His mother may show up someday.", "1999-03-10", "someday", "DATE", "FUTURE_REF", ""},
+		{"one day measured", "The strike lasted one day.", "1999-03-10", "one day", "DURATION", "P1D", ""},
+		{"a one-day visit", "After his scheduled one-day visit, he left.", "1999-03-10", "one-day", "DURATION", "P1D", ""},
 		{"in the past", "In the past, such talks failed.", "1999-03-10", "the past", "DATE", "PAST_REF", ""},
 	})
 }
