@@ -67,6 +67,7 @@ func TestGuideEarlierLater(t *testing.T) {
 		{"years ago is a year", "The plant closed two years ago.", "1999-03-10", "two years ago", "DATE", "1997", ""},
 		{"days ago is a day", "The envoy arrived four days ago.", "1999-03-10", "four days ago", "DATE", "1999-03-06", ""},
 		{"months ago is a month", "Talks broke down three months ago.", "1999-03-10", "three months ago", "DATE", "1998-12", ""},
+		{"weeks ago is a week", "The envoy left six weeks ago.", "1999-03-10", "six weeks ago", "DATE", "1999-W04", ""},
 	})
 }
 
@@ -339,7 +340,7 @@ func TestGuideHalves(t *testing.T) {
 func TestGuideOrSo(t *testing.T) {
 	const dct = "1991-02-25"
 	runGuide(t, []guideCase{
-		{"ago", "Then, a week or so ago, the general picked a date.", dct, "a week or so ago", "DATE", "1991-02-18", "APPROX"},
+		{"ago", "Then, a week or so ago, the general picked a date.", dct, "a week or so ago", "DATE", "1991-W08", "APPROX"},
 		{"a measure", "The plant will be closed over the next year or so, he said.", dct, "the next year or so", "DURATION", "P1Y", "APPROX"},
 		{"a hedge wins", "It lasted more than two hours or so.", dct, "more than two hours or so", "DURATION", "PT2H", "MORE_THAN"},
 	})

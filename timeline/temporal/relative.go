@@ -383,9 +383,10 @@ func (t *Tagger) measureEnd(m *match, c *docCtx) int {
 	return e
 }
 
-// shiftedValue is the value of the time n units from anchor, at the unit's
-// granularity (weeks and time units at the day).
-func shiftedValue(anchor time.Time, u unit, n int) string {
+// reachedValue is the time n units from anchor that a measure reaches ("two
+// weeks later"), at the unit's granularity but weeks and time units at the
+// day: an event told so happened on that day.
+func reachedValue(anchor time.Time, u unit, n int) string {
 	code := u.Code
 	if u.Time {
 		code = "D"
@@ -394,6 +395,23 @@ func shiftedValue(anchor time.Time, u unit, n int) string {
 	switch code {
 	case "W", "WE", "2W":
 		code = "D"
+	}
+	return valueAt(when, code)
+}
+
+// shiftedValue is the value of the time n units from anchor, at the unit's
+// granularity (time units at the day).
+func shiftedValue(anchor time.Time, u unit, n int) string {
+	code := u.Code
+	if u.Time {
+		code = "D"
+	}
+	when := shift(anchor, code, n)
+	switch code {
+	case "W", "2W":
+		return weekValue(when) // "six weeks ago": a week, as the unit counts
+	case "WE":
+		return weekValue(when) + "-WE"
 	}
 	return valueAt(when, code)
 }
@@ -443,7 +461,7 @@ func (t *Tagger) measureFrom(m *match, c *docCtx, u unit, n float64, vague bool,
 	case u.Code == "Y" && g == timeline.GranDay:
 		r.point = dayValue(anchor.AddDate(k, 0, 0))
 	default:
-		r.point = shiftedValue(anchor, u, k)
+		r.point = reachedValue(anchor, u, k)
 	}
 	return r, true
 }

@@ -83,7 +83,7 @@ func TestTag(t *testing.T) {
 		{"the short term", "The move may placate some holders in the short term.", "1989-10-30", "the short term", "DATE", "FUTURE_REF", ""},
 		{"the near term", "We don't minimize the challenges of the near term.", "1989-10-30", "the near term", "DATE", "FUTURE_REF", ""},
 		{"recently", "Both re-opened the hotline recently.", "2018-01-11", "recently", "DATE", "PAST_REF", ""},
-		{"weeks ago is a day", "He arrived two weeks ago.", "1998-03-22", "two weeks ago", "DATE", "1998-03-08", ""},
+		{"weeks ago is a week", "He arrived two weeks ago.", "1998-03-22", "two weeks ago", "DATE", "1998-W10", ""},
 		{"years ago is a year", "The plant closed two years ago.", "1998-04-24", "two years ago", "DATE", "1996", ""},
 		{"in five years", "The plant will close in five years.", "2000-06-01", "five years", "DURATION", "P5Y", ""},
 		{"year before a plural noun with a determiner", "Turnout in the 2012 elections was low.", "2018-01-11", "2012", "DATE", "2012", ""},
