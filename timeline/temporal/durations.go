@@ -76,6 +76,15 @@ func durationRes(u unit, n float64, vague bool, mod string) (res, bool) {
 		case "D":
 			q, code = fmtNum(n*24), "H"
 			return res{typ: "DURATION", value: "PT" + q + code, mod: mod}, true
+		case "M":
+			if u.Time && n*2 == float64(int(n*2)) { // "a minute and a half": PT1M30S
+				return res{typ: "DURATION", value: fmt.Sprintf("PT%dM30S", int(n)), mod: mod}, true
+			}
+		case "W":
+			if d := n * 7; d == float64(int(d)) {
+				return res{typ: "DURATION", value: fmt.Sprintf("P%dD", int(d)), mod: mod}, true
+			}
+			return res{typ: "DURATION", value: fmt.Sprintf("PT%dH", int(n*7*24)), mod: mod}, true
 		}
 	}
 	if u.Time {
@@ -121,6 +130,12 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	n, vague, ok := t.number(nums)
 	if !ok {
 		return res{}, false
+	}
+	if m.g("uhalf") != "" {
+		if vague || nums == "" {
+			return res{}, false
+		}
+		n += 0.5 // "a year and a half"
 	}
 	if nums == "" && plural {
 		// a plural unit alone is a measure of unknown count: "hours" PTXH,

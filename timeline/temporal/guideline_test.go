@@ -432,3 +432,16 @@ func TestGuideDecadeWords(t *testing.T) {
 		t.Errorf("an age: got %+v", x)
 	}
 }
+
+// "And a half" after a unit adds half of it, and the value stays in whole
+// numbers of smaller units, as TIMEX3 durations are written.
+func TestGuideAndAHalf(t *testing.T) {
+	const dct = "1998-01-14"
+	runGuide(t, []guideCase{
+		{"a minute and a half", "But a minute and a half later, a pilot calls in.", dct, "a minute and a half", "DURATION", "PT1M30S", ""},
+		{"a year and a half", "The talks lasted a year and a half.", dct, "a year and a half", "DURATION", "P1Y6M", ""},
+		{"a week and a half", "The strike lasted a week and a half.", dct, "a week and a half", "DURATION", "PT252H", ""},
+		{"two weeks and a half", "The strike lasted two weeks and a half.", dct, "two weeks and a half", "DURATION", "PT420H", ""},
+		{"an hour and a half", "The meeting took an hour and a half.", dct, "an hour and a half", "DURATION", "PT1H30M", ""},
+	})
+}

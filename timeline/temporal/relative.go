@@ -323,6 +323,12 @@ func resDayWord(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 	n, vague, ok := t.number(m.g("num"))
+	if m.g("uhalf") != "" {
+		if vague || m.g("num") == "" {
+			return res{}, false
+		}
+		n += 0.5 // "a minute and a half later"
+	}
 	u, uok := t.unitOf(m.g("unit"))
 	if !ok || !uok {
 		return res{}, false
