@@ -131,7 +131,10 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
-	if m.g("uhalf") != "" {
+	// what may follow the unit, read here rather than by the pattern so
+	// that the windows of this, the commonest rule, stay short
+	half, orso, tailEnd := measureTail(c.body, m.end)
+	if half {
 		if vague || nums == "" {
 			return res{}, false
 		}
@@ -178,9 +181,16 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{typ: "DATE", value: v, anchor: "dct", relToDCT: true}, true
 		}
 	}
-	r, ok := durationRes(u, n, vague, orSo(m, t.modWOf(m.g("modw"))))
+	mod := t.modWOf(m.g("modw"))
+	if orso && mod == "" {
+		mod = "APPROX"
+	}
+	r, ok := durationRes(u, n, vague, mod)
 	if !ok {
 		return r, ok
+	}
+	if tailEnd > m.end {
+		r.end = tailEnd
 	}
 	if ln := collapse(nums); (strings.HasPrefix(ln, "a ") || strings.HasPrefix(ln, "an ")) && det == "" && m.g("modw") == "" && t.v.numbers[ln] == 0 && !vague {
 		// "a five-hour flight": the article is not part of the expression.
@@ -220,6 +230,31 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 		}
 	}
 	return r, true
+}
+
+// measureTail reads what may close a measure after its unit at e: "and a
+// half" ("a year and a half"), then "or so" ("the next year or so"); end is
+// where the measure then ends (e when neither follows).
+func measureTail(body string, e int) (half, orso bool, end int) {
+	end = e
+	next := func(words ...string) bool {
+		i := end
+		for _, w := range words {
+			j := i
+			for j < len(body) && body[j] == ' ' {
+				j++
+			}
+			if j == i || !strings.HasPrefix(lower(body[j:min(len(body), j+len(w))]), w) || j+len(w) < len(body) && isLetter(body[j+len(w)]) {
+				return false
+			}
+			i = j + len(w)
+		}
+		end = i
+		return true
+	}
+	half = next("and", "a", "half")
+	orso = next("or", "so")
+	return half, orso, end
 }
 
 // orSo gives the mod of a measure with "or so" after its unit ("a week or so
