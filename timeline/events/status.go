@@ -117,14 +117,20 @@ func (x *Extractor) yieldCue(s *sentence, c *cand, k int) bool {
 
 // plannedCue: a modal or a verb of planning with an infinitive makes the act
 // planned ("will visit", "plans to meet"); a verb of planning without one is a
-// modifier ("the planning minister"), and a modal of possibility does not plan
-// a statement ("could say").
+// modifier ("the planning minister"), and a modal of possibility or of
+// reported reticence does not plan a statement ("could say", "would only
+// say").
 func (x *Extractor) plannedCue(s *sentence, c *cand, k int) bool {
 	w := s.toks[k].lower
 	if !x.words.is(w, "planned") || c.status == timeline.StatusNegated || monthMay(s, k) {
 		return false
 	}
-	if (w == "can" || w == "could" || w == "may" || w == "might") && c.e.class == classSay {
+	if (w == "can" || w == "could" || w == "may" || w == "might" || w == "would") && c.e.class == classSay {
+		// "would only say", "would not comment": a report of what was said,
+		// not a plan to say it.
+		if w == "would" {
+			c.tense = tensePast
+		}
 		return true
 	}
 	if !x.words.is(w, "modal") && (k+1 >= len(s.toks) || s.toks[k+1].lower != "to") {
@@ -155,10 +161,16 @@ func (x *Extractor) perfectCue(s *sentence, c *cand, k int) bool {
 	return true
 }
 
-// progressiveCue: a progressive ("is patrolling") is in progress.
+// progressiveCue: a progressive ("is patrolling") is in progress; a statement
+// in the progressive ("is insisting") is one made at the time of the report.
 func (x *Extractor) progressiveCue(s *sentence, c *cand, k int) bool {
 	if !x.words.is(s.toks[k].lower, "progressive") || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
 		return false
+	}
+	if c.e.class == classSay {
+		// "is claiming", "are saying": a statement made now, not a state.
+		c.tense = tensePresent
+		return true
 	}
 	c.tense = tenseProgressive
 	if c.status == timeline.StatusOccurred {
