@@ -294,6 +294,10 @@ func TestFind(t *testing.T) {
 			{"National Security Council", actors.KindGov, "USAGOV", ""},
 		}},
 		{"bare lowercase title", "a general election and the party leader", "1998-01-01", nil},
+		{"government with modifiers", "India's new coalition government and the Iraqi transitional government", "1997-04-21", []want{
+			{"India's new coalition government", actors.KindGov, "INDGOV", ""},
+			{"the Iraqi transitional government", actors.KindGov, "IRQGOV", ""},
+		}},
 		{"king by name", "King Hussein of Jordan", "1998-01-01", []want{
 			{"King Hussein of Jordan", actors.KindPerson, "JORGOV", "King Hussein"},
 		}},

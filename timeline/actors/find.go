@@ -23,7 +23,8 @@ var modifiers = func() map[string]uint8 {
 	}
 	for _, w := range strings.Fields(`then current acting outgoing incoming top senior visiting veteran
 		hardline moderate embattled interim chief influential powerful reclusive young elderly ailing
-		newly elected unpredictable`) {
+		newly elected unpredictable new newly-elected coalition transitional provisional caretaker
+		ruling civilian`) {
 		m[w] = modOther
 	}
 	return m
