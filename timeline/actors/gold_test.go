@@ -2,6 +2,7 @@ package actors_test
 
 import (
 	"encoding/json"
+	"github.com/timelinehq/timeline/timeline/eval"
 	"os"
 	"path/filepath"
 	"sort"
@@ -113,25 +114,19 @@ func TestGoldCoverage(t *testing.T) {
 func trainFiles(t *testing.T) []string {
 	t.Helper()
 	dir := filepath.Join(shared, "gold/events")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	if len(files) == 0 {
+	all, err := eval.LoadGold(dir)
+	if err != nil || len(all) == 0 {
 		t.Skipf("no gold files in %s: the shared directory is absent", dir)
 	}
-	list, err := os.ReadFile(filepath.Join(dir, "DEVTEST.txt"))
+	train, err := eval.SelectSplit(dir, all, eval.SplitTrain)
 	if err != nil {
 		t.Fatalf("gold split: %v", err)
 	}
-	devtest := map[string]bool{}
-	for _, line := range strings.Fields(string(list)) {
-		devtest[strings.TrimSuffix(line, ".json")] = true
+	files := make([]string, len(train))
+	for i, g := range train {
+		files[i] = g.Path
 	}
-	var train []string
-	for _, f := range files {
-		if !devtest[strings.TrimSuffix(filepath.Base(f), ".json")] {
-			train = append(train, f)
-		}
-	}
-	return train
+	return files
 }
 
 // sentenceStart returns where the occurrence of sentence that holds offset
