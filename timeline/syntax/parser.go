@@ -227,10 +227,11 @@ type parser struct {
 
 // pscratch is what parsing one sentence needs, reused between sentences.
 type pscratch struct {
-	st     pstate
-	ctx    pctx
-	feats  []uint64
-	scores votes
+	st       pstate
+	ctx      pctx
+	feats    []uint64
+	scores   votes
+	bufVotes votes // of the buffer's features for b0 = bufB
 }
 
 // best returns the highest-scoring legal action; ties go to the lowest number.
@@ -272,6 +273,7 @@ func (p *parser) parse(ws []word, tags []int, sc *pscratch) {
 	sc.ctx.coarse, sc.ctx.lex = p.coarse, p.lex
 	sc.ctx.set(ws, tags)
 	sc.st.reset(n)
+	bufB := -1
 	for !sc.st.terminal() {
 		// With an empty stack the only move is SHIFT, and with one word
 		// left and ROOT the only move is to make it the root: a tenth of
@@ -284,8 +286,16 @@ func (p *parser) parse(ws []word, tags []int, sc *pscratch) {
 			sc.st.apply(1+p.root, p.nlabels)
 			continue
 		}
-		sc.feats = sc.ctx.features(&sc.st, sc.feats[:0])
-		clear(sc.scores[:])
+		// The votes of the features of the buffer alone are kept while b0
+		// stays (on average for nearly two moves).
+		if sc.st.b != bufB {
+			bufB = sc.st.b
+			sc.feats = sc.ctx.bufferFeatures(bufB, n, sc.feats[:0])
+			clear(sc.bufVotes[:])
+			p.w.score(sc.feats, &sc.bufVotes)
+		}
+		sc.feats = sc.ctx.stateFeatures(&sc.st, sc.feats[:0])
+		sc.scores = sc.bufVotes
 		p.w.score(sc.feats, &sc.scores)
 		sc.st.apply(best(&sc.st, sc.scores[:p.w.nclass], p.nlabels, p.root), p.nlabels)
 	}

@@ -296,26 +296,60 @@ const (
 	fS1pB0w
 )
 
+// features appends the features of configuration st.
 func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
-	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
-	b0 := st.b
+	buf = c.bufferFeatures(st.b, st.n, buf)
+	return c.stateFeatures(st, buf)
+}
+
+// bufferFeatures appends the features that read only the buffer's first
+// words (b0 to b3): they stay the same from one move to the next as long as
+// b0 does, so the parser scores them once for each b0.
+func (c *pctx) bufferFeatures(b0, n int, buf []uint64) []uint64 {
 	b1, b2, b3 := -1, -1, -1
-	if b0+1 <= st.n {
+	if b0+1 <= n {
 		b1 = b0 + 1
 	}
-	if b0+2 <= st.n {
+	if b0+2 <= n {
 		b2 = b0 + 2
 	}
-	if b0+3 <= st.n {
+	if b0+3 <= n {
 		b3 = b0 + 3
+	}
+	b0w, b0p := c.W(b0), c.P(b0)
+	b1w, b1p := c.W(b1), c.P(b1)
+	b2w, b2p := c.W(b2), c.P(b2)
+	b0u, b1u, b2u := c.U(b0), c.U(b1), c.U(b2)
+	return append(buf,
+		feat1(fB0w, b0w), feat1(fB0p, b0p), feat1(fB0wp, feat1(0, b0w^b0p)),
+		feat1(fB1w, b1w), feat1(fB1p, b1p), feat2(fB1wp, b1w, b1p),
+		feat1(fB2w, b2w), feat1(fB2p, b2p), feat2(fB2wp, b2w, b2p),
+		feat1(fB3p, c.P(b3)),
+		feat2(fB0pB1p, b0p, b1p),
+		feat3(fB0pB1pB2p, b0p, b1p, b2p),
+		feat1(fB0u, b0u), feat1(fB1u, b1u),
+		feat2(fB0uB1u, b0u, b1u),
+		feat3(fB0uB1uB2u, b0u, b1u, b2u),
+		feat1(fB0x, c.X(b0)), feat1(fB1x, c.X(b1)),
+		feat1(fB0a, c.A(b0)), feat1(fB1a, c.A(b1)),
+		feat2(fB0wB1w, b0w, b1w),
+		feat2(fB0wB1p, b0w, b1p),
+		feat2(fB0pB1w, b0p, b1w),
+	)
+}
+
+// stateFeatures appends the features that read the stack or the arcs made.
+func (c *pctx) stateFeatures(st *pstate, buf []uint64) []uint64 {
+	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
+	b0, b1 := st.b, -1
+	if b0+1 <= st.n {
+		b1 = b0 + 1
 	}
 	s0w, s0p := c.W(s0), c.P(s0)
 	s1w, s1p := c.W(s1), c.P(s1)
 	s2w, s2p := c.W(s2), c.P(s2)
 	b0w, b0p := c.W(b0), c.P(b0)
 	b1w, b1p := c.W(b1), c.P(b1)
-	b2w, b2p := c.W(b2), c.P(b2)
-	b3p := c.P(b3)
 
 	s0l, s0r, b0l := child(st.lc1, s0), child(st.rc1, s0), child(st.lc1, b0)
 	s1l, s1r := child(st.lc1, s1), child(st.rc1, s1)
@@ -334,10 +368,6 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		feat1(fS0w, s0w), feat1(fS0p, s0p), feat1(fS0wp, s0wp),
 		feat1(fS1w, s1w), feat1(fS1p, s1p), feat1(fS1wp, s1wp),
 		feat1(fS2p, s2p), feat2(fS2wp, s2w, s2p),
-		feat1(fB0w, b0w), feat1(fB0p, b0p), feat1(fB0wp, b0wp),
-		feat1(fB1w, b1w), feat1(fB1p, b1p), feat2(fB1wp, b1w, b1p),
-		feat1(fB2w, b2w), feat1(fB2p, b2p), feat2(fB2wp, b2w, b2p),
-		feat1(fB3p, b3p),
 
 		feat2(fS0wpB0wp, s0wp, b0wp),
 		feat2(fS0wpB0w, s0wp, b0w),
@@ -346,7 +376,6 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		feat2(fS0pB0wp, s0p, b0wp),
 		feat2(fS0wB0w, s0w, b0w),
 		feat2(fS0pB0p, s0p, b0p),
-		feat2(fB0pB1p, b0p, b1p),
 		feat2(fS1wpS0wp, s1wp, s0wp),
 		feat2(fS1wS0w, s1w, s0w),
 		feat2(fS1pS0p, s1p, s0p),
@@ -355,7 +384,6 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		feat2(fS1pB0p, s1p, b0p),
 		feat2(fS1wB0w, s1w, b0w),
 
-		feat3(fB0pB1pB2p, b0p, b1p, b2p),
 		feat3(fS0pB0pB1p, s0p, b0p, b1p),
 		feat3(fS1pS0pB0p, s1p, s0p, b0p),
 		feat3(fS2pS1pS0p, s2p, s1p, s0p),
@@ -425,16 +453,14 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		feat3(fS0pB0pB0lw, s0p, b0p, c.W(b0l)),
 	)
 	{
-		s0u, s1u, s2u, b0u, b1u, b2u := c.U(s0), c.U(s1), c.U(s2), c.U(b0), c.U(b1), c.U(b2)
+		s0u, s1u, s2u, b0u, b1u := c.U(s0), c.U(s1), c.U(s2), c.U(b0), c.U(b1)
 		buf = append(buf,
-			feat1(fS0u, s0u), feat1(fB0u, b0u), feat1(fS1u, s1u), feat1(fB1u, b1u),
+			feat1(fS0u, s0u), feat1(fS1u, s1u),
 			feat2(fS0uB0u, s0u, b0u),
 			feat2(fS1uS0u, s1u, s0u),
-			feat2(fB0uB1u, b0u, b1u),
 			feat3(fS0uB0uB1u, s0u, b0u, b1u),
 			feat3(fS1uS0uB0u, s1u, s0u, b0u),
 			feat3(fS2uS1uS0u, s2u, s1u, s0u),
-			feat3(fB0uB1uB2u, b0u, b1u, b2u),
 			feat2(fS0wB0u, s0w, b0u),
 			feat2(fS0uB0w, s0u, b0w),
 			feat2(fS1uS0w, s1u, s0w),
@@ -448,9 +474,9 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		)
 	}
 	{
-		s0x, b0x, s1x, b1x := c.X(s0), c.X(b0), c.X(s1), c.X(b1)
+		s0x, b0x, s1x := c.X(s0), c.X(b0), c.X(s1)
 		buf = append(buf,
-			feat1(fS0x, s0x), feat1(fB0x, b0x), feat1(fS1x, s1x), feat1(fB1x, b1x),
+			feat1(fS0x, s0x), feat1(fS1x, s1x),
 			feat2(fS0xB0x, s0x, b0x),
 			feat2(fS0xB0p, s0x, b0p),
 			feat2(fS0pB0x, s0p, b0x),
@@ -459,9 +485,9 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 		)
 	}
 	{
-		s0a, b0a, b1a, s1a := c.A(s0), c.A(b0), c.A(b1), c.A(s1)
+		s0a, b0a, s1a := c.A(s0), c.A(b0), c.A(s1)
 		buf = append(buf,
-			feat1(fS0a, s0a), feat1(fB0a, b0a), feat1(fB1a, b1a), feat1(fS1a, s1a),
+			feat1(fS0a, s0a), feat1(fS1a, s1a),
 			feat2(fS0aB0a, s0a, b0a),
 			feat2(fS1aS0a, s1a, s0a),
 			feat2(fS0aB0p, s0a, b0p),
@@ -470,9 +496,6 @@ func (c *pctx) features(st *pstate, buf []uint64) []uint64 {
 	}
 	{
 		buf = append(buf,
-			feat2(fB0wB1w, b0w, b1w),
-			feat2(fB0wB1p, b0w, b1p),
-			feat2(fB0pB1w, b0p, b1w),
 			feat2(fS0wB1w, s0w, b1w),
 			feat2(fS1wB0p, s1w, b0p),
 			feat2(fS1pB0w, s1p, b0w),
