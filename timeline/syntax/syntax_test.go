@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/timelinehq/timeline/timeline/conllu"
@@ -149,6 +151,58 @@ func TestAnalyzeLazy(t *testing.T) {
 			if lazy.Parsed(s) && !slices.Equal(lazy.Children(i), eager.Children(i)) {
 				t.Errorf("children of %d: %v, want %v", i, lazy.Children(i), eager.Children(i))
 			}
+		}
+	}
+}
+
+// The model annotates from several goroutines at once as it does from one
+// (its tables are read-only, each call has scratch space of its own).
+func TestAnnotateConcurrent(t *testing.T) {
+	m := model(t)
+	data, err := os.ReadFile("../doc/testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := doc.New(string(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, s := range d.Sentences {
+		var words []string
+		for _, tok := range d.Tokens[s.Start:s.End] {
+			words = append(words, tok.Text)
+		}
+		sents = append(sents, words)
+	}
+	annotate := func() ([][]doc.Analysis, error) {
+		var all [][]doc.Analysis
+		for _, words := range sents {
+			out := make([]doc.Analysis, len(words))
+			if err := m.Annotate(words, out); err != nil {
+				return nil, err
+			}
+			all = append(all, out)
+		}
+		return all, nil
+	}
+	want, err := annotate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([][][]doc.Analysis, 8)
+	errs := make([]error, len(got))
+	for g := range got {
+		wg.Go(func() { got[g], errs[g] = annotate() })
+	}
+	wg.Wait()
+	for g := range got {
+		if errs[g] != nil {
+			t.Fatal(errs[g])
+		}
+		if !reflect.DeepEqual(got[g], want) {
+			t.Errorf("goroutine %d annotated otherwise", g)
 		}
 	}
 }
