@@ -260,8 +260,10 @@ func (r *reading) parse(s *sentence) {
 	}
 	live := false
 	for _, c := range s.cands {
-		// The tree is read for verb triggers only (tree.go).
-		live = live || !c.drop && !c.absorbed && c.e.class != classNoun && c.e.class != classCtx
+		// The tree is read for the object of an act named by a verb
+		// (tree.go); a statement's roles and a noun's are the order
+		// rules', which the tree did not better.
+		live = live || !c.drop && !c.absorbed && (c.e.class == classVerb || c.e.class == classIntent)
 	}
 	if !live {
 		return
