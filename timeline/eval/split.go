@@ -86,3 +86,21 @@ func SelectSplit(dir string, docs []GoldDoc, split string) ([]GoldDoc, error) {
 	}
 	return out, nil
 }
+
+// SplitFiles returns the paths of the gold files of one split of dir, for
+// tests and tools that read the files themselves.
+func SplitFiles(dir, split string) ([]string, error) {
+	all, err := LoadGold(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := SelectSplit(dir, all, split)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]string, len(docs))
+	for i, d := range docs {
+		files[i] = d.Path
+	}
+	return files, nil
+}

@@ -43,3 +43,20 @@ func TestSelectSplit(t *testing.T) {
 		t.Error("DEVTEST.txt naming a missing file: want an error")
 	}
 }
+
+func TestSplitFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b"} {
+		body := `{"doc": "` + name + `", "body": "", "events": []}`
+		if err := os.WriteFile(filepath.Join(dir, name+".json"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, DevtestFile), []byte("b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := SplitFiles(dir, SplitTrain)
+	if err != nil || len(files) != 1 || filepath.Base(files[0]) != "a.json" {
+		t.Errorf("SplitFiles(train) = %v, %v; want [a.json]", files, err)
+	}
+}
