@@ -77,6 +77,27 @@ func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
 	return out
 }
 
+// Learn teaches the index a person the dictionary does not know, whom the
+// article itself identifies ("Terry Davidson, a State Department spokesman"):
+// later bare uses of the first or last name are that person, coded a.
+func (n *Names) Learn(name string, a timeline.Actor, country, role string) {
+	m := Mention{Kind: KindPerson, Actor: timeline.Actor{Name: name, Code: a.Code}, Country: country, Role: role}
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return
+	}
+	for _, p := range []string{f[0], f[len(f)-1]} {
+		if len(p) < 3 {
+			continue
+		}
+		if old := n.parts[p]; old != nil && old.Actor != m.Actor {
+			n.ambiguous[p] = true
+		}
+		mm := m
+		n.parts[p] = &mm
+	}
+}
+
 // learnHalf learns "North" and "South" for a divided country the article
 // names in full: after "North Korea", "the North" and "North's" are it.
 func (n *Names) learnHalf(m Mention) {

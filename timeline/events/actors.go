@@ -32,6 +32,9 @@ func (x *Extractor) headBefore(s *sentence, ti int) int {
 // officials say ..."), never a country merely named there ("A Paraguayan fisherman
 // drowned ..."); nil when neither is known.
 func officials(s *sentence, c *cand, st *story) *timeline.Actor {
+	if a := saidIn(s, c); a != nil {
+		return a
+	}
 	if a := st.official(); a != nil {
 		return a
 	}
@@ -40,7 +43,32 @@ func officials(s *sentence, c *cand, st *story) *timeline.Actor {
 			return &timeline.Actor{Name: a.Name, Code: a.Code[:3] + "GOV"}
 		}
 	}
+	if st.dateline != "" {
+		// A wire story's unnamed officials are those of where it was filed.
+		return &timeline.Actor{Name: st.names[st.dateline], Code: st.dateline + "GOV"}
+	}
 	return nil
+}
+
+// saidIn returns the government of the country whose capital or name follows
+// statement c's verb after "in" ("an official said in Tokyo"): where unnamed
+// officials speak is whose officials they are.
+func saidIn(s *sentence, c *cand) *timeline.Actor {
+	if c.e.class != classSay || c.tj+1 >= len(s.toks) || s.toks[c.tj].lower != "in" {
+		return nil
+	}
+	m := s.mentionFrom(c.tj + 1)
+	if m >= len(s.mtok) || s.mtok[m] != c.tj+1 {
+		return nil
+	}
+	if k := s.mentions[m].Kind; k != actors.KindCountry && k != actors.KindGov {
+		return nil
+	}
+	code := codeOf(s.mentions[m].Mention)
+	if len(code) < 3 || strings.HasPrefix(code, "IGO") {
+		return nil
+	}
+	return &timeline.Actor{Name: s.mentions[m].Actor.Name, Code: code[:3] + "GOV"}
 }
 
 // groupSpeaker returns the plural noun right before a reporting verb that names
@@ -52,6 +80,16 @@ func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
 		return ""
 	}
 	t := s.toks[k]
+	if t.word && t.text == t.lower && x.words.is(t.lower, "official") && x.unnamedOfficial(s, k) {
+		return t.lower
+	}
+	if j := x.nameRunBefore(s, k+1); j > 0 {
+		// "spokesman Alan Dacey said": a person of the story's country
+		// named by an office of no country.
+		if o := s.toks[j-1]; o.word && o.text == o.lower && x.words.is(o.lower, "official") && x.unnamedOfficial(s, j-1) {
+			return o.lower
+		}
+	}
 	if !t.word || t.text != t.lower || s.insideMention(k) || s.mentionStartsAt(k) || !x.words.is(t.lower, "officials") {
 		return ""
 	}
@@ -63,6 +101,123 @@ func (x *Extractor) groupSpeaker(s *sentence, c *cand) string {
 		}
 	}
 	return t.lower
+}
+
+// unnamedOfficial reports whether the singular official or office at token k
+// is named by its function alone, with an article and lowercase words before
+// it ("the spokesman", "a foreign ministry official", "the ministry's
+// statement"): news names an official of the story's own country that way,
+// while a foreign one is given a country ("a U.S. official").
+func (x *Extractor) unnamedOfficial(s *sentence, k int) bool {
+	for j := k; j >= 0 && j >= k-4; j-- {
+		t := s.toks[j]
+		if m := s.covering(j); m >= 0 && s.mentions[m].actor.Code != "" {
+			return false // a coded actor: the subject rules read it
+		}
+		switch {
+		case j < k && (t.lower == "the" || t.lower == "a" || t.lower == "an"):
+			return true
+		case t.text == "'s" || t.text == "’s":
+		case j < k && !t.word && t.text != "-":
+			return true // the clause opens with it: "..., spokesman Luis Torres said"
+		case !t.word || t.text != t.lower:
+			return false
+		}
+		if j == 0 {
+			return t.text == t.lower
+		}
+	}
+	return false
+}
+
+// nameRunBefore returns the first token of a name of two or three capitalised
+// words outside every actor mention that ends right before token end ("Luis
+// Torres said"), or -1.
+func (x *Extractor) nameRunBefore(s *sentence, end int) int {
+	j := end
+	for j > 0 && end-j < 3 && x.capitalName(s, j-1) {
+		j--
+	}
+	if end-j < 2 || j > 0 && x.capitalName(s, j-1) {
+		return -1
+	}
+	return j
+}
+
+// nameRunAt returns the end of a name of two or three capitalised words outside
+// every actor mention starting at token k, or -1.
+func (x *Extractor) nameRunAt(s *sentence, k int) int {
+	if k > 0 && x.capitalName(s, k-1) {
+		return -1
+	}
+	e := k
+	for e < len(s.toks) && e-k < 3 && x.capitalName(s, e) {
+		e++
+	}
+	if e-k < 2 || e < len(s.toks) && x.capitalName(s, e) {
+		return -1
+	}
+	return e
+}
+
+// capitalName reports whether token k may be a word of a person's name the
+// dictionary does not know: capitalised, not all capitals, outside every
+// mention, no function word.
+func (x *Extractor) capitalName(s *sentence, k int) bool {
+	t := s.toks[k].text
+	return x.nameWord(s, k) && len(t) >= 2 && strings.ToUpper(t) != t
+}
+
+// introducedNames teaches names the people the sentence introduces by an
+// office the story codes, whom the dictionary does not know, so that their
+// later bare names are them: in apposition ("Terry Davidson, a State
+// Department spokesman,"; "A White House spokesman, Scott Stanzel,"), or
+// after an office that speaks for the story's country ("spokesman Alan Dacey
+// said").
+func (x *Extractor) introducedNames(s *sentence, names *actors.Names) {
+	coded := func(m int) bool {
+		a := s.mentions[m].actor
+		return s.mentions[m].resolved && len(a.Code) > 3 && s.mentions[m].Kind != actors.KindPerson && s.mentions[m].Kind != actors.KindPronoun
+	}
+	learn := func(from, to int, a timeline.Actor) {
+		name := s.toksText(from, to)
+		country, role := a.Code, ""
+		if !strings.HasPrefix(a.Code, "IGO") && len(a.Code) >= 3 {
+			country, role = a.Code[:3], a.Code[3:]
+		}
+		names.Learn(name, a, country, role)
+	}
+	for m := range s.mentions {
+		if !coded(m) {
+			continue
+		}
+		start, end := s.mtok[m], s.tokenAt(s.mentions[m].Span.End)
+		// NAME, [a|the] OFFICE
+		if k := start - 1; k >= 0 && (s.toks[k].lower == "a" || s.toks[k].lower == "an" || s.toks[k].lower == "the") {
+			start = k
+		}
+		if start >= 3 && s.toks[start-1].text == "," {
+			if j := x.nameRunBefore(s, start-1); j >= 0 {
+				learn(j, start-1, s.mentions[m].actor)
+			}
+		}
+		// OFFICE, NAME, and OFFICE NAME
+		if end+1 < len(s.toks) && s.toks[end].text == "," {
+			if e := x.nameRunAt(s, end+1); e > 0 && e < len(s.toks) && s.toks[e].text == "," {
+				learn(end+1, e, s.mentions[m].actor)
+			}
+		} else if e := x.nameRunAt(s, end); end < len(s.toks) && e > 0 {
+			learn(end, e, s.mentions[m].actor)
+		}
+	}
+	for _, c := range s.cands {
+		if c.drop || c.absorbed || c.srcRule != "unnamed-officials" || c.src == nil || c.src.Code == "" {
+			continue
+		}
+		if j := x.nameRunBefore(s, x.headBefore(s, c.ti)+1); j > 0 {
+			learn(j, x.headBefore(s, c.ti)+1, *c.src)
+		}
+	}
 }
 
 // namedSubject reports whether the clause before token k opens with an unquoted
@@ -364,6 +519,9 @@ type story struct {
 	first   map[string]int            // party -> offset of its first mention
 	codes   map[string]map[string]int // party -> full code -> mentions
 	names   map[string]string         // code -> first name seen
+	// dateline is the country of the place a wire story was filed from
+	// ("ISLAMABAD, Dec 4 (AFP) -"), "" when it names none.
+	dateline string
 }
 
 // official returns the government of the country the story is about (see
@@ -496,6 +654,18 @@ func (s *sentence) mentionAt(i, n int) (int, bool) {
 		return m, true
 	}
 	return -1, false
+}
+
+// covering returns the mention that token i lies in, or -1.
+func (s *sentence) covering(i int) int {
+	t := s.toks[i]
+	m := sort.Search(len(s.mentions), func(m int) bool { return s.mentions[m].Span.Start > t.start })
+	for k := m - 1; k >= 0 && k >= m-3; k-- {
+		if t.start >= s.mentions[k].Span.Start && t.end <= s.mentions[k].Span.End {
+			return k
+		}
+	}
+	return -1
 }
 
 // mentionFrom returns the index of the first mention starting at or after token

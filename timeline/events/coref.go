@@ -26,6 +26,7 @@ type discourse struct {
 	lastList    *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
 	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Uruguay and Paraguay")
 	byOffice    map[string]timeline.Actor // office -> the person last named with that title ("President X")
+	byHead      map[string]timeline.Actor // last word of a coded mention -> its actor (see noteHead)
 }
 
 func codeOf(m actors.Mention) string {
@@ -60,6 +61,10 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			// "the president" is the one last named as president, not whoever
 			// was named last ("the prime minister pledged to stand with the
 			// president").
+			out.actor, out.resolved = a, true
+		} else if a, ok := d.byHead[headWord(m.Text)]; ok {
+			// "the spokesman" is the spokesman last named, not whoever was
+			// named last.
 			out.actor, out.resolved = a, true
 		} else if d.lastPerson != nil {
 			out.actor, out.resolved = *d.lastPerson, true
@@ -111,12 +116,34 @@ func (d *discourse) noteOffice(m mention) {
 	d.byOffice[m.Office] = m.actor
 }
 
+// noteHead records a coded mention by the last word of its text, for a later
+// bare title with that word ("a Chinese foreign ministry spokesman", then "the
+// spokesman").
+func (d *discourse) noteHead(m mention) {
+	if m.Kind == actors.KindPronoun || m.Kind == actors.KindPerson || m.actor.Code == "" {
+		return
+	}
+	if d.byHead == nil {
+		d.byHead = make(map[string]timeline.Actor)
+	}
+	d.byHead[headWord(m.Text)] = m.actor
+}
+
+// headWord is the last word of a mention's text, lowercased.
+func headWord(text string) string {
+	if i := strings.LastIndexByte(text, ' '); i >= 0 {
+		text = text[i+1:]
+	}
+	return strings.ToLower(text)
+}
+
 // note records a resolved mention acting as a subject.
 func (d *discourse) note(m mention) {
 	if !m.resolved {
 		return
 	}
 	d.noteOffice(m)
+	d.noteHead(m)
 	a := m.actor
 	if m.person && m.Kind != actors.KindPronoun {
 		d.lastNamed = &a
@@ -136,6 +163,7 @@ func (d *discourse) noteSeen(m mention) {
 		return
 	}
 	d.noteOffice(m)
+	d.noteHead(m)
 	a := m.actor
 	if m.person && m.Kind != actors.KindPronoun {
 		d.lastNamed = &a

@@ -112,7 +112,8 @@ type cand struct {
 
 // sentence is a sentence being read.
 type sentence struct {
-	doc      *doc.Doc // the analysed document, when parsed; nil otherwise
+	doc      *doc.Doc                  // the analysed document, when parsed; nil otherwise
+	heads    map[string]timeline.Actor // the discourse's coded mentions by head word (discourse.byHead)
 	span     timeline.Span
 	toks     []token
 	mentions []mention
@@ -247,6 +248,20 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 		names:    actors.NewNames(),
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)
+	if len(spans) > 0 {
+		for _, m := range all {
+			if m.Span.Start >= spans[0].End {
+				break
+			}
+			if code := codeOf(m); len(code) >= 3 && !strings.HasPrefix(code, "IGO") && isDateline(m, spans[0], body) {
+				r.st.dateline = code[:3]
+				if r.st.names[r.st.dateline] == "" {
+					r.st.names[r.st.dateline] = m.Actor.Name
+				}
+				break
+			}
+		}
+	}
 	return r
 }
 
@@ -313,6 +328,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 	s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
 	s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, r.lastSpeaker, disc.lastPair
 	x.resolveMentions(s, raw, disc)
+	s.heads = disc.byHead
 	if u := x.unknownPerson(s); u != nil {
 		// "Jan Novak, an analyst at a bank": the next "he" is this man, whom
 		// the dictionary does not code, not the last official.
@@ -339,6 +355,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 			disc.lastPair = c.pair
 		}
 	}
+	x.introducedNames(s, r.names)
 	return s
 }
 

@@ -25,8 +25,12 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 		c.src, c.srcRule = s.author, "post-author"
 	case c.e.class == classSay && x.groupSpeaker(s, c) != "":
 		// "..., and officials said": unnamed officials speak, not an actor named
-		// earlier in the sentence.
+		// earlier in the sentence. "The spokesman" is the one the story named
+		// last.
 		c.src, c.srcRule = officials(s, c, st), "unnamed-officials"
+		if a, ok := s.heads[x.groupSpeaker(s, c)]; ok {
+			c.src = actorPtr(a)
+		}
 	default:
 		c.src, c.srcMent = x.subject(s, c)
 		if c.src != nil && x.words.is(c.src.Code, "region") {
