@@ -365,6 +365,11 @@ func (x *Extractor) readIntent(s *sentence) {
 			case o.code == "08":
 				c.code = "08"
 				o.absorbed = true
+			case strings.HasPrefix(lw, "decid") && o.e.class == classVerb && o.code >= "10":
+				// A decision to act against another is the act, decided: "decided to cut ties"
+				// reduces relations, one event; a decision to cooperate is an intent (03).
+				c.code = o.code
+				o.absorbed = true
 			case o.code == "04" && o.e.class == classVerb && (o.word(s) == "talk" || o.word(s) == "negotiate"):
 				o.absorbed = true
 			default:
