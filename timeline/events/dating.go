@@ -501,6 +501,26 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 	}
 }
 
+// leadPeg makes the day the lead sentence s names the article's news peg when
+// no event of the lead set one: a news story opens with what happened and
+// when ("Poland today became a member of NATO"), and its undated reports
+// ("..., Albright said.") are of that day, even when the lead's own act is no
+// trigger. Only a recent day serves: a week before publication at most.
+func (d *dater) leadPeg(s *sentence) {
+	if d.peg != nil || d.lo.IsZero() {
+		return
+	}
+	for i := d.timexesFrom(s.span.Start); i < len(d.timexes) && d.timexes[i].Span.End <= s.span.End; i++ {
+		t := &d.timexes[i]
+		if t.Type != "DATE" || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' || t.Earliest.IsZero() || !t.Earliest.Equal(t.Latest) || d.after(t.Earliest) ||
+			t.Earliest.Before(d.lo.AddDate(0, 0, -7)) || t.Signal != "" && t.Signal != "on" && t.Signal != "at" {
+			continue
+		}
+		d.peg = t
+		return
+	}
+}
+
 // nearestWeekday moves a bare weekday ("Monday", "on Tuesday") to the coming
 // one for a present or future event ("they meet Monday") and to the last one
 // for a past event, whichever way the tagger guessed. The day after

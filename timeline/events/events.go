@@ -188,6 +188,9 @@ func (x *Extractor) extract(a *timeline.Analysis, d *doc.Doc) ([]timeline.Event,
 		}
 		s := r.read(si, sp)
 		r.emit(si, s)
+		if len(r.sentences) == 1 {
+			r.d.leadPeg(s)
+		}
 		r.disc.speaker = nil
 	}
 	return r.finish(), r.sentences
