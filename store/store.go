@@ -125,6 +125,7 @@ func OpenWith(path string, o Options) (_ *DB, err error) {
 			ILike:       "LIKE", // ASCII letters match either case
 			FormatError: db.formatError,
 			RangeOrder:  core.ChronoUnindexed,
+			MergeArms:   true,
 		},
 		Name: path,
 		Span: timeline.DefaultMergeSpan,

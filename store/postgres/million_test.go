@@ -46,7 +46,12 @@ func BenchmarkMillion(b *testing.B) {
 		}
 		storetest.Fill(b, db, silver, 1_000_000, 500)
 		db.Close()
-		if _, err := admin.Exec(`CREATE TABLE ` + schema + `.bench_complete (); ANALYZE`); err != nil {
+		// VACUUM as autovacuum would in time: it sets the visibility map that
+		// lets a listing read the covering index alone (0003_listing.sql).
+		if _, err := admin.Exec(`VACUUM ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := admin.Exec(`CREATE TABLE ` + schema + `.bench_complete ()`); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -99,6 +99,7 @@ func Open(dsn string, o Options) (_ *DB, err error) {
 			FormatError: func(err error) error { return formatError(name, err) },
 			LockKeys:    lockKeys,
 			Retry:       retryable,
+			Listed:      "o.listed",
 		},
 		RO:   sqldb,
 		Name: name,

@@ -19,7 +19,7 @@ import (
 // MillionVersion names the synthetic database the helpers below make: a store
 // that caches one keeps it under this name and makes it again when the
 // generator changes.
-const MillionVersion = "million-v2"
+const MillionVersion = "million-v3"
 
 // Silver returns the analyses of the silver articles in dir, sorted by id, or
 // skips when the corpus is absent.

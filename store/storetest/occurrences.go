@@ -325,3 +325,76 @@ func testConcurrentWriters(t *testing.T, h Harness) {
 	}
 	checkMerged(t, db, stored, "after concurrent writers")
 }
+
+// A date range is read by span class and the classes merged (or, past a
+// season, in parts): whatever the filters and limit, its answer is the
+// unranged answer's occurrences that timeline.EventFilter.InRange keeps, in
+// the same order. Among them are occurrences too wide for an index entry: a
+// sentence of thousands of bytes, and one reported by a hundred articles.
+func testEvents_RangeMerged(t *testing.T, h Harness) {
+	ctx := context.Background()
+	db := h.New(t)
+	rng := rand.New(rand.NewPCG(21, 22))
+	as := randomArticles(rng, 60, "r")
+	long := strings.Repeat("a sentence that goes on and on ", 120)
+	as = append(as, analysis("long", "long body", Ev{ID: "long-0", Earliest: "2018-01-10", Latest: "2018-01-10",
+		CAMEO: "01", Source: "Donald Trump/USAGOV", Sentence: long}))
+	for i := range 100 {
+		doc := fmt.Sprintf("widely-reported-article-number-%03d", i)
+		as = append(as, analysis(doc, "body of "+doc, Ev{ID: doc + "-0", Earliest: "2018-01-20", Latest: "2018-01-20",
+			CAMEO: "02", Source: "Kim Jong Un/PRKGOV", Target: "Donald Trump/USAGOV", Sentence: "they met"}))
+	}
+	if _, _, err := db.SaveAnalyses(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	var checked int
+	for _, from := range []string{"2017-12-15", "2018-01-01", "2018-01-20", "2018-02-01"} {
+		for _, to := range []string{"", "2018-01-20", "2018-01-31", "2018-03-31", "2019-12-31"} {
+			if to != "" && to < from {
+				continue
+			}
+			for _, other := range []timeline.EventFilter{{}, {Actor: "USA"}, {CAMEO: "02"}, {Limit: 5}, {Actor: "Kim", Limit: 3}} {
+				f := other
+				f.From, f.To = Day(from), Day(to)
+				all, err := db.Events(ctx, other)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []timeline.Event
+				if other.Limit > 0 {
+					unlimited := other
+					unlimited.Limit = 0
+					if all, err = db.Events(ctx, unlimited); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for _, e := range all {
+					if f.InRange(e.Earliest, e.Latest) && (f.Limit == 0 || len(want) < f.Limit) {
+						want = append(want, e)
+					}
+				}
+				got, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+					t.Errorf("%s..%s %+v: got\n%s\nwant\n%s", from, to, other, summary(got), summary(want))
+				}
+				checked += len(want)
+			}
+		}
+	}
+	wide := 0
+	all, err := db.Events(ctx, timeline.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range all {
+		if len(e.Sentence.Text) > 3000 || e.Sources == 100 {
+			wide++
+		}
+	}
+	if wide != 2 || checked < 100 {
+		t.Errorf("%d wide occurrences (want 2), %d events checked", wide, checked)
+	}
+}

@@ -58,6 +58,7 @@ func Run(t *testing.T, h Harness) {
 		{"OccurrencesAnyOrder", testOccurrencesAnyOrder},
 		{"OccurrencesFilterIndependent", testOccurrencesFilterIndependent},
 		{"EachEvent", testEachEvent},
+		{"Events_RangeMerged", testEvents_RangeMerged},
 		{"ConcurrentWriters", testConcurrentWriters},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, h) })

@@ -38,6 +38,14 @@ type Dialect struct {
 	// planner must be kept from walking the chronological index instead of
 	// the range (SQLite); empty: the plain order.
 	RangeOrder string
+	// MergeArms says the span classes of a date range are read by a
+	// statement each, merged as they are read (SQLite); false: by one
+	// statement, merged by the server (core.Store.overlapQuery).
+	MergeArms bool
+	// Listed, when set, is the condition on an occurrence o that holds for
+	// the rows of the covering index a date range reads (PostgreSQL: rows
+	// narrow enough for a B-tree entry); the others are read apart.
+	Listed string
 }
 
 // Store implements timeline.Store over an opened, migrated database.

@@ -86,12 +86,35 @@ const eventColumns = `e.id, e.doc, e.sentence_start, e.sentence_end, e.sentence_
 // one of its reports matches: its actor (a name substring, a code prefix), its
 // words, its document; the CAMEO root is the same for all.
 func (s *Store) Events(ctx context.Context, f timeline.EventFilter) ([]timeline.Event, error) {
-	var evs []timeline.Event
+	// The events are gathered in blocks, each twice the last, and copied into
+	// one slice at the end: appending to one slice as it grows (by a quarter
+	// once large) copied each event, a few hundred bytes, five times over,
+	// and a month of a large store is thousands of them.
+	var blocks [][]timeline.Event
+	var block []timeline.Event
+	n := 0
 	err := s.EachEvent(ctx, f, func(e *timeline.Event) error {
-		evs = append(evs, *e)
+		if len(block) == cap(block) {
+			if block != nil {
+				blocks = append(blocks, block)
+			}
+			block = make([]timeline.Event, 0, max(16, 2*cap(block)))
+		}
+		block = append(block, *e)
+		n++
 		return nil
 	})
-	return evs, err
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	if len(blocks) == 0 {
+		return block, nil
+	}
+	evs := make([]timeline.Event, 0, n)
+	for _, b := range append(blocks, block) {
+		evs = append(evs, b...)
+	}
+	return evs, nil
 }
 
 // EachEvent calls fn with each occurrence Events would return, in the same
@@ -109,6 +132,10 @@ func (s *Store) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*
 func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilter, fn func(*timeline.Event) error) error {
 	n := 0
 	for _, q := range s.eventQueries(f) {
+		if q.arms != nil {
+			// Only a query with no other after it has arms.
+			return mergeArms(ctx, tx, q.arms, f.Limit, fn)
+		}
 		rows, err := tx.QueryContext(ctx, q.sql, q.args...)
 		if err != nil {
 			return fmt.Errorf("store: query events: %w", err)
@@ -138,17 +165,24 @@ func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilte
 // about a season, a few thousand occurrences of a million.
 const longRange = 92 * 24 * time.Hour
 
-// query is an SQL statement and its arguments.
+// query is an SQL statement and its arguments, or arms whose rows are merged.
 type query struct {
 	sql  string
 	args []any
+	// arms, when set (sql is then empty), are statements whose rows each come
+	// in chronological order, merged as they are read (Dialect.MergeArms).
+	arms []query
 }
 
 // EventQueries returns the statements that select f's occurrences, in turn,
-// for plans and tests.
+// for plans and tests; the arms of a merged query each count as one.
 func (s *Store) EventQueries(f timeline.EventFilter) (sqls []string, args [][]any) {
 	for _, q := range s.eventQueries(f) {
-		sqls, args = append(sqls, q.sql), append(args, q.args)
+		for _, a := range append([]query{q}, q.arms...) {
+			if a.sql != "" {
+				sqls, args = append(sqls, a.sql), append(args, a.args)
+			}
+		}
 	}
 	return sqls, args
 }
@@ -156,9 +190,12 @@ func (s *Store) EventQueries(f timeline.EventFilter) (sqls []string, args [][]an
 // eventQueries returns the statements whose rows, one after the other, are
 // f's occurrences in chronological order.
 //
-// A short range is read by one statement: index ranges of its rows, sorted.
-// That sort delays the first row by the time it takes to sort them all, so an
-// overlap with a long closed range [from, to] is read in three parts, whose
+// An overlap with a short range, or with one open after its start, is read
+// by span class (overlapQuery): each class's occurrences that may overlap it
+// lie together in one index range, in chronological order, and the classes'
+// rows are merged, with no sort. Other short ranges are read by one
+// statement, sorted. A sort delays the first row by the time it takes to sort
+// them all, so an overlap with a long closed range [from, to] is read in three parts, whose
 // first rows come at once however long the range: the occurrences that start
 // before it (few: long ones, open ones), sorted; then those that start inside
 // it, all of which overlap it, in the order of the chronological index, which
@@ -166,6 +203,9 @@ func (s *Store) EventQueries(f timeline.EventFilter) (sqls []string, args [][]an
 // then those known only to end after it, within the horizon.
 func (s *Store) eventQueries(f timeline.EventFilter) []query {
 	if f.From.IsZero() || f.To.IsZero() || f.Within || f.To.Sub(f.From) < longRange {
+		if !f.From.IsZero() && !f.Within {
+			return []query{s.overlapQuery(f)}
+		}
 		where, args, ranged := s.eventWhere(f)
 		return []query{s.eventQuery(where, args, ranged, f.Limit)}
 	}
@@ -193,7 +233,174 @@ func (s *Store) eventQuery(where []string, args []any, ranged bool, limit int) q
 	if limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, limit)
 	}
-	return query{s.Q(q), args}
+	return query{sql: s.Q(q), args: args}
+}
+
+// eventListColumns are what a merged arm (overlapQuery) selects: an event's,
+// then, where the server merges the arms, the chronological order's columns.
+const (
+	eventListColumns = `o.earliest, o.latest, o.sources, o.docs, o.event`
+	orderColumns     = `o.skey, o.gran_rank, o.doc, o.trigger_start, o.id`
+)
+
+// overlapQuery selects the occurrences that overlap f's range, From known,
+// Within not set: one arm for each span class, the class's index range
+// (overlapTerms) read in the primary key's order, which within a class is
+// the chronological order, so that merging the arms orders the whole with no
+// sort. SQLite merges them as it reads them (a statement per class, all open
+// at once on the read transaction's connection: its own compound-select merge
+// copies each row through a tree of co-routines, slower than a sort); a
+// server merges them in one statement (UNION ALL under the ORDER BY:
+// PostgreSQL's Merge Append).
+//
+// Where the dialect keeps a covering index of the rows not too wide for it
+// (Dialect.Listed), the arms read that index alone, and one more arm reads
+// the wide rows of every class, sorted: few.
+func (s *Store) overlapQuery(f timeline.EventFilter) query {
+	g := f
+	g.From, g.To = time.Time{}, time.Time{}
+	where, args, _ := s.eventWhere(g)
+	terms, termArgs := overlapTerms(f.From, Day(f.To), f.OpenHorizon())
+	from := Day(f.From)
+	ends := `(o.latest IS NULL OR o.latest >= ?)`
+	columns := eventListColumns
+	if !s.D.MergeArms {
+		columns += `, ` + orderColumns
+	}
+	limit := ""
+	if f.Limit > 0 {
+		limit = fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	arm := func(conds []string, condArgs []any, order string) query {
+		w := append(slices.Clone(where), conds...)
+		a := append(append(slices.Clone(args), condArgs...), from)
+		return query{sql: `SELECT ` + columns + ` FROM occurrences o
+	WHERE ` + strings.Join(append(w, ends), "\n\tAND ") + `
+	ORDER BY ` + order + limit, args: a}
+	}
+	var arms []query
+	for i, t := range terms {
+		conds := []string{t}
+		if s.D.Listed != "" {
+			conds = append(conds, s.D.Listed)
+		}
+		arms = append(arms, arm(conds, termArgs[i], ChronoOrder))
+	}
+	if s.D.Listed != "" {
+		var all []any
+		for _, a := range termArgs {
+			all = append(all, a...)
+		}
+		arms = append(arms, arm([]string{`NOT ` + s.D.Listed, `(` + strings.Join(terms, "\n\t\tOR ") + `)`}, all, ChronoOrder))
+	}
+	if s.D.MergeArms {
+		for i := range arms {
+			arms[i].sql = s.Q(arms[i].sql)
+		}
+		return query{arms: arms}
+	}
+	var b strings.Builder
+	var all []any
+	b.WriteString(`SELECT u.earliest, u.latest, u.sources, u.docs, u.event FROM (`)
+	for i, a := range arms {
+		if i > 0 {
+			b.WriteString("\nUNION ALL")
+		}
+		b.WriteString("\n(" + a.sql + ")")
+		all = append(all, a.args...)
+	}
+	// The arms' own ORDER BY is what lets the planner merge them rather than
+	// sort their union.
+	b.WriteString("\n) u\nORDER BY u.skey, u.gran_rank, u.doc, u.trigger_start, u.id" + limit)
+	return query{sql: s.Q(b.String()), args: all}
+}
+
+// mergeArms calls fn with the rows of arms, each in chronological order, in
+// chronological order (timeline.Compare, which the order of the SQL spells),
+// at most limit of them (0: all). It holds one row of each arm.
+func mergeArms(ctx context.Context, tx *sql.Tx, arms []query, limit int, fn func(*timeline.Event) error) error {
+	type head struct {
+		rows *sql.Rows
+		e    timeline.Event
+	}
+	heads := make([]*head, 0, len(arms))
+	defer func() {
+		for _, h := range heads {
+			h.rows.Close()
+		}
+	}()
+	// next reads the next row of h, or closes it and reports false.
+	next := func(h *head) (bool, error) {
+		if h.rows.Next() {
+			e, err := scanOccurrence(h.rows)
+			h.e = e
+			return err == nil, err
+		}
+		h.rows.Close()
+		if err := h.rows.Err(); err != nil {
+			return false, fmt.Errorf("store: query events: %w", err)
+		}
+		return false, nil
+	}
+	less := func(a, b *head) bool {
+		if timeline.Less(&a.e, &b.e) {
+			return true
+		}
+		return !timeline.Less(&b.e, &a.e) && a.e.ID < b.e.ID
+	}
+	for _, q := range arms {
+		rows, err := tx.QueryContext(ctx, q.sql, q.args...)
+		if err != nil {
+			return fmt.Errorf("store: query events: %w", err)
+		}
+		h := &head{rows: rows}
+		heads = append(heads, h)
+		if ok, err := next(h); err != nil {
+			return err
+		} else if !ok {
+			heads = heads[:len(heads)-1]
+		}
+	}
+	// A binary heap of the arms by their current row; there are a few dozen.
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(heads) && less(heads[l], heads[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(heads) && less(heads[r], heads[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			heads[i], heads[m] = heads[m], heads[i]
+			i = m
+		}
+	}
+	for i := len(heads)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for n := 0; len(heads) > 0; {
+		h := heads[0]
+		if err := fn(&h.e); err != nil {
+			return err
+		}
+		if n++; n == limit {
+			return nil
+		}
+		ok, err := next(h)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			last := len(heads) - 1
+			heads[0] = heads[last]
+			heads = heads[:last]
+		}
+		down(0)
+	}
+	return nil
 }
 
 // eventWhere builds the conditions of f, joined with AND (at least one), and
@@ -233,7 +440,10 @@ func (s *Store) eventWhere(f timeline.EventFilter) (where []string, args []any, 
 	case ranged:
 		terms, targs := overlapTerms(f.From, to, f.OpenHorizon())
 		where = append(where, `(`+strings.Join(terms, "\n\t\tOR ")+`)`, `(o.latest IS NULL OR o.latest >= ?)`)
-		args = append(append(args, targs...), from)
+		for _, a := range targs {
+			args = append(args, a...)
+		}
+		args = append(args, from)
 	}
 	// The other filters hold when one report of the occurrence matches.
 	var member []string
@@ -275,45 +485,50 @@ func shiftDay(t time.Time, h timeline.Period, sign int) any {
 	return Day(moved)
 }
 
-// overlapTerms returns the terms, each an occurrences_span index range, that
+// overlapTerms returns the terms, each an index range of one span class, that
 // select the occurrences that may overlap [from, to] (to nil: open); the
 // caller adds that they end no earlier than from. An interval of class c is
 // shorter than 2^c days, so it overlaps only if it starts in [from - 2^c + 1,
 // to]. An open bound reaches the horizon h from the known one
-// (timeline.EventFilter.InRange).
-func overlapTerms(from time.Time, to any, h timeline.Period) (terms []string, args []any) {
+// (timeline.EventFilter.InRange). args are the arguments of each term.
+func overlapTerms(from time.Time, to any, h timeline.Period) (terms []string, args [][]any) {
+	var targs []any
+	add := func(term string) {
+		terms, args = append(terms, `(`+term+`)`), append(args, targs)
+		targs = nil
+	}
 	upper := func(term string) string {
 		if to == nil {
 			return term
 		}
-		args = append(args, to)
+		targs = append(targs, to)
 		return term + ` AND ` + spanKey + ` <= ?`
 	}
 	for c := 0; c <= maxClass; c++ {
 		term := fmt.Sprintf(`o.span_class = %d`, c)
 		if lower := from.AddDate(0, 0, -(1<<c - 1)); lower.Year() >= 1 {
 			term += ` AND ` + spanKey + ` >= ?`
-			args = append(args, Day(lower))
+			targs = append(targs, Day(lower))
 		}
-		terms = append(terms, `(`+upper(term)+`)`)
+		add(upper(term))
 	}
 	openEnd := fmt.Sprintf(`o.span_class = %d`, classOpenEnd)
 	if reach := shiftDay(from, h, -1); reach != nil {
 		openEnd += ` AND ` + spanKey + ` >= ?`
-		args = append(args, reach)
+		targs = append(targs, reach)
 	}
-	terms = append(terms, `(`+upper(openEnd)+`)`)
+	add(upper(openEnd))
 	openStart := fmt.Sprintf(`o.span_class = %d AND `+spanKey+` >= ?`, classOpenStart)
-	args = append(args, Day(from))
+	targs = append(targs, Day(from))
 	if to != nil {
 		if t, _ := time.Parse(timeline.DateLayout, to.(string)); !t.IsZero() {
 			if reach := shiftDay(t, h, 1); reach != nil {
 				openStart += ` AND ` + spanKey + ` <= ?`
-				args = append(args, reach)
+				targs = append(targs, reach)
 			}
 		}
 	}
-	terms = append(terms, `(`+openStart+`)`)
+	add(openStart)
 	return terms, args
 }
 
@@ -329,7 +544,7 @@ func scanOccurrence(rows *sql.Rows) (timeline.Event, error) {
 		earliest, latest day
 		sources          int
 		docs             string
-		payload          []byte
+		payload          sql.RawBytes // decoded before the next row: no copy
 	)
 	if err := rows.Scan(&earliest, &latest, &sources, &docs, &payload); err != nil {
 		return e, fmt.Errorf("store: scan event: %w", err)
