@@ -27,8 +27,9 @@ type Store interface {
 	// Events returns the occurrences matching f in chronological order.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
 	// EachEvent calls fn with each occurrence Events would return, in order,
-	// as it is read, so that memory does not grow with the answer; an error
-	// from fn stops it and is returned.
+	// as it is read, so that memory does not grow with the answer; the *Event
+	// is valid until fn returns (a store may read the next one into it), so
+	// fn copies what it keeps. An error from fn stops it and is returned.
 	EachEvent(ctx context.Context, f EventFilter, fn func(*Event) error) error
 	Documents(ctx context.Context) ([]DocumentSummary, error)
 	// Actors lists the coded actors of the stored events with their counts,

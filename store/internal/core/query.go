@@ -118,8 +118,9 @@ func (s *Store) Events(ctx context.Context, f timeline.EventFilter) ([]timeline.
 }
 
 // EachEvent calls fn with each occurrence Events would return, in the same
-// order, as it is read: memory does not grow with the answer. An error from fn
-// stops the reading and is returned.
+// order, as it is read: memory does not grow with the answer. The event fn is
+// given is valid until fn returns (the next row is read into it): fn copies
+// what it keeps. An error from fn stops the reading and is returned.
 func (s *Store) EachEvent(ctx context.Context, f timeline.EventFilter, fn func(*timeline.Event) error) error {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
@@ -140,8 +141,10 @@ func (s *Store) eachEvent(ctx context.Context, tx *sql.Tx, f timeline.EventFilte
 		if err != nil {
 			return fmt.Errorf("store: query events: %w", err)
 		}
+		var e timeline.Event // each row's, in turn: fn keeps no pointer to it
+		sc := newOccurrenceScan()
 		for rows.Next() {
-			e, err := scanOccurrence(rows)
+			err := sc.scan(rows, &e)
 			if err == nil {
 				err = fn(&e)
 			}
@@ -321,6 +324,7 @@ func (s *Store) overlapQuery(f timeline.EventFilter) query {
 func mergeArms(ctx context.Context, tx *sql.Tx, arms []query, limit int, fn func(*timeline.Event) error) error {
 	type head struct {
 		rows *sql.Rows
+		sc   *occurrenceScan
 		e    timeline.Event
 	}
 	heads := make([]*head, 0, len(arms))
@@ -332,8 +336,7 @@ func mergeArms(ctx context.Context, tx *sql.Tx, arms []query, limit int, fn func
 	// next reads the next row of h, or closes it and reports false.
 	next := func(h *head) (bool, error) {
 		if h.rows.Next() {
-			e, err := scanOccurrence(h.rows)
-			h.e = e
+			err := h.sc.scan(h.rows, &h.e)
 			return err == nil, err
 		}
 		h.rows.Close()
@@ -353,7 +356,7 @@ func mergeArms(ctx context.Context, tx *sql.Tx, arms []query, limit int, fn func
 		if err != nil {
 			return fmt.Errorf("store: query events: %w", err)
 		}
-		h := &head{rows: rows}
+		h := &head{rows: rows, sc: newOccurrenceScan()}
 		heads = append(heads, h)
 		if ok, err := next(h); err != nil {
 			return err
@@ -537,29 +540,40 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// scanOccurrence reads a row of eventQuery.
-func scanOccurrence(rows *sql.Rows) (timeline.Event, error) {
-	var (
-		e                timeline.Event
-		earliest, latest day
-		sources          int
-		docs             string
-		payload          sql.RawBytes // decoded before the next row: no copy
-	)
-	if err := rows.Scan(&earliest, &latest, &sources, &docs, &payload); err != nil {
-		return e, fmt.Errorf("store: scan event: %w", err)
+// occurrenceScan holds what Scan writes a row of eventQuery into, made once
+// for all the rows of a statement: variables passed to Scan escape, and
+// fresh ones for each row were half the allocations of a listing.
+type occurrenceScan struct {
+	earliest, latest day
+	sources          int
+	docs             string
+	payload          sql.RawBytes // decoded before the next row: no copy
+	dest             []any
+}
+
+func newOccurrenceScan() *occurrenceScan {
+	sc := &occurrenceScan{}
+	sc.dest = []any{&sc.earliest, &sc.latest, &sc.sources, &sc.docs, &sc.payload}
+	return sc
+}
+
+// scan reads a row of eventQuery into e, all of whose fields it sets.
+func (sc *occurrenceScan) scan(rows *sql.Rows, e *timeline.Event) error {
+	*e = timeline.Event{}
+	if err := rows.Scan(sc.dest...); err != nil {
+		return fmt.Errorf("store: scan event: %w", err)
 	}
-	if err := decodePayload(payload, &e); err != nil {
-		return e, fmt.Errorf("store: occurrence of %s: %w", docs, err)
+	if err := decodePayload(sc.payload, e); err != nil {
+		return fmt.Errorf("store: occurrence of %s: %w", sc.docs, err)
 	}
-	e.Earliest, e.Latest = earliest.t, latest.t
-	if sources > 1 {
-		e.Sources = sources
-		if err := json.Unmarshal([]byte(docs), &e.Docs); err != nil {
-			return e, fmt.Errorf("store: occurrence %s: documents %q: %w", e.ID, docs, err)
+	e.Earliest, e.Latest = sc.earliest.t, sc.latest.t
+	if sc.sources > 1 {
+		e.Sources = sc.sources
+		if err := json.Unmarshal([]byte(sc.docs), &e.Docs); err != nil {
+			return fmt.Errorf("store: occurrence %s: documents %q: %w", e.ID, sc.docs, err)
 		}
 	}
-	return e, nil
+	return nil
 }
 
 // scanEvent scans first into head, then eventColumns.
