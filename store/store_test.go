@@ -133,8 +133,8 @@ func TestOpen_Twice(t *testing.T) {
 	if err := raw.QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &version); err != nil {
 		t.Fatal(err)
 	}
-	if n != 3 || version != 3 {
-		t.Errorf("schema_migrations: %d rows, version %d; want 3, 3", n, version)
+	if n != 4 || version != 4 {
+		t.Errorf("schema_migrations: %d rows, version %d; want 4, 4", n, version)
 	}
 	if err := raw.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
