@@ -187,12 +187,37 @@ func (d *day) Scan(src any) error {
 }
 
 func (d *day) parse(s string) error {
+	// The layout's digits read directly: a listing parses two days a row, and
+	// time.Parse was a twentieth of it. Anything else (an impossible date
+	// among them) goes to time.Parse, which decides.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, m, dd := digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+		if y >= 0 && m >= 1 && m <= 12 && dd >= 1 {
+			t := time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+			if t.Day() == dd {
+				d.t = t
+				return nil
+			}
+		}
+	}
 	t, err := time.Parse(timeline.DateLayout, s)
 	if err != nil {
 		return fmt.Errorf("bad day %q in database", s)
 	}
 	d.t = t
 	return nil
+}
+
+// digits returns the number s spells in decimal digits, or -1.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // Mode is what a command may do with the database.
