@@ -112,7 +112,11 @@ type cand struct {
 
 // sentence is a sentence being read.
 type sentence struct {
-	doc      *doc.Doc                  // the analysed document, when parsed; nil otherwise
+	// doc is the analysed document, nil when there is none; the tree rules
+	// read the sentence's parse where it holds one. r, when not nil, parses
+	// the sentence on demand (see allowTree and treeVerb).
+	doc      *doc.Doc
+	r        *reading
 	heads    map[string]timeline.Actor // the discourse's coded mentions by head word (discourse.byHead)
 	span     timeline.Span
 	toks     []token
@@ -217,6 +221,7 @@ type reading struct {
 	seenAct     map[string][]string
 	out         []timeline.Event
 	sentences   []*sentence
+	failed      map[int]bool // the analysed document's sentences the parser failed on
 	// long counts the sentences cut to MaxSentenceTokens; longAt and longToks
 	// are the first one's offset and length.
 	long, longAt, longToks int
@@ -267,33 +272,39 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 	return r
 }
 
-// parse has the analysed document parse the sentence when a verb candidate of
-// it still stands: only those sentences need a tree, and parsing is most of the
-// cost of reading an article. A sentence the parser fails on is read by the
-// word-order rules alone, and the article says so.
-func (r *reading) parse(s *sentence) {
-	if s.doc == nil {
+// allowTree lets the tree rules ask for the sentence's parse when a verb
+// candidate of it still stands: only those sentences need a tree, and parsing
+// is most of the cost of reading an article. The parse itself waits until a
+// tree rule can use it (see treeVerb).
+func (r *reading) allowTree(s *sentence) {
+	if r.tree == nil {
 		return
 	}
-	live := false
+	s.doc = r.tree
 	for _, c := range s.cands {
 		// The tree is read for the object of an act named by a verb
 		// (tree.go); a statement's roles and a noun's are the order
 		// rules', which the tree did not better.
-		live = live || !c.drop && !c.absorbed && (c.e.class == classVerb || c.e.class == classIntent)
-	}
-	if !live {
-		return
-	}
-	d := s.doc
-	first, last := d.SentenceAt(s.span.Start), d.SentenceAt(s.span.End-1)
-	if first < 0 || last < 0 {
-		return
-	}
-	for i := first; i <= last; i++ {
-		if err := d.Parse(i); err != nil {
-			r.a.Warnings = append(r.a.Warnings, fmt.Sprintf("sentence at byte %d not parsed: %v", d.Sentences[i].Span.Start, err))
+		if !c.drop && !c.absorbed && (c.e.class == classVerb || c.e.class == classIntent) {
+			s.r = r
+			return
 		}
+	}
+}
+
+// parse has the analysed document parse sentence i. A sentence the parser
+// fails on is read by the word-order rules alone, and the article says so.
+func (r *reading) parse(i int) {
+	d := r.tree
+	if d.Parsed(i) || r.failed[i] {
+		return
+	}
+	if err := d.Parse(i); err != nil {
+		if r.failed == nil {
+			r.failed = make(map[int]bool)
+		}
+		r.failed[i] = true
+		r.a.Warnings = append(r.a.Warnings, fmt.Sprintf("sentence at byte %d not parsed: %v", d.Sentences[i].Span.Start, err))
 	}
 }
 
@@ -310,7 +321,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		toks = toks[:MaxSentenceTokens]
 		sp.End = toks[len(toks)-1].end
 	}
-	s := &sentence{span: sp, toks: toks, tweetAt: -1, doc: r.tree}
+	s := &sentence{span: sp, toks: toks, tweetAt: -1}
 	r.sentences = append(r.sentences, s)
 	for r.mi < len(r.all) && r.all[r.mi].Span.Start < sp.Start {
 		r.mi++
@@ -347,7 +358,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 	for _, c := range s.cands {
 		x.readStatus(s, c)
 	}
-	r.parse(s)
+	r.allowTree(s)
 	for _, c := range s.cands {
 		if c.drop || c.absorbed {
 			continue
@@ -892,13 +903,7 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 			return ev, false
 		}
 	default:
-		if c.src == nil && !c.tweet {
-			return ev, false
-		}
-		if c.src != nil && c.src.Code == "" && !c.tweet && (c.srcMent < 0 || s.mentions[c.srcMent].Kind != actors.KindGroup) {
-			// A named person the dictionary does not code (a banker, a golfer) is
-			// no political actor; an uncoded collective ("the international
-			// community") is.
+		if !actorKnown(s, c) {
 			return ev, false
 		}
 	}
@@ -909,6 +914,20 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 	ev.Confidence = confidence(c, &ev)
 	ev.ID = timeline.MakeID(doc.ID, trig.Span(), ev.CAMEO)
 	return ev, true
+}
+
+// actorKnown reports whether an act (neither a noun nor a context) has an
+// actor that makes it an event: a political actor, or the author of a tweet.
+// A named person the dictionary does not code (a banker, a golfer) is no
+// political actor; an uncoded collective ("the international community") is.
+func actorKnown(s *sentence, c *cand) bool {
+	switch {
+	case c.tweet:
+		return true
+	case c.src == nil:
+		return false
+	}
+	return c.src.Code != "" || c.srcMent >= 0 && s.mentions[c.srcMent].Kind == actors.KindGroup
 }
 
 func confidence(c *cand, ev *timeline.Event) float64 {

@@ -99,6 +99,7 @@ func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
 
 // object returns the actor c's clause acts on and the rule that found it:
 //
+//   - "tree-object": the actor the parse names (see treeObject);
 //   - "meeting-partner": a meeting is with its partner, whatever its topic
 //     ("discussed the border with the Uruguayan president");
 //   - "object": else the first actor in the act's scope (see objectScope) that
@@ -110,9 +111,16 @@ func (x *Extractor) listReference(s *sentence, c *cand) *timeline.Actor {
 //
 // It returns nil and "" when none applies.
 func (x *Extractor) object(s *sentence, c *cand) (*timeline.Actor, string) {
-	if a, ok := x.treeObject(s, c); ok {
-		return a, "tree-object"
+	a, rule := x.orderObject(s, c)
+	if t, ok := x.treeObject(s, c, a); ok {
+		return t, "tree-object"
 	}
+	return a, rule
+}
+
+// orderObject is object's rules after "tree-object", read from the words'
+// order.
+func (x *Extractor) orderObject(s *sentence, c *cand) (*timeline.Actor, string) {
 	end := x.actEnd(s, c)
 	if c.code == "04" {
 		if a := x.meetingPartner(s, c, end); a != nil {

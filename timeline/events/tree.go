@@ -13,22 +13,52 @@ import (
 // introduces, read off the tree rather than guessed from the words' order.
 // Where the tree names no actor in a role, the word-order rules decide.
 
-// treeVerb returns the document token of c's trigger when the sentence is
-// parsed and the trigger is a verb of it, else -1.
-func (s *sentence) treeVerb(c *cand) int {
+// treeVerb returns the document token of c's trigger when the trigger is a
+// verb of the sentence's parse, else -1. An unparsed sentence is parsed now
+// when the tree rules may ask for it (allowTree) and need says the rule asking
+// can change the outcome: a parse that no rule can use is not made.
+func (s *sentence) treeVerb(c *cand, need bool) int {
 	d := s.doc
 	if d == nil || c.ti >= len(s.toks) {
 		return -1
 	}
 	k := d.TokenAt(s.toks[c.ti].start)
-	if k < 0 || d.Tokens[k].Span.Start != s.toks[c.ti].start || d.Sentences[d.Tokens[k].Sent].Root < 0 {
+	if k < 0 || d.Tokens[k].Span.Start != s.toks[c.ti].start {
 		return -1
+	}
+	if si := d.Tokens[k].Sent; !d.Parsed(si) {
+		if !need || s.r == nil {
+			return -1
+		}
+		s.r.parse(si)
+		if !d.Parsed(si) {
+			return -1
+		}
 	}
 	switch d.Tokens[k].UPOS {
 	case "VERB", "AUX":
 		return k
 	}
 	return -1
+}
+
+// anyResolved reports whether the sentence names a known actor that is not
+// the source src (same code, or same name when uncoded) and not other: the
+// least a tree rule needs to change the outcome. src and other may be nil.
+func (s *sentence) anyResolved(src, other *timeline.Actor) bool {
+	for m := range s.mentions {
+		if !s.mentions[m].resolved {
+			continue
+		}
+		a := s.mentions[m].actor
+		if src != nil && a.Code == src.Code && (a.Code != "" || a.Name == src.Name) {
+			continue
+		}
+		if other == nil || a != *other {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseSubject returns the subject of verb k's clause: its own nsubj, else
@@ -108,7 +138,7 @@ func (s *sentence) mentionIn(h int) int {
 // trigger's clause names; for a passive, the agent ("was imposed by the UN").
 // It decides only when the tree gives an actor.
 func (x *Extractor) treeSubject(s *sentence, c *cand) (*timeline.Actor, int, bool) {
-	k := s.treeVerb(c)
+	k := s.treeVerb(c, s.doc != nil && s.resolvedBefore(c.ti))
 	if k < 0 {
 		return undecided()
 	}
@@ -134,10 +164,17 @@ var directionPreps = map[string]bool{"to": true, "on": true, "against": true, "w
 // verb names, else the passive subject (the one acted on), else an oblique
 // introduced by a preposition of direction, of the verb or of its object
 // ("imposed sanctions on Niger"). Statements are left to the word-order rules:
-// what one tells is no target.
-func (x *Extractor) treeObject(s *sentence, c *cand) (*timeline.Actor, bool) {
-	k := s.treeVerb(c)
-	if k < 0 || c.e.class == classSay {
+// what one tells is no target. ordered is what those rules give (nil: none):
+// an unparsed sentence is parsed only when the tree can name another actor.
+func (x *Extractor) treeObject(s *sentence, c *cand, ordered *timeline.Actor) (*timeline.Actor, bool) {
+	if c.e.class != classVerb && c.e.class != classIntent {
+		return nil, false
+	}
+	// An act without a known actor makes no event (build), whatever it
+	// acts on.
+	need := s.doc != nil && actorKnown(s, c) && s.anyResolved(c.src, ordered)
+	k := s.treeVerb(c, need)
+	if k < 0 {
 		return nil, false
 	}
 	d := s.doc
@@ -175,4 +212,18 @@ func (x *Extractor) treeObject(s *sentence, c *cand) (*timeline.Actor, bool) {
 		return actorPtr(a), true
 	}
 	return nil, false
+}
+
+// resolvedBefore reports whether a known actor is named before token ti: in
+// English a clause's subject precedes its verb but in inversions ("said the
+// minister") and a passive's agent ("was imposed by the UN"), which the order
+// rules read, so only then can the tree give a subject the order rules
+// missed.
+func (s *sentence) resolvedBefore(ti int) bool {
+	for m := 0; m < len(s.mtok) && s.mtok[m] < ti; m++ {
+		if s.mentions[m].resolved {
+			return true
+		}
+	}
+	return false
 }
