@@ -19,6 +19,7 @@ type rule struct {
 	prio    int // breaks ties between matches of equal span
 	need    []uint32
 	right   int
+	lits    [][]string // a window must hold a literal of each (see requiredLiterals)
 	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
 }
 
@@ -201,11 +202,16 @@ func compileRules(v *vocab) ([]*rule, error) {
 	)
 	out := make([]*rule, 0, len(ruleSpecs))
 	for i, s := range ruleSpecs {
-		re, err := regexp.Compile(rep.Replace(s.pat))
+		pat := rep.Replace(s.pat)
+		re, err := regexp.Compile(pat)
 		if err != nil {
 			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
 		}
-		r := &rule{name: s.name, need: s.need, right: s.right, re: re, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
+		lits, err := requiredLiterals(pat)
+		if err != nil {
+			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
+		}
+		r := &rule{name: s.name, need: s.need, right: s.right, re: re, lits: lits, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
 		for j, n := range re.SubexpNames() {
 			if n != "" {
 				r.groups[n] = j

@@ -268,6 +268,9 @@ func (t *Tagger) findMatches(body string, ends []int) ([]*match, []int, int) {
 				continue
 			}
 			text := lc[w.start:w.end]
+			if !holdsAll(text, r.lits) {
+				continue
+			}
 			for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
 				if loc[1] == loc[0] {
 					continue
