@@ -16,7 +16,8 @@ const (
 	// maxLiterals is the most literals in one set worth looking for: a
 	// larger set (every unit name) is almost always present.
 	maxLiterals = 12
-	// minLiteral is the shortest literal worth looking for.
+	// minLiteral is the shortest literal worth looking for, but for a
+	// punctuation mark ("/" of a date, ":" of a time), rare in prose.
 	minLiteral = 2
 )
 
@@ -44,7 +45,7 @@ func worthSearching(set []string) bool {
 		return false
 	}
 	for _, l := range set {
-		if len(l) < minLiteral {
+		if len(l) < minLiteral && !(len(l) == 1 && isPunct(l[0])) {
 			return false
 		}
 	}
@@ -130,4 +131,8 @@ func holdsAll(text string, sets [][]string) bool {
 		}
 	}
 	return true
+}
+
+func isPunct(c byte) bool {
+	return c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')
 }

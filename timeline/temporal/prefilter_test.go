@@ -16,7 +16,8 @@ func TestRequiredLiterals(t *testing.T) {
 		{`\bin\s+(?P<num>\d+)\s+days\b`, [][]string{{"in"}, {"days"}}},
 		{`\b(?:the\s+)?(?P<unit>year|month)\b`, [][]string{{"year", "month"}}}, // "the" is optional
 		{`(?:ago|x)`, nil},                              // "x" is too short to search for
-		{`\d+/\d+`, nil},                                // no literal of two letters
+		{`\d+/\d+`, [][]string{{"/"}}},                  // a punctuation mark is rare enough
+		{`\d+ \d+`, nil},                                // a space is not
 		{`(?i)Week`, [][]string{{"week"}}},              // folded: the text is lower-cased
 		{`(?:a|b)?c*`, nil},                             // nothing required
 		{`(?:week){2}`, [][]string{{"week"}, {"week"}}}, // a repeat: each copy is required
