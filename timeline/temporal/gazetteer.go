@@ -50,7 +50,11 @@ type gazetteer struct {
 	// A name is looked for alone, case-sensitively; the year and host that may
 	// stand before or after it are read around each hit. One pattern with them
 	// all ran its case-folded host alternation at every byte of every text.
-	nameRe    *regexp.Regexp
+	// The names pattern is tried only where a name can start: at a word
+	// boundary, on a byte some name starts with (a capital, mostly), which
+	// is far cheaper than running it at every byte.
+	nameAt    *regexp.Regexp    // the names, anchored
+	first     [256]bool         // the first bytes of the names
 	before    *regexp.Regexp    // "[year] [host] " ending where the name starts
 	after     *regexp.Regexp    // " in|at host" and " year" right after the name
 	nameKey   map[string]string // mention name -> series id or "family:" + family
@@ -118,7 +122,10 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 	if len(hosts) == 0 {
 		hostPat = `[^\s\S]` // matches nothing
 	}
-	if g.nameRe, err = regexp.Compile(`\b(?:` + quote(names) + `)\b`); err != nil {
+	for _, n := range names {
+		g.first[n[0]] = true
+	}
+	if g.nameAt, err = regexp.Compile(`^(?:` + quote(names) + `)\b`); err != nil {
 		return nil, fmt.Errorf("temporal: compile gazetteer names: %w", err)
 	}
 	if g.before, err = regexp.Compile(`\b(?:(1[89]\d\d|20\d\d)\s+)?(?:(` + hostPat + `)\s+)?$`); err != nil {
@@ -159,7 +166,7 @@ type gazHit struct {
 func (g *gazetteer) find(body string) []gazHit {
 	var hits []gazHit
 	last := 0
-	for _, loc := range g.nameRe.FindAllStringIndex(body, -1) {
+	for _, loc := range g.names(body) {
 		h := gazHit{start: loc[0], end: loc[1], name: body[loc[0]:loc[1]]}
 		from := max(last, loc[0]-80)
 		if m := g.before.FindStringSubmatchIndex(body[from:loc[0]]); m != nil {
@@ -184,6 +191,27 @@ func (g *gazetteer) find(body string) []gazHit {
 		last = h.end
 	}
 	return hits
+}
+
+// names returns the spans of the names in body, leftmost first, none
+// overlapping: what `\b(?:names)\b` finds.
+func (g *gazetteer) names(body string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(body); i++ {
+		if !g.first[body[i]] || i == 0 && !isASCIIWord(body[i]) || i > 0 && isASCIIWord(body[i-1]) == isASCIIWord(body[i]) {
+			continue // no name starts here, or no word boundary
+		}
+		if loc := g.nameAt.FindStringIndex(body[i:]); loc != nil && loc[1] > 0 {
+			out = append(out, [2]int{i, i + loc[1]})
+			i += loc[1] - 1
+		}
+	}
+	return out
+}
+
+// isASCIIWord reports whether c is a word byte to the regexp package's \b.
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // occurrences finds the named occurrences in body; with fixed, only those the

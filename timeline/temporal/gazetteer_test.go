@@ -1,6 +1,9 @@
 package temporal
 
 import (
+	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -77,5 +80,37 @@ func TestInferDCT(t *testing.T) {
 	}
 	if _, _, ok := tg.InferDCT("Nothing to date here."); ok {
 		t.Error("no cues: want ok false")
+	}
+}
+
+// TestNamesAsPattern checks that the name scan finds what the names pattern,
+// run over the whole text, finds: same spans, leftmost first.
+func TestNamesAsPattern(t *testing.T) {
+	g := mustTagger(t).gaz
+	whole := regexp.MustCompile(`\b` + strings.TrimPrefix(g.nameAt.String(), "^"))
+	seed, err := os.ReadFile("../../fixtures/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, body := range []string{
+		string(seed),
+		"Winter Olympics at the start, then the Summer Olympics\nin London.",
+		"xWinter Olympics, _World Cup, 2World Cup, éWorld Cup, World Cupx, World  Cup, World\tCup",
+		"the Olympics.Olympics-Olympics Olympics_ Olympics",
+		"",
+		"W",
+	} {
+		var want [][2]int
+		for _, loc := range whole.FindAllStringIndex(body, -1) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		found += len(want)
+		if got := g.names(body); !reflect.DeepEqual(got, want) {
+			t.Errorf("names(%.40q) = %v, want %v", body, got, want)
+		}
+	}
+	if found < 8 {
+		t.Errorf("the pattern found %d names: the texts test too little", found)
 	}
 }
