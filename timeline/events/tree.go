@@ -42,11 +42,12 @@ func (s *sentence) treeVerb(c *cand, need bool) int {
 	return -1
 }
 
-// anyResolved reports whether the sentence names a known actor that is not
-// the source src (same code, or same name when uncoded) and not other: the
-// least a tree rule needs to change the outcome. src and other may be nil.
-func (s *sentence) anyResolved(src, other *timeline.Actor) bool {
-	for m := range s.mentions {
+// anyResolved reports whether the sentence names, from token from on, a known
+// actor that is not the source src (same code, or same name when uncoded) and
+// not other: the least a tree rule needs to change the outcome. src and other
+// may be nil.
+func (s *sentence) anyResolved(src, other *timeline.Actor, from int) bool {
+	for m := s.mentionFrom(from); m < len(s.mentions); m++ {
 		if !s.mentions[m].resolved {
 			continue
 		}
@@ -165,14 +166,20 @@ var directionPreps = map[string]bool{"to": true, "on": true, "against": true, "w
 // introduced by a preposition of direction, of the verb or of its object
 // ("imposed sanctions on Niger"). Statements are left to the word-order rules:
 // what one tells is no target. ordered is what those rules give (nil: none):
-// an unparsed sentence is parsed only when the tree can name another actor.
+// an unparsed sentence is parsed only when the tree can name another actor,
+// after the verb (where objects and obliques stand in English) or, for a
+// passive, anywhere (its subject is the one acted on).
 func (x *Extractor) treeObject(s *sentence, c *cand, ordered *timeline.Actor) (*timeline.Actor, bool) {
 	if c.e.class != classVerb && c.e.class != classIntent {
 		return nil, false
 	}
 	// An act without a known actor makes no event (build), whatever it
 	// acts on.
-	need := s.doc != nil && actorKnown(s, c) && s.anyResolved(c.src, ordered)
+	from := c.tj
+	if x.passiveForm(s, c) {
+		from = 0
+	}
+	need := s.doc != nil && actorKnown(s, c) && s.anyResolved(c.src, ordered, from)
 	k := s.treeVerb(c, need)
 	if k < 0 {
 		return nil, false
@@ -226,4 +233,12 @@ func (s *sentence) resolvedBefore(ti int) bool {
 		}
 	}
 	return false
+}
+
+// passiveForm reports whether c's trigger follows a form of "be" or "get",
+// past adverbs ("was firmly rejected"): a passive, whose subject is the one
+// acted on.
+func (x *Extractor) passiveForm(s *sentence, c *cand) bool {
+	k := x.headBefore(s, c.ti)
+	return k >= 0 && x.words.is(s.toks[k].lower, "passive")
 }
