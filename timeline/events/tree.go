@@ -42,12 +42,12 @@ func (s *sentence) treeVerb(c *cand, need bool) int {
 	return -1
 }
 
-// anyResolved reports whether the sentence names, from token from on, a known
+// anyResolved reports whether the sentence names, in tokens [from, to), a known
 // actor that is not the source src (same code, or same name when uncoded) and
 // not other: the least a tree rule needs to change the outcome. src and other
 // may be nil.
-func (s *sentence) anyResolved(src, other *timeline.Actor, from int) bool {
-	for m := s.mentionFrom(from); m < len(s.mentions); m++ {
+func (s *sentence) anyResolved(src, other *timeline.Actor, from, to int) bool {
+	for m := s.mentionFrom(from); m < len(s.mentions) && s.mtok[m] < to; m++ {
 		if !s.mentions[m].resolved {
 			continue
 		}
@@ -167,19 +167,20 @@ var directionPreps = map[string]bool{"to": true, "on": true, "against": true, "w
 // ("imposed sanctions on Niger"). Statements are left to the word-order rules:
 // what one tells is no target. ordered is what those rules give (nil: none):
 // an unparsed sentence is parsed only when the tree can name another actor,
-// after the verb (where objects and obliques stand in English) or, for a
-// passive, anywhere (its subject is the one acted on).
+// after the verb and within the act (actEnd), where objects and obliques
+// stand in English, or, for a passive, anywhere (its subject is the one acted
+// on).
 func (x *Extractor) treeObject(s *sentence, c *cand, ordered *timeline.Actor) (*timeline.Actor, bool) {
 	if c.e.class != classVerb && c.e.class != classIntent {
 		return nil, false
 	}
 	// An act without a known actor makes no event (build), whatever it
 	// acts on.
-	from := c.tj
+	from, to := c.tj, x.actEnd(s, c)
 	if x.passiveForm(s, c) {
-		from = 0
+		from, to = 0, len(s.toks)
 	}
-	need := s.doc != nil && actorKnown(s, c) && s.anyResolved(c.src, ordered, from)
+	need := s.doc != nil && actorKnown(s, c) && s.anyResolved(c.src, ordered, from, to)
 	k := s.treeVerb(c, need)
 	if k < 0 {
 		return nil, false
