@@ -37,7 +37,10 @@ func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
 		}
 	}
 	var out []Mention
-	words := nameWords(text, base)
+	var words []nameWord
+	if len(n.parts) > 0 { // else no word can be a name part learnt before
+		words = nameWords(text, base)
+	}
 	mi := 0
 	for k, w := range words {
 		for mi < len(ms) && ms[mi].Span.End <= w.start {
@@ -121,7 +124,7 @@ type nameWord struct {
 
 // nameWords splits a sentence into words and single punctuation marks.
 func nameWords(text string, base int) []nameWord {
-	var out []nameWord
+	out := make([]nameWord, 0, len(text)/4+1) // most words are longer than three letters
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {

@@ -464,7 +464,7 @@ func (r *reading) finish() []timeline.Event {
 // not states.
 func (x *Extractor) sportsStory(body string) bool {
 	words, sport := 0, 0
-	for _, w := range strings.FieldsFunc(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
+	for w := range strings.FieldsFuncSeq(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
 		words++
 		if x.words.is(strings.ToLower(w), "sport") {
 			sport++

@@ -115,7 +115,7 @@ func Judge(text string) Judgement {
 	counts := make(map[string]int)
 	scripts := make(map[string]int)
 	letters, latin := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		for _, r := range w {
 			if unicode.IsLetter(r) {
 				letters++
