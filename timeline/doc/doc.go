@@ -120,14 +120,24 @@ func New(body string, a Annotator) (*Doc, error) {
 // only when Parse asks for it. Any bytes are accepted.
 func NewLazy(body string, a Annotator) *Doc {
 	d := &Doc{Body: body, annotator: a}
+	// The tokens first, then the sentences over them, so that the tokens
+	// are allocated once at their number.
 	var spans []timeline.Span
+	var units []int // where each sentence's tokens end in spans
 	for _, s := range text.Sentences(body) {
-		spans = appendTokens(spans[:0], body, s.Start, s.End)
-		for len(spans) > 0 {
-			n := unitLength(body, spans)
-			d.addSentence(spans[:n])
-			spans = spans[n:]
+		from := len(spans)
+		spans = appendTokens(spans, body, s.Start, s.End)
+		for from < len(spans) {
+			from += unitLength(body, spans[from:])
+			units = append(units, from)
 		}
+	}
+	d.Tokens = make([]Token, 0, len(spans))
+	d.Sentences = make([]Sentence, 0, len(units))
+	from := 0
+	for _, end := range units {
+		d.addSentence(spans[from:end])
+		from = end
 	}
 	n := len(d.Tokens)
 	d.kids = make([]int, n)

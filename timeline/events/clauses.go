@@ -19,7 +19,7 @@ type token struct {
 // inner apostrophes, hyphens and periods) and single punctuation marks, and marks
 // the tokens inside quotations.
 func tokenize(body string, start, end int) []token {
-	var ts []token
+	ts := make([]token, 0, (end-start)/4+1) // a word and its space take five bytes on average
 	inQuote := false
 	for i := start; i < end; {
 		r, size := utf8.DecodeRuneInString(body[i:])
@@ -59,7 +59,7 @@ func tokenize(body string, start, end int) []token {
 				ts = append(ts, mkWord(body, i, i+cut, inQuote))
 				ts = append(ts, mkWord(body, i+cut, j, inQuote))
 			} else {
-				ts = append(ts, mkWord(body, i, j, inQuote))
+				ts = append(ts, token{start: i, end: j, text: w, lower: lw, word: true, quoted: inQuote})
 			}
 			i = j
 			continue
