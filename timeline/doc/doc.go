@@ -81,6 +81,7 @@ type Doc struct {
 	// can be indexed one at a time.
 	kids, kidStart, kidEnd []int
 
+	split     []timeline.Span // the sentences as text.Sentences gives them
 	annotator Annotator
 	parsed    []bool // by sentence
 	words     []string
@@ -124,7 +125,8 @@ func NewLazy(body string, a Annotator) *Doc {
 	// are allocated once at their number.
 	var spans []timeline.Span
 	var units []int // where each sentence's tokens end in spans
-	for _, s := range text.Sentences(body) {
+	d.split = text.Sentences(body)
+	for _, s := range d.split {
 		from := len(spans)
 		spans = appendTokens(spans, body, s.Start, s.End)
 		for from < len(spans) {
@@ -150,6 +152,12 @@ func NewLazy(body string, a Annotator) *Doc {
 	d.parsed = make([]bool, len(d.Sentences))
 	return d
 }
+
+// TextSentences returns the body's sentences as text.Sentences splits them,
+// before a long one is cut into several (see MaxSentenceTokens), for readers
+// that take whole sentences. The slice is the document's own: do not change
+// it.
+func (d *Doc) TextSentences() []timeline.Span { return d.split }
 
 // Parse tags, lemmatises and parses sentence s with the document's annotator,
 // unless that is done already. When it fails (or there is no annotator) the

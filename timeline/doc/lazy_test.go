@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/text"
 )
 
 // heap is a test annotator that makes a projective tree with some shape to
@@ -217,5 +218,18 @@ func TestLazyParseErrors(t *testing.T) {
 	}
 	if len(d.Tokens) != 4 || d.SubtreeSpan(1) != (timeline.Span{Start: 4, End: 7}) {
 		t.Errorf("tokens %+v", d.Tokens)
+	}
+}
+
+// TestTextSentences checks that the document keeps the splitter's sentences
+// whole, while its own sentences cut a long one.
+func TestTextSentences(t *testing.T) {
+	body := "A short one. " + strings.Repeat("word ", MaxSentenceTokens+10) + "end. Last one."
+	d := NewLazy(body, nil)
+	if got, want := d.TextSentences(), text.Sentences(body); !reflect.DeepEqual(got, want) {
+		t.Errorf("TextSentences() = %v, want %v", got, want)
+	}
+	if len(d.Sentences) <= len(d.TextSentences()) {
+		t.Errorf("%d sentences for %d split: the long one was not cut", len(d.Sentences), len(d.TextSentences()))
 	}
 }

@@ -65,18 +65,23 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
 		return nil, err
 	}
+	// The analysed document is made once, tokens and sentences; the
+	// extractor has it parse the sentences it needs a tree for.
+	var tree *analysed.Doc
+	var sentences []timeline.Span
+	if p.Parser != nil {
+		tree = analysed.NewLazy(doc.Body, p.Parser)
+		sentences = tree.TextSentences()
+	} else {
+		sentences = text.Sentences(doc.Body)
+	}
 	doc, timexes, warnings := p.Dates(doc)
 	a := &timeline.Analysis{
 		Document:    doc,
-		Sentences:   text.Sentences(doc.Body),
+		Sentences:   sentences,
 		Timexes:     timexes,
 		Occurrences: p.Tagger.Occurrences(doc.Body, doc.Reference()),
 		Warnings:    warnings,
-	}
-	var tree *analysed.Doc
-	if p.Parser != nil {
-		// The extractor parses the sentences it needs a tree for.
-		tree = analysed.NewLazy(doc.Body, p.Parser)
 	}
 	a.Events = p.Extractor.ExtractDoc(a, tree)
 	return a, nil
