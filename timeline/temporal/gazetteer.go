@@ -209,11 +209,6 @@ func (g *gazetteer) names(body string) [][2]int {
 	return out
 }
 
-// isASCIIWord reports whether c is a word byte to the regexp package's \b.
-func isASCIIWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
 // occurrences finds the named occurrences in body; with fixed, only those the
 // text pins to one instance (by a year, a host, or a series with one instance),
 // not those picked by their distance from ref.

@@ -2,7 +2,9 @@ package temporal
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -135,4 +137,140 @@ func holdsAll(text string, sets [][]string) bool {
 
 func isPunct(c byte) bool {
 	return c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')
+}
+
+// A match is made of the characters its pattern can read, and each holds a
+// literal of each required set. A window is therefore cut where it holds a
+// character the pattern cannot read (a comma, a parenthesis, a quotation mark
+// for most), and a rule runs only on the pieces that hold its literals: far
+// less text than the window, with the same matches, since none crosses a cut
+// and a cut, like the window's edge, is no word character to \b.
+
+// alphabet says where a window may be cut for a program: at the bytes that
+// are ASCII, no word character, and no character the program reads. None is a
+// cut when the program asserts anything but \b, reads any character, or can
+// match the empty text.
+type alphabet struct {
+	cut [256]bool
+	any bool // some byte is a cut
+}
+
+func alphabetOf(p *syntax.Prog) alphabet {
+	var reads [256]bool
+	for _, in := range p.Inst {
+		switch in.Op {
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg) != syntax.EmptyWordBoundary {
+				return alphabet{}
+			}
+		case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			return alphabet{}
+		case syntax.InstRune1, syntax.InstRune:
+			fold := in.Op == syntax.InstRune && syntax.Flags(in.Arg)&syntax.FoldCase != 0
+			rs := in.Rune
+			if in.Op == syntax.InstRune1 {
+				rs = []rune{in.Rune[0], in.Rune[0]}
+			}
+			for i := 0; i+1 < len(rs); i += 2 {
+				for r := rs[i]; r <= rs[i+1] && r < utf8.RuneSelf; r++ {
+					reads[r] = true
+					if fold {
+						reads[unicode.ToUpper(r)&0x7f], reads[unicode.ToLower(r)&0x7f] = true, true
+					}
+				}
+				if rs[i+1] >= utf8.RuneSelf {
+					for b := utf8.RuneSelf; b < 256; b++ {
+						reads[b] = true
+					}
+				}
+			}
+		}
+	}
+	if nullable(p) {
+		return alphabet{}
+	}
+	var a alphabet
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if !reads[b] && !isASCIIWord(byte(b)) {
+			a.cut[b], a.any = true, true
+		}
+	}
+	return a
+}
+
+// nullable reports whether the program can match without reading a
+// character (whatever its assertions say).
+func nullable(p *syntax.Prog) bool {
+	seen := make([]bool, len(p.Inst))
+	var walk func(pc uint32) bool
+	walk = func(pc uint32) bool {
+		if seen[pc] {
+			return false
+		}
+		seen[pc] = true
+		in := &p.Inst[pc]
+		switch in.Op {
+		case syntax.InstMatch:
+			return true
+		case syntax.InstAlt, syntax.InstAltMatch:
+			return walk(in.Out) || walk(in.Arg)
+		case syntax.InstNop, syntax.InstCapture, syntax.InstEmptyWidth:
+			return walk(in.Out)
+		}
+		return false
+	}
+	return walk(uint32(p.Start))
+}
+
+// findAll is r.re.FindAllStringSubmatchIndex(text, -1), run only on the
+// pieces of text that can hold a match (see alphabet).
+func (r *rule) findAll(text string) [][]int {
+	if !r.alpha.any {
+		return r.re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	for lo := 0; lo < len(text); {
+		hi := lo
+		for hi < len(text) && !r.alpha.cut[text[hi]] {
+			hi++
+		}
+		if hi > lo && holdsAll(text[lo:hi], r.allLits) {
+			for _, loc := range r.re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+				for i, x := range loc {
+					if x >= 0 {
+						loc[i] = x + lo
+					}
+				}
+				out = append(out, loc)
+			}
+		}
+		lo = hi + 1
+	}
+	return out
+}
+
+// pieceFilter returns the alphabet of pat and every set of literals a match
+// needs, however large.
+func pieceFilter(pat string) (alphabet, [][]string, error) {
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return alphabet{}, nil, err
+	}
+	re = re.Simplify()
+	p, err := syntax.Compile(re)
+	if err != nil {
+		return alphabet{}, nil, err
+	}
+	var lits [][]string
+	for _, set := range required(re) {
+		if len(set) > 0 && !slices.Contains(set, "") {
+			lits = append(lits, set)
+		}
+	}
+	return alphabetOf(p), lits, nil
+}
+
+// isASCIIWord reports whether c is a word byte to the regexp package's \b.
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }

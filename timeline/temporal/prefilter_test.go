@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"os"
 	"reflect"
 	"testing"
 )
@@ -43,5 +44,38 @@ func TestLiteralsRequired(t *testing.T) {
 				t.Errorf("rule %s matches %q without its literals %q", r.name, text, r.lits)
 			}
 		}
+	}
+}
+
+// TestFindAllAsPattern checks that each rule, run on the pieces of a window
+// its alphabet and literals leave, finds what its pattern finds in the whole
+// window, over windows of the seed article and of made-up text.
+func TestFindAllAsPattern(t *testing.T) {
+	tg := mustTagger(t)
+	seed, err := os.ReadFile("../../fixtures/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		lowerASCII(string(seed)),
+		"for (three years), \"two weeks\" later; once a year. the 1990s, mid-1990s, 3/4/2001 (monday) 10:30 a.m. est",
+		"in two to three months' time, twice a week,5 days,(6 years)",
+	}
+	cut := 0
+	for _, r := range tg.rules {
+		if r.alpha.any {
+			cut++
+		}
+		for _, text := range texts {
+			for lo := 0; lo < len(text); lo += 29 {
+				w := text[lo:min(len(text), lo+90)]
+				if got, want := r.findAll(w), r.re.FindAllStringSubmatchIndex(w, -1); !reflect.DeepEqual(got, want) {
+					t.Fatalf("rule %s on %q: found %v, want %v", r.name, w, got, want)
+				}
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no rule's windows are cut: the test checks nothing")
 	}
 }

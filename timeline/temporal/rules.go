@@ -20,6 +20,8 @@ type rule struct {
 	need    []uint32
 	right   int
 	lits    [][]string // a window must hold a literal of each (see requiredLiterals)
+	alpha   alphabet   // where a window can be cut (see findAll)
+	allLits [][]string // a piece of a window must hold a literal of each
 	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
 }
 
@@ -212,6 +214,9 @@ func compileRules(v *vocab) ([]*rule, error) {
 			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
 		}
 		r := &rule{name: s.name, need: s.need, right: s.right, re: re, lits: lits, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
+		if r.alpha, r.allLits, err = pieceFilter(pat); err != nil {
+			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
+		}
 		for j, n := range re.SubexpNames() {
 			if n != "" {
 				r.groups[n] = j

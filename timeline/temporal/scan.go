@@ -271,7 +271,7 @@ func (t *Tagger) findMatches(body string, ends []int) ([]*match, []int, int) {
 			if !holdsAll(text, r.lits) {
 				continue
 			}
-			for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			for _, loc := range r.findAll(text) {
 				if loc[1] == loc[0] {
 					continue
 				}
