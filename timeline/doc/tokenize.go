@@ -52,7 +52,36 @@ var (
 	contractions  = splitAt(lines(contractionsTxt))
 	clitics       = longestFirst(lines(cliticsTxt))
 	emoticons     = longestFirst(lines(emoticonsTxt))
+	// The bytes an emoticon starts with, and the shortest and longest
+	// contraction: most text needs no lookup.
+	emoticonStart                  = firstBytes(emoticons)
+	minContraction, maxContraction = lengths(contractions)
 )
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func firstBytes(ws []string) (out [256]bool) {
+	for _, w := range ws {
+		out[w[0]] = true
+	}
+	return out
+}
+
+// lengths returns the shortest and longest key in bytes.
+func lengths(m map[string]int) (lo, hi int) {
+	lo = 1 << 30
+	for k := range m {
+		lo, hi = min(lo, len(k)), max(hi, len(k))
+	}
+	return lo, hi
+}
 
 // longestFirst lists the entries longest first, then in byte order, so that
 // the longest match wins and the order never depends on a map's.
@@ -198,6 +227,9 @@ func whole(s string, a int) int {
 	}
 	if n := email(rest); n > 0 {
 		return a + n
+	}
+	if !emoticonStart[rest[0]] {
+		return a
 	}
 	for _, e := range emoticons {
 		if strings.HasPrefix(rest, e) && (len(rest) == len(e) || !isWordRune(firstRune(rest[len(e):]))) {
@@ -405,7 +437,10 @@ func word(s string, a int, after string) int {
 		return a + size
 	}
 	w := s[a:e]
-	if k, ok := contractions[strings.ToLower(w)]; ok && (e == len(s) || !isWordRune(firstRune(s[e:]))) {
+	if (len(w) < minContraction || len(w) > maxContraction) && isASCII(w) {
+		// no contraction: skip the lookup (a letter out of ASCII may
+		// lower-case to fewer bytes)
+	} else if k, ok := contractions[strings.ToLower(w)]; ok && (e == len(s) || !isWordRune(firstRune(s[e:]))) {
 		return a + k
 	}
 	if e < len(s) && s[e] == '.' && (e+1 == len(s) || s[e+1] != '.') {
