@@ -69,6 +69,19 @@ func required(re *syntax.Regexp) [][]string {
 			l = strings.ToLower(l)
 		}
 		return [][]string{{l}}
+	case syntax.OpCharClass:
+		// A small class of visible ASCII characters ([0-9], [ap]) is a
+		// set of one-character literals.
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r >= utf8.RuneSelf || r <= ' ' || len(set) == maxLiterals {
+					return nil
+				}
+				set = append(set, string(r))
+			}
+		}
+		return [][]string{set}
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:

@@ -3,6 +3,7 @@ package temporal
 import (
 	"os"
 	"reflect"
+	"regexp/syntax"
 	"testing"
 )
 
@@ -77,5 +78,22 @@ func TestFindAllAsPattern(t *testing.T) {
 	}
 	if cut == 0 {
 		t.Error("no rule's windows are cut: the test checks nothing")
+	}
+}
+
+// TestRequiredClasses checks that a small class of visible characters is a
+// set of one-character literals for the pieces of a window, a digit among
+// them, while a window needs none (a digit is too common to look for).
+func TestRequiredClasses(t *testing.T) {
+	re, err := syntax.Parse(`(?P<m>may|june)\s+(?P<d>[0-3]?\d)`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"may", "june"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}
+	if got := required(re.Simplify()); !reflect.DeepEqual(got, want) {
+		t.Errorf("required = %q, want %q", got, want)
+	}
+	if got, _ := requiredLiterals(`(?P<m>may|june)\s+(?P<d>[0-3]?\d)`); !reflect.DeepEqual(got, want[:1]) {
+		t.Errorf("requiredLiterals = %q, want %q", got, want[:1])
 	}
 }
