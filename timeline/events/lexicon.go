@@ -158,8 +158,11 @@ func contains(forms []string, w string) bool {
 	return false
 }
 
-// wordClasses maps a function word to the classes it belongs to (data/words.tsv).
-type wordClasses map[string]map[string]bool
+// wordClasses holds each function word with each class it belongs to
+// (data/words.tsv): one lookup answers whether a word is of a class.
+type wordClasses map[wordClass]bool
+
+type wordClass struct{ word, class string }
 
 func readWords(data string) (wordClasses, error) {
 	wc := make(wordClasses)
@@ -174,16 +177,13 @@ func readWords(data string) (wordClasses, error) {
 			return nil, fmt.Errorf("words.tsv:%d: want 2 tab-separated fields", n)
 		}
 		for _, w := range strings.Split(f[1], "|") {
-			if wc[w] == nil {
-				wc[w] = make(map[string]bool)
-			}
-			wc[w][f[0]] = true
+			wc[wordClass{w, f[0]}] = true
 		}
 	}
 	return wc, sc.Err()
 }
 
-func (wc wordClasses) is(w, class string) bool { return wc[w][class] }
+func (wc wordClasses) is(w, class string) bool { return wc[wordClass{w, class}] }
 
 func isQuoteMark(s string) bool {
 	switch s {
