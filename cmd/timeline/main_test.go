@@ -715,7 +715,9 @@ func TestStdinStopsAtLimit(t *testing.T) {
 func TestIngestInterruptInsideFile(t *testing.T) {
 	dir := t.TempDir()
 	var feed strings.Builder
-	const n = 200
+	// More articles than analyzeOn holds analysed (256 results and one per
+	// worker): however fast the analysis, the interrupt leaves some unread.
+	const n = 1000
 	for i := range n {
 		fmt.Fprintf(&feed, `{"id":"a%d","body":"Iraq rejected the U.N. demand on Tuesday, talk %d.","published":"1998-02-27"}`+"\n", i, i)
 	}
