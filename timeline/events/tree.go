@@ -139,7 +139,7 @@ func (s *sentence) mentionIn(h int) int {
 // trigger's clause names; for a passive, the agent ("was imposed by the UN").
 // It decides only when the tree gives an actor.
 func (x *Extractor) treeSubject(s *sentence, c *cand) (*timeline.Actor, int, bool) {
-	k := s.treeVerb(c, s.doc != nil && s.resolvedBefore(c.ti))
+	k := s.treeVerb(c, s.doc != nil && x.subjectOpen(s, c))
 	if k < 0 {
 		return undecided()
 	}
@@ -222,16 +222,39 @@ func (x *Extractor) treeObject(s *sentence, c *cand, ordered *timeline.Actor) (*
 	return nil, false
 }
 
-// resolvedBefore reports whether a known actor is named before token ti: in
-// English a clause's subject precedes its verb but in inversions ("said the
-// minister") and a passive's agent ("was imposed by the UN"), which the order
-// rules read (inverted-speaker, passive-agent), so only then is the sentence
-// parsed for the tree's subject. A passive's agent further from its verb is
-// left to the later rules: on the silver articles the tree's reading of such
-// agents dropped out wrong sources only.
-func (s *sentence) resolvedBefore(ti int) bool {
-	for m := 0; m < len(s.mtok) && s.mtok[m] < ti; m++ {
-		if s.mentions[m].resolved {
+// afterTree are the subject rules tried after tree-subject.
+var afterTree []actorRule
+
+func init() {
+	for i, r := range subjectRules {
+		if r.name == "tree-subject" {
+			afterTree = subjectRules[i+1:]
+		}
+	}
+}
+
+// subjectOpen reports whether the tree's subject can change c's source: a
+// known actor is named before the verb other than the one the rules after
+// tree-subject would take, so that a parse that could only agree with them
+// is not made. In English a clause's subject precedes its verb but in
+// inversions ("said the minister") and a passive's agent ("was imposed by the
+// UN"), which the order rules read (inverted-speaker, passive-agent); a
+// passive's agent further from its verb is left to the later rules: on the
+// silver articles the tree's reading of such agents dropped out wrong
+// sources only.
+func (x *Extractor) subjectOpen(s *sentence, c *cand) bool {
+	var (
+		guess *timeline.Actor
+		gm    = -1
+	)
+	for _, r := range afterTree {
+		if a, m, ok := r.find(x, s, c); ok {
+			guess, gm = a, m
+			break
+		}
+	}
+	for m := 0; m < len(s.mtok) && s.mtok[m] < c.ti; m++ {
+		if s.mentions[m].resolved && (m != gm || guess == nil || *guess != s.mentions[m].actor) {
 			return true
 		}
 	}
