@@ -398,3 +398,133 @@ func testEvents_RangeMerged(t *testing.T, h Harness) {
 		t.Errorf("%d wide occurrences (want 2), %d events checked", wide, checked)
 	}
 }
+
+// chainArticles returns articles whose events chain: each report's dates
+// overlap the next one's but not the one after, so that A goes with B and B
+// with C while A and C never go together, and open bounds within the span
+// and months reach across several of them. Which reports become one
+// occurrence is then a choice among overlapping pairs that only the merge rule
+// may make, never the order or the batches the articles came in.
+func chainArticles() []*timeline.Analysis {
+	const moon, kim, trump = "Moon Jae-in/KORGOV", "Kim Jong Un/PRKGOV", "Donald Trump/USAGOV"
+	start := Day("2018-01-01")
+	day := func(n int) string { return timeline.FormatDay(start.AddDate(0, 0, n)) }
+	var as []*timeline.Analysis
+	for i := range 36 {
+		doc := fmt.Sprintf("chain%02d", i)
+		// Seven days every five: each overlaps its neighbours only.
+		evs := []Ev{{ID: doc + "-0", Earliest: day(5 * i), Latest: day(5*i + 7), CAMEO: "04", Source: moon, Target: kim,
+			Sentence: "Moon met Kim in " + doc + "."}}
+		switch i % 6 {
+		case 1: // known start only: reaches the span after it
+			evs = append(evs, Ev{ID: doc + "-1", Earliest: day(5*i + 3), CAMEO: "04", Source: moon, Target: kim,
+				Sentence: "Moon has met Kim since then."})
+		case 2: // known end only
+			evs = append(evs, Ev{ID: doc + "-1", Latest: day(5*i + 2), CAMEO: "04", Source: moon, Target: kim,
+				Sentence: "Moon had met Kim before."})
+		case 3: // the month of the first report
+			m := start.AddDate(0, 0, 5*i)
+			first := time.Date(m.Year(), m.Month(), 1, 0, 0, 0, 0, time.UTC)
+			evs = append(evs, Ev{ID: doc + "-1", Earliest: timeline.FormatDay(first),
+				Latest: timeline.FormatDay(first.AddDate(0, 1, -1)), CAMEO: "04", Source: moon, Target: kim,
+				Sentence: "Moon met Kim that month."})
+		case 4: // another key's chain, three days a day apart
+			evs = append(evs, Ev{ID: doc + "-1", Earliest: day(i), Latest: day(i + 2), CAMEO: "03", Source: trump, Target: kim,
+				Sentence: "Trump offered Kim talks."})
+		}
+		as = append(as, analysis(doc, "body of "+doc, evs...))
+	}
+	return as
+}
+
+// The occurrences are a function of the set of stored articles: the same
+// articles stored one by one, in reverse in batches, all at once or shuffled
+// in small batches give the same occurrences (timeline.Merge of all their
+// events), and so do the same deletions after.
+func testOccurrencesBatchIndependent(t *testing.T, h Harness) {
+	ctx := context.Background()
+	as := chainArticles()
+	var all []timeline.Event
+	for _, a := range as {
+		all = append(all, a.Events...)
+	}
+	want := timeline.Merge(all)
+	// Not a vacuous test: reports merge, but far from all into one.
+	if len(want) >= len(all)-10 || len(want) < len(all)/3 {
+		t.Fatalf("%d occurrences of %d events: the chain does not test merging", len(want), len(all))
+	}
+	reversed := slices.Clone(as)
+	slices.Reverse(reversed)
+	shuffled := slices.Clone(as)
+	rng := rand.New(rand.NewPCG(31, 32))
+	rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	type way struct {
+		name  string
+		order []*timeline.Analysis
+		batch func(i int) int // the size of the batch starting at i
+	}
+	ways := []way{
+		{"in order one by one", as, func(int) int { return 1 }},
+		{"in reverse in batches of 5", reversed, func(int) int { return 5 }},
+		{"all at once", as, func(int) int { return len(as) }},
+		{"shuffled in batches of 1 to 4", shuffled, func(int) int { return 1 + rng.IntN(4) }},
+	}
+	month := timeline.EventFilter{From: Day("2018-02-01"), To: Day("2018-02-28")}
+	var first, firstMonth, firstAfter []timeline.Event
+	for n, w := range ways {
+		db := h.New(t)
+		for i := 0; i < len(w.order); {
+			batch := w.order[i:min(i+w.batch(i), len(w.order))]
+			i += len(batch)
+			if len(batch) == 1 {
+				if _, err := db.SaveAnalysis(ctx, batch[0]); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, _, err := db.SaveAnalyses(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := db.Events(ctx, timeline.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("stored %s: occurrences\n%s\nwant (timeline.Merge of every event)\n%s", w.name, summary(got), summary(want))
+		}
+		inMonth, err := db.Events(ctx, month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A link in the middle of the chain goes, and its ends with it.
+		for _, doc := range []string{"chain17", "chain00", "chain35", "chain09"} {
+			if err := db.DeleteDocument(ctx, doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		after, err := db.Events(ctx, timeline.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			first, firstMonth, firstAfter = got, inMonth, after
+			var rest []timeline.Event
+			for _, e := range all {
+				if !slices.Contains([]string{"chain17", "chain00", "chain35", "chain09"}, e.Doc) {
+					rest = append(rest, e)
+				}
+			}
+			if w := timeline.Merge(rest); !reflect.DeepEqual(after, w) {
+				t.Errorf("after deletions: occurrences\n%s\nwant (timeline.Merge of every event left)\n%s", summary(after), summary(w))
+			}
+			continue
+		}
+		for _, c := range []struct {
+			what      string
+			got, want []timeline.Event
+		}{{"every occurrence", got, first}, {"February", inMonth, firstMonth}, {"after deletions", after, firstAfter}} {
+			if !reflect.DeepEqual(c.got, c.want) {
+				t.Errorf("%s, stored %s:\n%s\nstored %s:\n%s", c.what, w.name, summary(c.got), ways[0].name, summary(c.want))
+			}
+		}
+	}
+}

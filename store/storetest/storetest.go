@@ -56,6 +56,7 @@ func Run(t *testing.T, h Harness) {
 		{"Events_InRangeAgrees", testEvents_InRangeAgrees},
 		{"Occurrences", testOccurrences},
 		{"OccurrencesAnyOrder", testOccurrencesAnyOrder},
+		{"OccurrencesBatchIndependent", testOccurrencesBatchIndependent},
 		{"OccurrencesFilterIndependent", testOccurrencesFilterIndependent},
 		{"EachEvent", testEachEvent},
 		{"Events_RangeMerged", testEvents_RangeMerged},
