@@ -25,9 +25,20 @@ const MillionVersion = "million-v3"
 // skips when the corpus is absent.
 func Silver(tb testing.TB, dir string) []*timeline.Analysis {
 	tb.Helper()
+	return SilverFirst(tb, dir, 0)
+}
+
+// SilverFirst is Silver of the first n articles by file name (all when n is
+// 0), for tests that need silver-shaped data but not the time to analyse it
+// all.
+func SilverFirst(tb testing.TB, dir string, n int) []*timeline.Analysis {
+	tb.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.tml"))
 	if err != nil || len(files) == 0 {
 		tb.Skipf("no silver corpus at %s (../shared absent): skipping", dir)
+	}
+	if n > 0 && n < len(files) {
+		files = files[:n]
 	}
 	p, err := pipeline.New(pipeline.Data{})
 	if err != nil {
