@@ -11,11 +11,16 @@ import (
 
 // BenchmarkMillion queries a PostgreSQL database of a million events made from
 // the silver analyses (storetest.Fill), kept between runs in a schema of the
-// test server named for storetest.MillionVersion: made once (many minutes),
-// then reused.
+// test server named for the analyses (storetest.MillionName): made once (many
+// minutes), then reused.
 func BenchmarkMillion(b *testing.B) {
 	dsn := testDSN(b)
-	schema := "bench_" + strings.ReplaceAll(storetest.MillionVersion, "-", "_")
+	silver := storetest.Silver(b, "../../../shared/corpora/silver")
+	name, err := storetest.MillionName(silver)
+	if err != nil {
+		b.Fatal(err)
+	}
+	schema := "bench_" + strings.ReplaceAll(name, "-", "_")
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
 		b.Fatal(err)
@@ -33,7 +38,6 @@ func BenchmarkMillion(b *testing.B) {
 		b.Fatal(err)
 	}
 	if !done {
-		silver := storetest.Silver(b, "../../../shared/corpora/silver")
 		if _, err := admin.Exec(`DROP SCHEMA IF EXISTS ` + schema + ` CASCADE`); err != nil {
 			b.Fatal(err)
 		}
