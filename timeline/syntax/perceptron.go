@@ -404,9 +404,18 @@ const pruneBelow = 256
 // took part in fewer than minUpdates updates (rare features mostly fit noise).
 // Features whose hashes share an id are merged.
 func (p *perceptron) average(minUpdates int) *weights {
-	keys := make([]uint64, 0, len(p.index))
-	for k, fi := range p.index {
-		if int(p.feats[fi].updates) >= minUpdates {
+	return averageOf([]*perceptron{p}, minUpdates)
+}
+
+// averageOf returns the mean of the averaged weights of perceptrons trained on
+// the same data in different orders (see average). The models are linear, so
+// the mean scores every decision as the mean of the models' scores: an
+// ensemble that costs no more to run than one model.
+func averageOf(ps []*perceptron, minUpdates int) *weights {
+	nclass := ps[0].nclass
+	var keys []uint64
+	for _, p := range ps {
+		for k := range p.index {
 			keys = append(keys, k)
 		}
 	}
@@ -417,12 +426,38 @@ func (p *perceptron) average(minUpdates int) *weights {
 		}
 		return cmp.Compare(a, b)
 	})
-	now := float64(max(p.now, 1))
+	keys = slices.Compact(keys)
+	keys = slices.DeleteFunc(keys, func(k uint64) bool {
+		n := 0
+		for _, p := range ps {
+			if fi, ok := p.index[k]; ok {
+				n += int(p.feats[fi].updates)
+			}
+		}
+		return n < minUpdates
+	})
+	// add adds the mean over the models of feature k's averaged weights to
+	// vals, class by class.
+	add := func(k uint64, vals []float64) {
+		for _, p := range ps {
+			fi, ok := p.index[k]
+			if !ok {
+				continue
+			}
+			now := float64(max(p.now, 1))
+			for _, en := range p.feats[fi].ents {
+				total := en.total + int64(en.w)*int64(p.now-en.ts)
+				vals[en.cls] += float64(total) / now / float64(len(ps))
+			}
+		}
+	}
+	vals := make([]float64, nclass)
 	maxAbs := 0.0
 	for _, k := range keys {
-		for _, en := range p.feats[p.index[k]].ents {
-			total := en.total + int64(en.w)*int64(p.now-en.ts)
-			maxAbs = max(maxAbs, math.Abs(float64(total)/now))
+		clear(vals)
+		add(k, vals)
+		for _, v := range vals {
+			maxAbs = max(maxAbs, math.Abs(v))
 		}
 	}
 	scale := 0.0
@@ -430,15 +465,11 @@ func (p *perceptron) average(minUpdates int) *weights {
 		scale = 32767 / maxAbs
 	}
 	rows := newRowSet(0)
-	vals := make([]float64, p.nclass)
 	for i := 0; i < len(keys); {
 		id := featID(keys[i])
 		clear(vals)
 		for ; i < len(keys) && featID(keys[i]) == id; i++ {
-			for _, en := range p.feats[p.index[keys[i]]].ents {
-				total := en.total + int64(en.w)*int64(p.now-en.ts)
-				vals[en.cls] += float64(total) / now
-			}
+			add(keys[i], vals)
 		}
 		r := row{id: id}
 		for c, v := range vals {
@@ -453,5 +484,5 @@ func (p *perceptron) average(minUpdates int) *weights {
 			rows.add(r.id, r.cls, r.w)
 		}
 	}
-	return newWeights(p.nclass, rows)
+	return newWeights(nclass, rows)
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 )
 
@@ -139,5 +140,51 @@ func TestEmbeddedModelLossless(t *testing.T) {
 	}
 	if !bytes.Equal(gunzip(t, buf.Bytes()), gunzip(t, embedded)) {
 		t.Error("the loaded model saves other content than the embedded file")
+	}
+}
+
+// The mean of perceptrons scores as the mean of their scores: a feature one
+// model never updated counts as zero in it, and one perceptron alone gives its
+// own average.
+func TestAverageOf(t *testing.T) {
+	const nclass = 4
+	fa, fb, fc := uint64(1)<<32|1, uint64(2)<<32|2, uint64(3)<<32|3
+	a, b := newPerceptron(nclass), newPerceptron(nclass)
+	// a: feature fa for class 0 and fc against class 3, both kept for two
+	// instances; b: fa for class 1 and fb for class 2, for one instance of two.
+	a.update([]uint64{fa}, 0, 1)
+	a.update([]uint64{fc}, 3, -1)
+	a.tick()
+	a.tick()
+	b.update([]uint64{fa}, 1, 1)
+	b.update([]uint64{fb}, 2, 1)
+	b.tick()
+	b.update([]uint64{fa}, 1, -1)
+	b.update([]uint64{fb}, 2, -1)
+	b.tick()
+	score := func(w *weights, f uint64) []int32 {
+		var v votes
+		w.score([]uint64{f}, &v)
+		return v[:nclass]
+	}
+	single, mean := a.average(1), averageOf([]*perceptron{a, b}, 1)
+	for _, tc := range []struct {
+		w    *weights
+		f    uint64
+		want []int32
+	}{
+		// a alone: weights 1 and -1, scaled to the largest.
+		{single, fa, []int32{32767, 0, 0, 0}},
+		{single, fc, []int32{0, 0, 0, -32767}},
+		{single, fb, []int32{0, 0, 0, 0}},
+		// The mean: fa is 1/2 for class 0 (a) and 1/4 for class 1 (b, half the
+		// time), fb 1/4 for class 2 (b only), fc -1/2 for class 3 (a only).
+		{mean, fa, []int32{32767, 16384, 0, 0}},
+		{mean, fb, []int32{0, 0, 16384, 0}},
+		{mean, fc, []int32{0, 0, 0, -32767}},
+	} {
+		if got := score(tc.w, tc.f); !slices.Equal(got, tc.want) {
+			t.Errorf("feature %x: got %v, want %v", tc.f, got, tc.want)
+		}
 	}
 }
