@@ -3,7 +3,10 @@ package syntax
 // The parser is a greedy arc-hybrid transition parser (Kuhlmann, Gómez-Rodríguez
 // and Satta 2011) with labelled arcs, scored by an averaged perceptron and
 // trained with the dynamic oracle of Goldberg and Nivre (2013), which lets it
-// learn to recover from its own mistakes.
+// learn to recover from its own mistakes. Two perceptrons are trained, each on
+// the sentences in its own order, and their weights averaged: the model is
+// linear, so that is an ensemble of the two at the cost of one (EWT dev UAS
+// 0.8531 and 0.8506 alone, 0.8546 together).
 //
 // A configuration is a stack, a buffer (the words from b on, then an artificial
 // ROOT after the last word) and the arcs made so far. The transitions are
@@ -316,6 +319,8 @@ type parserConfig struct {
 	exploreFrom int     // first epoch (0-based) that follows the model's own mistakes
 	explore     float64 // how often it then follows them
 	minUpdates  int     // features in fewer updates are dropped from the model
+	models      int     // perceptrons trained in different orders and averaged
+	workers     int     // perceptrons trained at once
 	log         func(format string, args ...any)
 }
 
@@ -323,11 +328,22 @@ type parserConfig struct {
 // model's best action is compared with the best action that loses no more gold
 // arcs than any other, and updated when it loses more; from exploreFrom on,
 // the parser then usually goes on with its own (possibly wrong) action, so it
-// learns what to do after a mistake.
+// learns what to do after a mistake. cfg.models perceptrons are trained so,
+// and averaged (see averageOf).
 func trainParser(sents []parseSentence, lex *tagLexicon, coarse []uint64, nlabels, root int, cfg parserConfig) *parser {
+	ps := make([]*perceptron, max(cfg.models, 1))
+	parallel(len(ps), cfg.workers, func(m int) {
+		ps[m] = trainParserModel(sents, lex, coarse, nlabels, root, cfg, m)
+	})
+	return &parser{w: averageOf(ps, cfg.minUpdates), lex: lex, coarse: coarse, nlabels: nlabels, root: root}
+}
+
+// trainParserModel trains the m-th perceptron of the parser, visiting the
+// sentences in the order of its own seed.
+func trainParserModel(sents []parseSentence, lex *tagLexicon, coarse []uint64, nlabels, root int, cfg parserConfig, m int) *perceptron {
 	nclass := 1 + 2*nlabels
 	p := newPerceptron(nclass)
-	r := rng{s: cfg.seed}
+	r := rng{s: cfg.seed + uint64(m)}
 	var sc pscratch
 	sc.ctx.coarse, sc.ctx.lex = coarse, lex
 	var ws []word
@@ -408,8 +424,8 @@ func trainParser(sents []parseSentence, lex *tagLexicon, coarse []uint64, nlabel
 			}
 		}
 		if cfg.log != nil {
-			cfg.log("parser epoch %d of %d: %.2f%% of transitions wrong", epoch+1, cfg.epochs, 100*float64(errs)/float64(max(steps, 1)))
+			cfg.log("parser %d, epoch %d of %d: %.2f%% of transitions wrong", m+1, epoch+1, cfg.epochs, 100*float64(errs)/float64(max(steps, 1)))
 		}
 	}
-	return &parser{w: p.average(cfg.minUpdates), lex: lex, coarse: coarse, nlabels: nlabels, root: root}
+	return p
 }

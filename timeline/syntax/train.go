@@ -15,11 +15,14 @@ import (
 // TrainConfig sets how a model is trained. The zero value of a field means
 // its default; the defaults are what the shipped model was trained with.
 type TrainConfig struct {
-	TagEpochs   int    // passes over the data for each tagger (default 8)
-	ParseEpochs int    // passes over the data for the parser (default 15)
-	Folds       int    // folds of the jackknife that tags the parser's training data (default 4)
+	TagEpochs   int // passes over the data for each tagger (default 8)
+	ParseEpochs int // passes over the data for the parser (default 15)
+	Folds       int // folds of the jackknife that tags the parser's training data (default 4)
+	// ParseModels is the number of parser perceptrons, each trained on the
+	// sentences in its own order, whose weights are averaged (default 2).
+	ParseModels int
 	Seed        uint64 // seed of every shuffle (default 1)
-	Workers     int    // folds trained at once (default 2)
+	Workers     int    // folds or parser perceptrons trained at once (default 2)
 	// ExploreFrom is the first parser epoch (from 0) that follows the
 	// parser's own mistakes (default 1); Explore how often it does (default 0.9).
 	ExploreFrom int
@@ -40,6 +43,7 @@ func (c *TrainConfig) defaults() {
 	def(&c.TagEpochs, 8)
 	def(&c.ParseEpochs, 15)
 	def(&c.Folds, 4)
+	def(&c.ParseModels, 2)
 	def(&c.Workers, 2)
 	def(&c.ExploreFrom, 1)
 	def(&c.MinUpdates, 1)
@@ -153,7 +157,7 @@ func Train(sents []conllu.Sentence, cfg TrainConfig) (*Model, error) {
 	coarse := coarseOf(c.classes)
 	p := trainParser(train, tg.lex, coarse, len(c.labels), index(c.labels)["root"], parserConfig{
 		epochs: cfg.ParseEpochs, seed: cfg.Seed, exploreFrom: cfg.ExploreFrom, explore: cfg.Explore,
-		minUpdates: cfg.MinUpdates, log: cfg.Log,
+		minUpdates: cfg.MinUpdates, models: cfg.ParseModels, workers: cfg.Workers, log: cfg.Log,
 	})
 	cfg.Log("parser trained (%s)", time.Since(start).Round(time.Second))
 	m := newModel(c.classes, c.labels, tg, p, trainLemmatizer(c.lemmas))

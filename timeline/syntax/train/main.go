@@ -6,7 +6,7 @@
 //
 // Training is deterministic: the same data and settings give the same bytes.
 // It takes minutes on two cores (the taggers of the jackknife are trained two
-// at a time).
+// at a time, and so are the parser's two perceptrons).
 package main
 
 import (
@@ -29,7 +29,8 @@ func main() {
 	flag.IntVar(&cfg.TagEpochs, "tag-epochs", 0, "passes over the data for each tagger (0: default)")
 	flag.IntVar(&cfg.ParseEpochs, "parse-epochs", 0, "passes over the data for the parser (0: default)")
 	flag.IntVar(&cfg.Folds, "folds", 0, "jackknife folds for the parser's training tags (0: default)")
-	flag.IntVar(&cfg.Workers, "workers", 0, "taggers trained at once (0: default)")
+	flag.IntVar(&cfg.ParseModels, "parse-models", 0, "parser perceptrons averaged (0: default)")
+	flag.IntVar(&cfg.Workers, "workers", 0, "taggers or parser perceptrons trained at once (0: default)")
 	flag.IntVar(&cfg.MinUpdates, "min-updates", 0, "drop parser features in fewer updates (0: default)")
 	flag.Parse()
 	log.SetFlags(0)
