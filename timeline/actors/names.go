@@ -65,17 +65,7 @@ func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
 		if m.Kind != KindPerson || m.Actor.Name == "" || !strings.Contains(m.Text, " ") {
 			continue // only full names teach what a bare name stands for
 		}
-		f := strings.Fields(m.Actor.Name)
-		for _, p := range []string{f[0], f[len(f)-1]} {
-			if len(p) < 3 {
-				continue
-			}
-			if old := n.parts[p]; old != nil && old.Actor != m.Actor {
-				n.ambiguous[p] = true
-			}
-			mm := m
-			n.parts[p] = &mm
-		}
+		n.learnPerson(m)
 	}
 	return out
 }
@@ -84,11 +74,17 @@ func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
 // article itself identifies ("Terry Davidson, a State Department spokesman"):
 // later bare uses of the first or last name are that person, coded a.
 func (n *Names) Learn(name string, a timeline.Actor, country, role string) {
-	m := Mention{Kind: KindPerson, Actor: timeline.Actor{Name: name, Code: a.Code}, Country: country, Role: role}
-	f := strings.Fields(name)
-	if len(f) < 2 {
+	if len(strings.Fields(name)) < 2 {
 		return
 	}
+	n.learnPerson(Mention{Kind: KindPerson, Actor: timeline.Actor{Name: name, Code: a.Code}, Country: country, Role: role})
+}
+
+// learnPerson makes the first and last names of person m (three letters or
+// more) stand for m; a name part two different people share stays
+// unresolved.
+func (n *Names) learnPerson(m Mention) {
+	f := strings.Fields(m.Actor.Name)
 	for _, p := range []string{f[0], f[len(f)-1]} {
 		if len(p) < 3 {
 			continue

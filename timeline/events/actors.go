@@ -214,8 +214,9 @@ func (x *Extractor) introducedNames(s *sentence, names *actors.Names) {
 		if c.drop || c.absorbed || c.srcRule != "unnamed-officials" || c.src == nil || c.src.Code == "" {
 			continue
 		}
-		if j := x.nameRunBefore(s, x.headBefore(s, c.ti)+1); j > 0 {
-			learn(j, x.headBefore(s, c.ti)+1, *c.src)
+		end := x.headBefore(s, c.ti) + 1
+		if j := x.nameRunBefore(s, end); j > 0 {
+			learn(j, end, *c.src)
 		}
 	}
 }
@@ -524,6 +525,23 @@ type story struct {
 	dateline string
 }
 
+// findDateline records the country of the place a wire story's dateline
+// names in its lead sentence, mentions ms being the article's in order.
+func (st *story) findDateline(ms []actors.Mention, lead timeline.Span, body string) {
+	for _, m := range ms {
+		if m.Span.Start >= lead.End {
+			return
+		}
+		if code := codeOf(m); len(code) >= 3 && !strings.HasPrefix(code, "IGO") && isDateline(m, lead, body) {
+			st.dateline = code[:3]
+			if st.names[st.dateline] == "" {
+				st.names[st.dateline] = m.Actor.Name
+			}
+			return
+		}
+	}
+}
+
 // official returns the government of the country the story is about (see
 // placeTitles), or nil.
 func (st *story) official() *timeline.Actor {
@@ -659,6 +677,8 @@ func (s *sentence) mentionAt(i, n int) (int, bool) {
 // covering returns the mention that token i lies in, or -1.
 func (s *sentence) covering(i int) int {
 	t := s.toks[i]
+	// Mentions are in reading order: only the last few starting at or before
+	// the token can cover it.
 	m := sort.Search(len(s.mentions), func(m int) bool { return s.mentions[m].Span.Start > t.start })
 	for k := m - 1; k >= 0 && k >= m-3; k-- {
 		if t.start >= s.mentions[k].Span.Start && t.end <= s.mentions[k].Span.End {

@@ -256,18 +256,7 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)
 	if len(spans) > 0 {
-		for _, m := range all {
-			if m.Span.Start >= spans[0].End {
-				break
-			}
-			if code := codeOf(m); len(code) >= 3 && !strings.HasPrefix(code, "IGO") && isDateline(m, spans[0], body) {
-				r.st.dateline = code[:3]
-				if r.st.names[r.st.dateline] == "" {
-					r.st.names[r.st.dateline] = m.Actor.Name
-				}
-				break
-			}
-		}
+		r.st.findDateline(all, spans[0], body)
 	}
 	return r
 }
@@ -789,10 +778,7 @@ func (x *Extractor) nominal(s *sentence, i int) bool {
 // ("Jan Novak, an analyst") or before them ("defence lawyer Ana Torres"). Its
 // code is empty: statements it makes are no political actor's.
 func (x *Extractor) unknownPerson(s *sentence) *timeline.Actor {
-	capital := func(k int) bool {
-		t := s.toks[k].text
-		return x.nameWord(s, k) && len(t) >= 2 && strings.ToUpper(t) != t
-	}
+	capital := func(k int) bool { return x.capitalName(s, k) }
 	var found *timeline.Actor
 	lastKnown := -1
 	for m := range s.mentions {
@@ -841,18 +827,7 @@ func (s *sentence) mentionStartsAt(i int) bool {
 
 // insideMention reports whether token i lies within an actor mention ("Security
 // Council", "Organization of American States") other than at its first word.
-func (s *sentence) insideMention(i int) bool {
-	t := s.toks[i]
-	// Mentions are in reading order: only the last few starting at or before the
-	// token can cover it.
-	m := sort.Search(len(s.mentions), func(m int) bool { return s.mentions[m].Span.Start > t.start })
-	for k := m - 1; k >= 0 && k >= m-3; k-- {
-		if t.start >= s.mentions[k].Span.Start && t.end <= s.mentions[k].Span.End {
-			return true
-		}
-	}
-	return false
-}
+func (s *sentence) insideMention(i int) bool { return s.covering(i) >= 0 }
 
 // dropShadowed removes a diplomatic event in the sentence of a context event over
 // the same trigger.

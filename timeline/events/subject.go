@@ -20,15 +20,19 @@ import (
 // subject of two parties acting together keeps both, to be each other's
 // target.
 func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
+	speaker := ""
+	if c.e.class == classSay && !(c.tweet && s.author != nil) {
+		speaker = x.groupSpeaker(s, c)
+	}
 	switch {
 	case c.tweet && s.author != nil:
 		c.src, c.srcRule = s.author, "post-author"
-	case c.e.class == classSay && x.groupSpeaker(s, c) != "":
+	case speaker != "":
 		// "..., and officials said": unnamed officials speak, not an actor named
 		// earlier in the sentence. "The spokesman" is the one the story named
 		// last.
 		c.src, c.srcRule = officials(s, c, st), "unnamed-officials"
-		if a, ok := s.heads[x.groupSpeaker(s, c)]; ok {
+		if a, ok := s.heads[speaker]; ok {
 			c.src = actorPtr(a)
 		}
 	default:
