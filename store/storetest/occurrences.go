@@ -164,13 +164,7 @@ func testOccurrencesAnyOrder(t *testing.T, h Harness) {
 			n := 1 + rng.IntN(6)
 			batch := as[i:min(i+n, len(as))]
 			i += len(batch)
-			if len(batch) == 1 {
-				if _, err := db.SaveAnalysis(ctx, batch[0]); err != nil {
-					t.Fatal(err)
-				}
-			} else if _, _, err := db.SaveAnalyses(ctx, batch); err != nil {
-				t.Fatal(err)
-			}
+			saveBatch(ctx, t, db, batch)
 			for _, a := range batch {
 				stored[a.Document.ID] = a
 			}
@@ -476,13 +470,7 @@ func testOccurrencesBatchIndependent(t *testing.T, h Harness) {
 		for i := 0; i < len(w.order); {
 			batch := w.order[i:min(i+w.batch(i), len(w.order))]
 			i += len(batch)
-			if len(batch) == 1 {
-				if _, err := db.SaveAnalysis(ctx, batch[0]); err != nil {
-					t.Fatal(err)
-				}
-			} else if _, _, err := db.SaveAnalyses(ctx, batch); err != nil {
-				t.Fatal(err)
-			}
+			saveBatch(ctx, t, db, batch)
 		}
 		got, err := db.Events(ctx, timeline.EventFilter{})
 		if err != nil {
@@ -526,5 +514,18 @@ func testOccurrencesBatchIndependent(t *testing.T, h Harness) {
 				t.Errorf("%s, stored %s:\n%s\nstored %s:\n%s", c.what, w.name, summary(c.got), ways[0].name, summary(c.want))
 			}
 		}
+	}
+}
+
+// saveBatch stores a batch of articles: a single one by SaveAnalysis, several
+// in one transaction by SaveAnalyses, so that both ways are exercised.
+func saveBatch(ctx context.Context, t *testing.T, db Store, batch []*timeline.Analysis) {
+	t.Helper()
+	if len(batch) == 1 {
+		if _, err := db.SaveAnalysis(ctx, batch[0]); err != nil {
+			t.Fatal(err)
+		}
+	} else if _, _, err := db.SaveAnalyses(ctx, batch); err != nil {
+		t.Fatal(err)
 	}
 }
