@@ -164,19 +164,15 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 	var prev [8]byte
 	prevLen := 0
 	seen := false // a word of the sentence has been read
-	for i := ss; i < se; {
-		if !isLetter(body[i]) && body[i] != '\'' {
-			i++
-			continue
+	for next := ss; ; {
+		i, j := nextWord(body, next, se)
+		if i == j {
+			break
 		}
-		j := i
-		for j < se && (isLetter(body[j]) || body[j] == '\'') {
-			j++
-		}
+		next = j
 		first := !seen
 		seen = true
 		if i >= s && j <= e { // the expression itself is no cue
-			i = j
 			continue
 		}
 		w := buf[:0]
@@ -223,7 +219,6 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 				prevLen = 0
 			}
 		}
-		i = j
 	}
 	switch {
 	case bestDist <= adjacent:
@@ -234,4 +229,17 @@ func (t *Tagger) tenseNear(body string, s, e int) (tense int, near, future bool)
 		return tensePast, false, future
 	}
 	return tenseNone, false, future
+}
+
+// nextWord returns the bounds of the first word (letters and apostrophes) in
+// body[i:end]; start == stop when there is none.
+func nextWord(body string, i, end int) (start, stop int) {
+	for i < end && !isLetter(body[i]) && body[i] != '\'' {
+		i++
+	}
+	j := i
+	for j < end && (isLetter(body[j]) || body[j] == '\'') {
+		j++
+	}
+	return i, j
 }

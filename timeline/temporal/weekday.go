@@ -186,22 +186,18 @@ func (t *Tagger) verbAfter(body string, e int) (clause, bool) {
 	_, se := sentenceBounds(body, e, e)
 	var ws [verbWindow + 2]string
 	n := 0
-	for i := e; i < se && n < len(ws); {
-		if !isLetter(body[i]) && body[i] != '\'' {
-			i++
-			continue
+	for next := e; n < len(ws); {
+		i, j := nextWord(body, next, se)
+		if i == j {
+			break
 		}
-		j := i
-		for j < se && (isLetter(body[j]) || body[j] == '\'') {
-			j++
-		}
+		next = j
 		w := strings.ToLower(body[i:j])
 		if body[i] >= 'A' && body[i] <= 'Z' {
 			w = "#" // a name, no verb
 		}
 		ws[n] = w
 		n++
-		i = j
 	}
 	if n > 0 && subordinators[ws[0]] {
 		return clause{}, false // "On Friday, when Albright set aside ...": no main clause at hand
