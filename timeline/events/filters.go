@@ -2,6 +2,8 @@ package events
 
 import (
 	"strings"
+
+	"github.com/timelinehq/timeline/timeline"
 )
 
 // Trigger words that assert no event of their own, as named rules: the
@@ -329,4 +331,47 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 		}
 	}
 	return folded
+}
+
+// mediaAttribution drops the statements by which a news medium sources what
+// the sentence reports before them ("..., reported Reuters", "..., according
+// to the agency"): the reporter's attribution, not an act of the medium. The
+// events reported stay events of their own. A medium that speaks first ("the
+// agency said that ...") or quotes someone makes a statement as any speaker
+// does.
+func mediaAttribution(s *sentence) {
+	for _, c := range s.cands {
+		if c.drop || c.absorbed || c.e.class != classSay || c.quote || s.toks[c.ti].quoted {
+			continue
+		}
+		trailing := s.toks[c.ti].lower == "according" || c.ce > c.cs && c.ce <= c.ti
+		// After "told" the medium is the hearer, not the speaker.
+		lw := s.toks[c.ti].lower
+		tell := strings.HasPrefix(lw, "tel") || lw == "told"
+		inverted := c.ti > 0 && s.toks[c.ti-1].text == "," && !tell && s.mediumAt(c.tj)
+		if trailing && isMedium(c.src) || inverted {
+			c.drop, c.dropRule = true, "media-attribution"
+		}
+	}
+}
+
+// isMedium reports whether a is a news medium (CAMEO role MED).
+func isMedium(a *timeline.Actor) bool { return a != nil && strings.HasSuffix(a.Code, "MED") }
+
+// mediumAt reports whether a news medium's mention starts at token i and
+// closes the sentence but for a few words of date: the speaker of an inverted
+// attribution ("..., reported Reuters on Monday"), not the hearer of what
+// follows ("told AFP that ...").
+func (s *sentence) mediumAt(i int) bool {
+	m := s.mentionFrom(i)
+	if m >= len(s.mtok) || s.mtok[m] != i || !isMedium(&s.mentions[m].actor) {
+		return false
+	}
+	words := 0
+	for _, t := range s.toks[i:] {
+		if t.start >= s.mentions[m].Span.End && t.word {
+			words++
+		}
+	}
+	return words <= 3
 }

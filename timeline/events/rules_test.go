@@ -120,7 +120,7 @@ func TestDropRules(t *testing.T) {
 		}
 		return c.dropRule, outcome
 	})
-	names := []string{"participle-elaborates"}
+	names := []string{"participle-elaborates", "media-attribution"}
 	for _, r := range prefilterRules {
 		names = append(names, r.name)
 	}
