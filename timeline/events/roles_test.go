@@ -67,3 +67,33 @@ func TestNoEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestTypes checks the CAMEO root of events in short texts listed in
+// testdata/types.tsv; "-" says the trigger asserts no event.
+func TestTypes(t *testing.T) {
+	data, err := os.ReadFile("testdata/types.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := mustExtractor(t)
+	for n, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 3 {
+			t.Fatalf("types.tsv:%d: want 3 tab-separated fields, got %d", n+1, len(fields))
+		}
+		trigger, code, body := fields[0], fields[1], fields[2]
+		got := "-"
+		for _, e := range x.Extract(analysis(body, date("2018-01-12"))) {
+			if e.Trigger.Text == trigger || strings.HasPrefix(e.Trigger.Text, trigger+" ") {
+				got = e.CAMEO
+				break
+			}
+		}
+		if got != code {
+			t.Errorf("types.tsv:%d: %s: CAMEO %s, want %s", n+1, trigger, got, code)
+		}
+	}
+}
