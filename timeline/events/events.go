@@ -357,7 +357,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 			disc.lastPair = c.pair
 		}
 	}
-	mediaAttribution(s)
+	x.mediaAttribution(s)
 	x.introducedNames(s, r.names)
 	return s
 }

@@ -339,12 +339,15 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 // events reported stay events of their own. A medium that speaks first ("the
 // agency said that ...") or quotes someone makes a statement as any speaker
 // does.
-func mediaAttribution(s *sentence) {
+func (x *Extractor) mediaAttribution(s *sentence) {
 	for _, c := range s.cands {
 		if c.drop || c.absorbed || c.e.class != classSay || c.quote || s.toks[c.ti].quoted {
 			continue
 		}
-		trailing := s.toks[c.ti].lower == "according" || c.ce > c.cs && c.ce <= c.ti
+		if s.prevWord(c) == "as" {
+			continue // "X was quoted by the agency as saying": X speaks
+		}
+		trailing := s.toks[c.ti].lower == "according" || c.ce > c.cs && c.ce <= c.ti || x.closing(s, c) && s.commaBefore(c.ti)
 		// After "told" the medium is the hearer, not the speaker.
 		lw := s.toks[c.ti].lower
 		tell := strings.HasPrefix(lw, "tel") || lw == "told"
@@ -374,4 +377,15 @@ func (s *sentence) mediumAt(i int) bool {
 		}
 	}
 	return words <= 3
+}
+
+// commaBefore reports whether a comma stands before token i: a clause comes
+// before the one that ends at i.
+func (s *sentence) commaBefore(i int) bool {
+	for k := i - 1; k > 0; k-- {
+		if s.toks[k].text == "," {
+			return true
+		}
+	}
+	return false
 }
