@@ -173,7 +173,15 @@ func (x *Extractor) askedQuestion(s *sentence, ci int) bool {
 // 90,000 jobs") states no statement.
 func (x *Extractor) numberAdded(s *sentence, ci int) bool {
 	c := s.cands[ci]
-	return c.e.class == classSay && c.tj < len(s.toks) && startsWithDigit(s.toks[c.tj].text)
+	if c.e.class != classSay || c.tj >= len(s.toks) || !startsWithDigit(s.toks[c.tj].text) {
+		return false
+	}
+	if lw := s.toks[c.ti].lower; lw == "said" || lw == "says" || lw == "say" || lw == "told" {
+		// "said 230 soldiers had returned" states a number; "said
+		// 64-year-old Ana" is a private speaker's age.
+		return strings.Contains(s.toks[c.tj].lower, "year") || c.tj+1 < len(s.toks) && strings.Contains(s.toks[c.tj+1].lower, "year-old")
+	}
+	return true
 }
 
 // quoteWithoutSpeaker: a trigger word inside a quotation that no reporting verb
