@@ -318,7 +318,8 @@ func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
 // objectOfAct: a nominal event that is the object of an act right before it is
 // part of that act when it is a meeting, the act the verb itself names
 // ("imposed sanctions", "held talks"), what is yielded ("lifted the embargo")
-// or what is asked for or refused ("urged a ceasefire"), or what the act is for
+// or what is asked for, refused or cut ("urged a ceasefire", "suspended aid"),
+// or what the act is for (not what a sanction punishes)
 // ("visited Asuncion for talks", "appealed for food aid"). A threat or an attack
 // that is acted on stays an event ("dismissed the threat").
 func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
@@ -328,13 +329,13 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 	}
 	folded := false
 	for _, p := range s.cands[:ci] {
-		if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" {
+		if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" && p.code != "16" {
 			continue
 		}
-		if c.ti-p.tj <= 2 && c.ti >= p.tj {
+		if c.ti-p.tj <= 2 && c.ti >= p.tj && !s.between(p.tj, c.ti, "after", "before", "since", "following", "over", "despite") {
 			folded = true
 		}
-		if c.ti > p.tj && c.ti-p.tj <= 6 && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
+		if c.ti > p.tj && c.ti-p.tj <= 6 && p.code != "16" && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
 			folded = true
 		}
 	}
