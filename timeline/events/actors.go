@@ -115,16 +115,20 @@ func (x *Extractor) unnamedOfficial(s *sentence, k int) bool {
 			return false // a coded actor: the subject rules read it
 		}
 		switch {
+		case nonState(t.lower):
+			return false
 		case j < k && (t.lower == "the" || t.lower == "a" || t.lower == "an"):
 			return true
 		case t.text == "'s" || t.text == "’s":
 		case j < k && !t.word && t.text != "-":
 			return true // the clause opens with it: "..., spokesman Luis Torres said"
-		case !t.word || t.text != t.lower:
+		case !t.word || t.text != t.lower && j > 0:
+			// The first word of the sentence is capitalised as such: an
+			// office ("Foreign ministry spokesman") still names no country.
 			return false
 		}
 		if j == 0 {
-			return t.text == t.lower
+			return true
 		}
 	}
 	return false
@@ -751,3 +755,13 @@ func (s *sentence) byAgent(ti int) bool {
 }
 
 func actorPtr(a timeline.Actor) *timeline.Actor { return &a }
+
+// nonState reports whether w names a body that holds no office of a state ("a
+// party official", "the opposition spokesman").
+func nonState(w string) bool {
+	switch w {
+	case "party", "opposition", "rebel", "rebels", "company", "union":
+		return true
+	}
+	return false
+}

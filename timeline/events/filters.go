@@ -78,6 +78,9 @@ func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
 	if k >= 0 && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k) {
 		return true
 	}
+	if k > 0 && x.words.is(s.toks[k].lower, "official") && nonState(s.toks[k-1].lower) && !s.insideMention(k-1) {
+		return true // "the company spokesman said"
+	}
 	if k >= 0 && s.toks[k].word {
 		return false // a subject of another kind stands before the verb
 	}

@@ -40,6 +40,9 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 		if c.src != nil && x.words.is(c.src.Code, "region") {
 			c.src, c.srcMent, c.srcRule = nil, -1, "" // a region is a place, not an actor
 		}
+		if a := x.titledOfficial(s, c, st); a != nil {
+			c.src, c.srcRule = a, "unnamed-officials"
+		}
 	}
 	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
 		a := *s.prevSubject
@@ -58,6 +61,51 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 			c.src = actorPtr(*c.pair[0])
 		}
 	}
+}
+
+// titledOfficial returns whom a speaker the dictionary does not know stands for
+// when the text names them by an office of no country ("Foreign ministry
+// spokesman Wang Wenbin said"): an official of the story's country, like
+// unnamed officials; nil otherwise.
+func (x *Extractor) titledOfficial(s *sentence, c *cand, st *story) *timeline.Actor {
+	if c.e.class != classSay || c.src == nil || c.src.Code != "" || c.srcMent < 0 {
+		return nil
+	}
+	if !x.officeNamed(s, c.srcMent) {
+		return nil
+	}
+	a := officials(s, c, st)
+	if a == nil {
+		return nil
+	}
+	named := *a
+	named.Name = c.src.Name
+	return &named
+}
+
+// officeNamed reports whether the uncoded person of mention m is introduced by
+// an office of no country, inside the mention ("Foreign ministry spokesman Wang
+// Wenbin") or right before it ("the spokesman, Wang Wenbin").
+func (x *Extractor) officeNamed(s *sentence, m int) bool {
+	end := s.tokenAt(s.mentions[m].Span.End)
+	office := false
+	for k := s.mtok[m]; k < end && k < len(s.toks); k++ {
+		t := s.toks[k]
+		if nonState(t.lower) {
+			return false
+		}
+		if t.word && t.text == t.lower && x.words.is(t.lower, "official") {
+			office = true
+		}
+	}
+	if office {
+		return true
+	}
+	k := s.mtok[m] - 1
+	if k > 0 && s.toks[k].text == "," {
+		k--
+	}
+	return k >= 0 && x.words.is(s.toks[k].lower, "official") && x.unnamedOfficial(s, k)
 }
 
 // actorRule is one way of reading who acts in (or is acted on by) a clause. find
