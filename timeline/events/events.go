@@ -358,6 +358,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		}
 	}
 	x.mediaAttribution(s)
+	officialProtest(s)
 	x.introducedNames(s, r.names)
 	return s
 }

@@ -401,3 +401,35 @@ func (s *sentence) commaBefore(i int) bool {
 	}
 	return false
 }
+
+// officialProtest recodes a protest a state or an international organisation
+// made ("Manila protested to Beijing") as a formal complaint (CAMEO 114,
+// root 11): root 14 is a population's demonstration.
+func officialProtest(s *sentence) {
+	for _, c := range s.cands {
+		// Only the verb's past form: "protests" is as often a noun for a
+		// crowd's demonstrations, whose actor the sentence may not name.
+		if c.drop || c.absorbed || c.code != "14" || s.toks[c.ti].lower != "protested" {
+			continue
+		}
+		if c.src != nil && official(c.src.Code) {
+			c.code = "11"
+		}
+	}
+}
+
+// official reports whether code is a state's or an organisation of states':
+// a bare country, its government, military, legislature or judiciary, or an IGO.
+func official(code string) bool {
+	if strings.HasPrefix(code, "IGO") {
+		return true
+	}
+	if len(code) < 3 {
+		return false
+	}
+	switch code[3:] {
+	case "", "GOV", "MIL", "LEG", "JUD":
+		return true
+	}
+	return false
+}
