@@ -306,7 +306,8 @@ func (x *Extractor) irrealis(s *sentence, from, to int) bool {
 func (x *Extractor) modalBefore(s *sentence, ti, floor int) bool {
 	for k := ti - 1; k >= floor && k >= ti-6; k-- {
 		t := s.toks[k]
-		if !t.word && t.text != "“" && t.text != "\"" {
+		abbrev := t.text == "." && k > 0 && s.toks[k-1].end == t.start // "U.S."
+		if !t.word && t.text != "“" && t.text != "\"" && !abbrev {
 			return false
 		}
 		switch t.lower {
