@@ -645,7 +645,7 @@ func (s *sentence) firstConjunct(m int) int {
 		for _, t := range between {
 			if t.lower == "and" {
 				and = true
-			} else if t.text != "," && t.lower != "the" {
+			} else if t.text != "," && !listDeterminer(t.lower) {
 				return first
 			}
 		}
@@ -656,6 +656,16 @@ func (s *sentence) firstConjunct(m int) int {
 		first = k - 1
 	}
 	return first
+}
+
+// listDeterminer reports whether w may open a conjunct of a list of parties
+// before its head ("Iran and six world powers", "Israel and its neighbours").
+func listDeterminer(w string) bool {
+	switch w {
+	case "the", "its", "their", "other", "several", "both", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	return startsWithDigit(w)
 }
 
 // modifiesGathering reports whether mention m only names where a gathering is
