@@ -128,7 +128,7 @@ func (x *Extractor) cueCode(s *sentence, from, to int, irr bool) string {
 		if cue.class == "irr" && !irr {
 			continue
 		}
-		if x.findPhrase(s, cue.phrase, from, to) {
+		if x.findUnnegated(s, cue.phrase, from, to) {
 			return cue.code
 		}
 	}
@@ -313,6 +313,27 @@ func (x *Extractor) modalBefore(s *sentence, ti, floor int) bool {
 		switch t.lower {
 		case "would", "will", "can", "could", "may", "might", "'ll", "wo", "shall", "should", "must",
 			"wants", "want", "wanted", "willing", "ready", "prepared", "hopes", "hoped", "interest":
+			return true
+		}
+	}
+	return false
+}
+
+// findUnnegated reports whether p occurs within tokens [from, to) with no
+// negation in the two words before it ("not a violation" condemns nothing).
+func (x *Extractor) findUnnegated(s *sentence, p phrase, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(s.toks); k++ {
+		end, ok := matchPhrase(p, s.toks[:to], k)
+		if !ok || end > to {
+			continue
+		}
+		negated := false
+		for j := k - 1; j >= from && j >= k-2; j-- {
+			if x.words.is(s.toks[j].lower, "negation") {
+				negated = true
+			}
+		}
+		if !negated {
 			return true
 		}
 	}
