@@ -114,7 +114,7 @@ func (x *Extractor) agentlessPassive(s *sentence, ci int) bool {
 	default:
 		return false
 	}
-	return c.verbal() && c.tj == c.ti+1 && (strings.HasSuffix(lw, "ed") || x.words.is(lw, "pastform")) && (c.tj >= len(s.toks) || s.toks[c.tj].lower != "by")
+	return c.verbal() && c.tj == c.ti+1 && (strings.HasSuffix(lw, "ed") || x.words.is(lw, "pastform")) && !s.agentAfter(c.tj)
 }
 
 // verbAsNoun: a verb form after a determiner, "against" or "in", or after a
@@ -299,10 +299,12 @@ func (x *Extractor) talksAsTime(s *sentence, ci int) bool {
 }
 
 // talksActedOn: a meeting that is the subject of the verb after it ("the talks
-// have been suspended") is what that event acts on, not a second event.
+// have been suspended") is what that event acts on, not a second event; so is
+// any nominal event that is the subject of the passive of its own act
+// ("sanctions were imposed").
 func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
 	c := s.cands[ci]
-	if c.e.class != classNoun || c.code != "04" {
+	if c.e.class != classNoun {
 		return false
 	}
 	k := c.tj
@@ -311,7 +313,7 @@ func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
 		k++
 	}
 	for _, o := range s.cands[ci+1:] {
-		if o.ti == k && k > c.tj && !o.drop && !o.absorbed && o.e.class != classNoun {
+		if o.ti == k && k > c.tj && !o.drop && !o.absorbed && o.e.class != classNoun && (c.code == "04" || o.code == c.code) {
 			return true
 		}
 	}
@@ -432,4 +434,23 @@ func official(code string) bool {
 		return true
 	}
 	return false
+}
+
+// agentAfter reports whether a passive's agent ("by the European Union")
+// follows at token i, or after a short phrase of place or object ("imposed on
+// Iran by the European Union"), within the clause.
+func (s *sentence) agentAfter(i int) bool { return s.agentAt(i) >= 0 }
+
+// agentAt returns the token of the "by" that introduces a passive's agent at
+// token i or after a short phrase (agentAfter), or -1.
+func (s *sentence) agentAt(i int) int {
+	for k := i; k < len(s.toks) && k < i+6; k++ {
+		switch t := s.toks[k]; {
+		case t.lower == "by":
+			return k
+		case !t.word || t.lower == "and" || t.lower == "that" || t.lower == "which":
+			return -1
+		}
+	}
+	return -1
 }

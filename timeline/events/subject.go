@@ -243,15 +243,43 @@ func (x *Extractor) unownedNoun(s *sentence, c *cand) (*timeline.Actor, int, boo
 }
 
 // passiveAgent: in a passive with an agent ("the accord signed by the prime
-// minister") the agent acts.
+// minister", "sanctions were imposed on Iran by the European Union") the agent
+// acts.
 func (x *Extractor) passiveAgent(s *sentence, c *cand) (*timeline.Actor, int, bool) {
-	if c.tj >= len(s.toks) || s.toks[c.tj].lower != "by" || !strings.HasSuffix(s.toks[c.ti].lower, "ed") {
+	lw := s.toks[c.ti].lower
+	if !strings.HasSuffix(lw, "ed") && !x.words.is(lw, "pastform") || lw == "quoted" {
+		// Who quotes ("was quoted by the daily as saying") is not who speaks.
 		return undecided()
 	}
-	if m, ok := s.mentionAt(c.tj+1, 2); ok && s.mentions[m].resolved {
+	by := s.agentAt(c.tj)
+	if by < 0 || by > c.tj && !x.passive(s, c) {
+		return undecided()
+	}
+	if m, ok := s.mentionAt(by+1, 3); ok && s.mentions[m].resolved {
 		return s.mentionActor(m)
 	}
 	return undecided()
+}
+
+// passive reports whether an auxiliary of the passive stands right before c's
+// verb ("was imposed", "has been rejected").
+func (x *Extractor) passive(s *sentence, c *cand) bool {
+	switch s.prevWord(c) {
+	case "was", "were", "been", "is", "are", "be", "being":
+		return true
+	}
+	k := c.ti - 1
+	for k > 0 && x.verbModifier(s.toks[k].lower) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].lower {
+	case "was", "were", "been", "is", "are", "be", "being":
+		return true
+	}
+	return false
 }
 
 // accusedParty: the act an accusation charges someone with is that one's act
