@@ -63,9 +63,35 @@ func (x *Extractor) readStatement(s *sentence, ci int) {
 		}
 		return
 	}
+	if o := announcedObject(s, c); o != nil {
+		c.code, o.absorbed = o.code, true
+		return
+	}
 	if code := x.statementCode(s, c); code != "" {
 		c.code = code
 	}
+}
+
+// announcedObject returns the nominal event that a statement announces as its
+// direct object ("announced $2 billion in military aid", "announced new
+// sanctions"): the announcement is that act, coded as it is; nil when the
+// statement says a clause or names no such event.
+func announcedObject(s *sentence, c *cand) *cand {
+	if !strings.HasPrefix(s.toks[c.ti].lower, "announc") && !strings.HasPrefix(s.toks[c.ti].lower, "unveil") || s.prevWord(c) == "to" {
+		return nil // "to announce" is no announcement made
+	}
+	for _, o := range s.cands {
+		if o == c || o.drop || o.absorbed || o.e.class != classNoun || o.ti < c.tj || o.ti > c.tj+6 {
+			continue
+		}
+		for k := c.tj; k < o.ti; k++ {
+			if t := s.toks[k]; t.lower == "that" || t.text == "," || t.lower == "on" || t.lower == "after" || t.lower == "before" {
+				return nil
+			}
+		}
+		return o
+	}
+	return nil
 }
 
 // closingAbout returns what an attribution closing the sentence is about ("The
