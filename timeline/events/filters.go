@@ -179,7 +179,9 @@ func (x *Extractor) numberAdded(s *sentence, ci int) bool {
 	if c.e.class != classSay || c.tj >= len(s.toks) || !startsWithDigit(s.toks[c.tj].text) {
 		return false
 	}
-	if lw := s.toks[c.ti].lower; lw == "said" || lw == "says" || lw == "say" || lw == "told" {
+	if lw := s.toks[c.ti].lower; strings.HasPrefix(lw, "announc") {
+		return false // "announced 20 million dollars in aid": an announced act
+	} else if lw == "said" || lw == "says" || lw == "say" || lw == "told" {
 		// "said 230 soldiers had returned" states a number; "said
 		// 64-year-old Ana" is a private speaker's age.
 		return strings.Contains(s.toks[c.tj].lower, "year") || c.tj+1 < len(s.toks) && strings.Contains(s.toks[c.tj+1].lower, "year-old")
