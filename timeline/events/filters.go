@@ -342,6 +342,9 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 		if c.ti-p.tj <= 2 && c.ti >= p.tj && !s.between(p.tj, c.ti, "after", "before", "since", "following", "over", "despite") {
 			folded = true
 		}
+		if c.code == p.code && c.ti > p.tj && c.ti-p.tj <= 4 && s.modifiersOnly(p.tj, c.ti) {
+			folded = true // "signed a free trade agreement"
+		}
 		if c.ti > p.tj && c.ti-p.tj <= 6 && p.code != "16" && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
 			folded = true
 		}
@@ -455,4 +458,21 @@ func (s *sentence) agentAt(i int) int {
 		}
 	}
 	return -1
+}
+
+// modifiersOnly reports whether tokens [from, to) are only the words of a noun
+// phrase before its head: an article or lowercase modifiers, no name,
+// punctuation, conjunction, preposition, auxiliary or clause word.
+func (s *sentence) modifiersOnly(from, to int) bool {
+	for _, t := range s.toks[from:to] {
+		if !t.word || t.text != t.lower {
+			return false
+		}
+		switch t.lower {
+		case "and", "or", "but", "that", "which", "who", "to", "of", "in", "on", "at", "for", "with", "by", "from", "after", "before", "since", "over", "during",
+			"is", "are", "was", "were", "be", "been", "has", "have", "had":
+			return false
+		}
+	}
+	return true
 }
