@@ -442,12 +442,34 @@ func (d *dater) postDate(sp timeline.Span) *timeline.Timex {
 // ("LIMA (AP)_", "LIMA, May 3 (Xinhua) --"), or the sentence start.
 func datelineEnd(body string, sp timeline.Span) int {
 	head := body[sp.Start:min(sp.End, sp.Start+60)]
-	for _, mark := range []string{")_", ") _", ") --", ") -"} {
+	for _, mark := range []string{")_", ") _", ") --", ") -", ") —", ") –"} {
 		if i := strings.Index(head, mark); i >= 0 {
 			return sp.Start + i + len(mark)
 		}
 	}
+	// "MOSCOW - ", "KYIV — ": a place in capitals, then a dash.
+	for _, mark := range []string{" - ", " — ", " – ", " -- "} {
+		if i := strings.Index(head, mark); i > 1 && capitalsOnly(head[:i]) {
+			return sp.Start + i + len(mark)
+		}
+	}
 	return sp.Start
+}
+
+// capitalsOnly reports whether s is a place name set in capitals, as a wire
+// dateline gives it ("MOSCOW", "PORT-AU-PRINCE, Haiti" is not).
+func capitalsOnly(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == ' ' || r == '-' || r == '.' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // isWeekday reports whether the expression is a bare weekday name ("Monday", "on
