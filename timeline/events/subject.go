@@ -125,6 +125,7 @@ var subjectRules = []actorRule{
 	{"inverted-unknown-speaker", (*Extractor).invertedUnknownSpeaker},
 	{"according-to", (*Extractor).accordingTo},
 	{"noun-agent", (*Extractor).nounOwnAgent},
+	{"between-parties", (*Extractor).betweenParties},
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
 	{"accused-party", (*Extractor).accusedParty},
@@ -280,6 +281,27 @@ func (x *Extractor) passive(s *sentence, c *cand) bool {
 		return true
 	}
 	return false
+}
+
+// betweenParties: an occurrence "between" two parties ("talks between Armenia
+// and Azerbaijan", "fighting between the army and the rebels") is the first
+// named's, with the second as its partner. Only for a noun or a sentence's
+// opening gerund: a verb's own subject comes first ("Qatar offered to mediate
+// between Israel and Hamas").
+func (x *Extractor) betweenParties(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classNoun && c.e.class != classCtx && c.ti != 0 {
+		return undecided()
+	}
+	for k := c.tj; k < len(s.toks) && k <= c.tj+3; k++ {
+		if s.toks[k].lower != "between" {
+			continue
+		}
+		if m, ok := s.mentionAt(k+1, 2); ok && s.mentions[m].resolved {
+			return s.mentionActor(m)
+		}
+		return undecided()
+	}
+	return undecided()
 }
 
 // accusedParty: the act an accusation charges someone with is that one's act
