@@ -22,6 +22,7 @@ type discourse struct {
 	lastNamed   *timeline.Actor           // the most recent person named, in any role
 	lastSubject *timeline.Actor           // the most recent subject of any kind
 	lastOther   *timeline.Actor           // the most recent non-person collective
+	lastState   *timeline.Actor           // the most recent state named (its bare country code)
 	speaker     *timeline.Actor           // the author of the statement being read (quotes, tweets)
 	lastList    *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
 	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Uruguay and Paraguay")
@@ -87,6 +88,9 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 			if d.lastNamed != nil && (ante == nil || *d.lastNamed != *ante) {
 				ante = d.lastNamed
 			}
+		case "the kingdom", "the emirate", "the gulf state", "the gulf kingdom", "the island nation",
+			"the communist state", "the communist country", "the balkan state", "the baltic state":
+			ante = d.lastState
 		case "they", "them", "their", "it", "its":
 			ante = d.lastOther
 			if ante == nil {
@@ -137,11 +141,21 @@ func headWord(text string) string {
 	return strings.ToLower(text)
 }
 
+// noteState records the state of a country or government mention, for a later
+// "the kingdom".
+func (d *discourse) noteState(m mention) {
+	if m.Kind != actors.KindCountry && m.Kind != actors.KindGov || len(m.actor.Code) < 3 || strings.HasPrefix(m.actor.Code, "IGO") {
+		return
+	}
+	d.lastState = &timeline.Actor{Name: m.actor.Name, Code: m.actor.Code[:3]}
+}
+
 // note records a resolved mention acting as a subject.
 func (d *discourse) note(m mention) {
 	if !m.resolved {
 		return
 	}
+	d.noteState(m)
 	d.noteOffice(m)
 	d.noteHead(m)
 	a := m.actor
@@ -162,6 +176,7 @@ func (d *discourse) noteSeen(m mention) {
 	if !m.resolved {
 		return
 	}
+	d.noteState(m)
 	d.noteOffice(m)
 	d.noteHead(m)
 	a := m.actor

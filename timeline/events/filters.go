@@ -217,6 +217,7 @@ var foldRules = []struct {
 	{candRule{"passive-participle", (*Extractor).passiveParticiple}, false},
 	{candRule{"second-attribution", (*Extractor).secondAttribution}, false},
 	{candRule{"purpose-clause", (*Extractor).purposeClause}, false},
+	{candRule{"accusation-content", (*Extractor).accusationContent}, true},
 	{candRule{"talks-as-time", (*Extractor).talksAsTime}, true},
 	{candRule{"talks-acted-on", (*Extractor).talksActedOn}, true},
 	{candRule{"object-of-act", (*Extractor).objectOfAct}, true},
@@ -260,6 +261,33 @@ func (x *Extractor) secondAttribution(s *sentence, ci int) bool {
 	for _, o := range s.cands[:ci] {
 		if o.e.class == classSay && !o.absorbed && !o.drop && !s.toks[o.ti].quoted && s.toks[o.ti].lower != "according" {
 			if s.toks[c.ti].lower == "according" || strings.HasPrefix(s.toks[c.ti].lower, "add") && s.between(o.tj, c.ti, "but", "and") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accusationContent: the act an accusation charges someone with ("accused
+// Kyiv of shelling the city", "was accused of supporting militants") is what
+// the accusation says, not an event the text asserts.
+func (x *Extractor) accusationContent(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if !c.verbal() || c.ti < 2 || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
+		return false
+	}
+	switch s.toks[c.ti-1].lower {
+	case "of", "for", "with":
+	default:
+		return false
+	}
+	for k := c.ti - 2; k >= 0 && k >= c.ti-7; k-- {
+		w := s.toks[k].lower
+		if !s.toks[k].word || x.words.is(w, "boundary") {
+			return false
+		}
+		for _, p := range []string{"accus", "blam", "charg"} {
+			if strings.HasPrefix(w, p) {
 				return true
 			}
 		}

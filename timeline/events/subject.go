@@ -128,7 +128,6 @@ var subjectRules = []actorRule{
 	{"between-parties", (*Extractor).betweenParties},
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
-	{"accused-party", (*Extractor).accusedParty},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
 	{"relative-pronoun", (*Extractor).relativePronoun},
 	{"past-relative-clause", (*Extractor).pastRelativeClause},
@@ -300,31 +299,6 @@ func (x *Extractor) betweenParties(s *sentence, c *cand) (*timeline.Actor, int, 
 			return s.mentionActor(m)
 		}
 		return undecided()
-	}
-	return undecided()
-}
-
-// accusedParty: the act an accusation charges someone with is that one's act
-// ("Paraguay accused Uruguay of shelling the border": Uruguay shelled), not the
-// accuser's.
-func (x *Extractor) accusedParty(s *sentence, c *cand) (*timeline.Actor, int, bool) {
-	if !c.verbal() || c.ti < 3 || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
-		return undecided()
-	}
-	switch s.toks[c.ti-1].lower {
-	case "of", "for", "with":
-	default:
-		return undecided()
-	}
-	m := s.covering(c.ti - 2)
-	if m < 0 || !s.mentions[m].resolved || s.mtok[m] == 0 {
-		return undecided()
-	}
-	v := s.toks[s.mtok[m]-1].lower
-	for _, p := range []string{"accus", "blam", "charg", "suspect", "condemn", "critici", "denounc", "punish", "sanction", "thank", "prais"} {
-		if strings.HasPrefix(v, p) {
-			return s.mentionActor(m)
-		}
 	}
 	return undecided()
 }
