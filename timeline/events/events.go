@@ -105,9 +105,12 @@ type cand struct {
 	tweet    bool
 	govTimex *timeline.Timex
 	govOcc   *timeline.Occurrence
-	dateRule string             // the rule that found what dates the candidate (attach, date)
-	inter    bool               // the clause is planned through an intent verb ("agreed to delay")
-	pair     [2]*timeline.Actor // a subject of two parties acting together: the source and its partner
+	dateRule string // the rule that found what dates the candidate (attach, date)
+	inter    bool   // the clause is planned through an intent verb ("agreed to delay")
+	// byPerpetrator: the subject right before the verb is an unnamed
+	// perpetrator ("gunmen kidnapped"), whom EVENTS.md codes null.
+	byPerpetrator bool
+	pair          [2]*timeline.Actor // a subject of two parties acting together: the source and its partner
 }
 
 // sentence is a sentence being read.
@@ -902,10 +905,16 @@ func actorKnown(s *sentence, c *cand) bool {
 	case c.tweet:
 		return true
 	case c.src == nil:
-		return false
+		// Force against a political actor is an event even when the text does
+		// not know who used it ("gunmen ambushed a military convoy"): EVENTS.md
+		// codes unknown perpetrators null.
+		return violent(c.code) && c.tgt != nil && c.tgt.Code != "" && !c.tgtGuessed && c.byPerpetrator
 	}
 	return c.src.Code != "" || c.srcMent >= 0 && s.mentions[c.srcMent].Kind == actors.KindGroup
 }
+
+// violent reports whether code is a root of coercion or force (CAMEO 17-20).
+func violent(code string) bool { return code >= "17" && code <= "20" }
 
 func confidence(c *cand, ev *timeline.Event) float64 {
 	conf := map[string]float64{classSay: 0.7, classVerb: 0.7, classIntent: 0.7, classNoun: 0.55, classCtx: 0.6}[c.e.class]

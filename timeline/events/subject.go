@@ -44,6 +44,12 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 			c.src, c.srcRule = a, "unnamed-officials"
 		}
 	}
+	if c.src == nil && c.verbal() {
+		if k := x.headBefore(s, c.ti); k >= 0 && x.words.is(s.toks[k].lower, "perpetrator") && !s.insideMention(k) {
+			c.byPerpetrator = true
+			return
+		}
+	}
 	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
 		a := *s.prevSubject
 		c.src, c.srcRule = &a, "elided-subject"
