@@ -205,12 +205,12 @@ func contentCode(code string, modal bool) string {
 		return code
 	}
 	switch code {
-	case "13", "15", "17", "18", "19", "20":
+	case "13", "15", "16", "17", "18", "19", "20":
+		// Saying one will sanction, cut ties or use force threatens to
+		// (CAMEO 1311-1313, 138).
 		return "13"
 	case "03", "04", "05", "06", "07", "08":
 		return "03"
-	case "12", "16":
-		return "12"
 	}
 	return code
 }
