@@ -193,6 +193,9 @@ func TestFind(t *testing.T) {
 		{"out of office is opposition", "Winston Churchill warned", "1946-03-05", []want{
 			{"Winston Churchill", actors.KindPerson, "GBROPP", ""},
 		}},
+		{"opposition title over an open term", "Opposition leader Raila Odinga criticised the trip", "2025-04-22", []want{
+			{"Opposition leader Raila Odinga", actors.KindPerson, "KENOPP", "Raila Odinga"},
+		}},
 		{"former title", "the former president", "1998-01-01", []want{
 			{"the former president", actors.KindTitle, "", ""},
 		}},

@@ -622,6 +622,11 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		}
 		if p != nil && (own == nil || p.person.serves(key)) {
 			code := p.person.codeAt(f.at)
+			if h.role == "OPP" && len(code) >= 3 && !strings.HasPrefix(code, "IGO") {
+				// The text's "opposition leader" is newer than a term the
+				// data leaves open.
+				code = code[:3] + "OPP"
+			}
 			c, r := splitCode(code)
 			m := f.mention(start, pend, KindPerson, timeline.Actor{Name: p.person.name, Code: code}, c, r)
 			m.Office, m.Former = h.office, former
