@@ -646,8 +646,18 @@ func (d *dater) byTense(ev *timeline.Event, c *cand) {
 		} else {
 			ev.When, ev.Earliest, ev.Latest = "PRESENT_REF", d.lo, d.hi
 		}
-	case c.tense == tensePerfect:
+	case c.tense == tensePerfect && !c.hasDone:
 		ev.When, ev.Latest = "PAST_REF", d.hi
+		ev.Granularity = timeline.GranUnknown
+	case c.tense == tensePerfect:
+		// A present perfect with no date ("has condemned") is news of the
+		// publication's days (EVENTS.md: DCT-1..DCT), though its time is not
+		// told: PAST_REF, as the annotators write it.
+		ev.When, ev.Latest = "PAST_REF", d.hi
+		if !d.lo.IsZero() {
+			ev.Earliest = d.lo.AddDate(0, 0, -1)
+		}
+		ev.Anchor = timeline.AnchorInferred
 		ev.Granularity = timeline.GranUnknown
 	default:
 		// Simple past with no date: the news the article reports, on its peg day,

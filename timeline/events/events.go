@@ -86,6 +86,9 @@ type cand struct {
 	code   string
 	status string
 	tense  tense
+	// hasDone: the perfect is the present perfect ("has condemned"), news of
+	// the publication's days, not the past perfect ("had condemned").
+	hasDone bool
 
 	statusCues uint16 // bit i set: statusCues[i] held for a word before the trigger
 
@@ -404,7 +407,9 @@ func (r *reading) emit(si int, s *sentence) {
 			}
 		}
 		if !nominal && c.govTimex == nil && c.govOcc == nil && !after.IsZero() &&
-			(ev.Earliest.IsZero() || ev.Earliest.Before(after)) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
+			(ev.Earliest.IsZero() || ev.Earliest.Before(after) || c.tense == tensePerfect) && (ev.Latest.IsZero() || !ev.Latest.Before(after)) {
+			// What the story tells of an act about the attack places it: any
+			// time from the attack on, not only the publication's days.
 			ev.Earliest = after
 		}
 		if nominal {

@@ -157,6 +157,8 @@ func (x *Extractor) perfectCue(s *sentence, c *cand, k int) bool {
 	}
 	if c.tense != tenseFuture {
 		c.tense = tensePerfect
+		w := s.toks[k].lower
+		c.hasDone = w == "has" || w == "have" || w == "'ve"
 	}
 	return true
 }
