@@ -366,15 +366,6 @@ func (x *Extractor) findUnnegated(s *sentence, p phrase, from, to int) bool {
 	return false
 }
 
-// findPhrase reports whether p occurs within tokens [from, to).
-func (x *Extractor) findPhrase(s *sentence, p phrase, from, to int) bool {
-	for k := max(from, 0); k < to && k < len(s.toks); k++ {
-		if end, ok := matchPhrase(p, s.toks[:to], k); ok && end <= to {
-			return true
-		}
-	}
-	return false
-}
 
 // readIntent reads verbs of intent with an infinitive: "agreed to delay" yields
 // (08), "agreed to negotiate" stays an intent (03), "offered to visit" is an
