@@ -366,7 +366,6 @@ func (x *Extractor) findUnnegated(s *sentence, p phrase, from, to int) bool {
 	return false
 }
 
-
 // readIntent reads verbs of intent with an infinitive: "agreed to delay" yields
 // (08), "agreed to negotiate" stays an intent (03), "offered to visit" is an
 // intent and a planned visit.
