@@ -577,8 +577,8 @@ func (st *story) topCountry() string {
 }
 
 // placeTitles gives an official named with a title but no country ("President
-// X", "Foreign Minister Y" in a story about one country) the
-// country the story is about: the one it names most, when it names it at least
+// X", "Foreign Minister Y" in a story about one country), and an institution
+// named without one ("Parliament", "the army"), the country the story is about: the one it names most, when it names it at least
 // three times and twice as often as any other.
 func (st *story) placeTitles(ms []actors.Mention) {
 	top := st.topCountry()
@@ -587,7 +587,10 @@ func (st *story) placeTitles(ms []actors.Mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.Kind != actors.KindPerson || m.Office == "" || m.Country != "" || m.Actor.Code != "" || m.Former {
+		// Police are left to the rules for unnamed officials: in wire copy
+		// they report crime more than they act for their state.
+		institution := m.Kind == actors.KindGov && m.Role != "" && m.Role != "MED" && !strings.Contains(strings.ToLower(m.Text), "police")
+		if !institution && (m.Kind != actors.KindPerson || m.Office == "") || m.Country != "" || m.Actor.Code != "" || m.Former {
 			continue
 		}
 		role := m.Role
