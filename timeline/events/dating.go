@@ -243,6 +243,11 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 		// span still to come does not date a past act.
 		return false
 	}
+	if t.Type == timeline.TypeDuration && (c.tense == tenseFuture || c.status == timeline.StatusPlanned) && !t.Earliest.IsZero() && t.Earliest.Before(d.lo) {
+		// "will free 33 hostages over six weeks": a span already past does
+		// not date an act still to come.
+		return false
+	}
 	if (c.code == "02" || c.code == "10") && c.e.class != classSay && c.tense == tensePast && c.status == timeline.StatusOccurred &&
 		t.Span.Start >= s.toks[c.tj-1].end && !t.Earliest.IsZero() && d.after(t.Earliest) {
 		// "called for talks next month": the date is the talks', not the
