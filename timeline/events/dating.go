@@ -81,6 +81,31 @@ func usable(t *timeline.Timex) bool {
 	return !t.Earliest.IsZero() || !t.Latest.IsZero()
 }
 
+// whenClauses dates the events of a clause that "when" opens right after a
+// date by that date ("The war began on October 7, 2023, when gunmen attacked
+// the south": the attack was on October 7), where they have none of their own
+// ("when-clause").
+func (d *dater) whenClauses(s *sentence) {
+	for i := d.timexesFrom(s.span.Start); i < len(d.timexes) && d.timexes[i].Span.Start < s.span.End; i++ {
+		t := &d.timexes[i]
+		if t.Span.Start < s.span.Start || t.Span.End > s.span.End || !usable(t) || t.Type == timeline.TypeDuration || strings.EqualFold(t.Signal, "since") {
+			continue // "since 1999, when ...": the span from then is not the act's
+		}
+		k := s.tokenAt(t.Span.End)
+		if k < len(s.toks) && s.toks[k].text == "," {
+			k++
+		}
+		if k >= len(s.toks) || s.toks[k].lower != "when" {
+			continue
+		}
+		for _, c := range s.cands {
+			if live(c) && c.govTimex == nil && c.ti > k && c.e.class != classSay && !d.inContent(s, c) && d.fits(s, c, t) {
+				c.govTimex, c.dateRule = t, "when-clause"
+			}
+		}
+	}
+}
+
 // attach assigns to the sentence's candidates the expressions that govern their
 // dates, and records in c.dateRule which rule did: the dateline of an embedded
 // post dates all it says ("post-dateline"); a date inside a clause dates the
@@ -125,6 +150,7 @@ func (d *dater) attach(s *sentence) {
 			}
 		}
 	}
+	d.whenClauses(s)
 	for _, t := range openers {
 		comma := d.initial(s, t)
 		for _, c := range s.cands {
