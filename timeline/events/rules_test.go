@@ -178,7 +178,7 @@ func TestDatingRules(t *testing.T) {
 			t.Errorf("dating.tsv:%d: %s dated %s, want %s", n+1, trigger, g, w)
 		}
 	}
-	for _, name := range []string{"post-dateline", "nearest-date", "gathering-date", "opening-date", "occurrence", "just-now", "by-tense"} {
+	for _, name := range []string{"post-dateline", "nearest-date", "gathering-date", "opening-date", "occurrence", "just-now", "by-tense", "when-clause"} {
 		if !covered[name] {
 			t.Errorf("dating rule %s has no line in testdata/dating.tsv", name)
 		}
