@@ -112,7 +112,8 @@ func (d *dater) whenClauses(s *sentence) {
 // nearest event it can ("nearest-date", see reach); a gathering takes the date
 // beside it ("gathering-date"); a date in an opening phrase dates the main
 // clause's events that have none of their own ("opening-date": "Last year,
-// ..."); a named occurrence after a temporal preposition dates the event before
+// ..."); a date a "when" clause follows dates that clause ("when-clause"); a
+// named occurrence after a temporal preposition dates the event before
 // it ("occurrence": "met during the Olympics").
 func (d *dater) attach(s *sentence) {
 	var openers []*timeline.Timex
