@@ -588,7 +588,9 @@ func (d *dater) nearestWeekday(ev *timeline.Event, c *cand, t *timeline.Timex) {
 	switch {
 	case (c.tense == tensePresent || c.tense == tenseFuture) && t.Earliest.Before(d.lo):
 		shift = 7
-	case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi.AddDate(0, 0, 1)):
+	case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && c.verbal() && t.Earliest.After(d.hi.AddDate(0, 0, 1)):
+		// A noun has no tense of its own ("the truce would take effect on
+		// Sunday"): the tagger's reading of the clause stands.
 		shift = -7
 	}
 	if shift != 0 {
