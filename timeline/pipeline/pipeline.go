@@ -61,7 +61,14 @@ func New(d Data) (*Pipeline, error) {
 // Analyze runs every step on doc. Without a DCT it bounds the publication date
 // from the text first, so that relative expressions resolve against the earliest
 // date the article can have been written.
-func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
+func (p *Pipeline) Analyze(doc timeline.Document) (a *timeline.Analysis, err error) {
+	// A fault in the analysis of one article is reported as that article's
+	// error, so that a folder of thousands loses one article, not the run.
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("pipeline: analyse %s: internal error (please report it with the article): %v", doc.ID, r)
+		}
+	}()
 	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
 		return nil, err
 	}
@@ -76,7 +83,7 @@ func (p *Pipeline) Analyze(doc timeline.Document) (*timeline.Analysis, error) {
 		sentences = text.Sentences(doc.Body)
 	}
 	doc, timexes, warnings := p.Dates(doc)
-	a := &timeline.Analysis{
+	a = &timeline.Analysis{
 		Document:    doc,
 		Sentences:   sentences,
 		Timexes:     timexes,

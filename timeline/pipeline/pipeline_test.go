@@ -159,3 +159,17 @@ func summary(evs []timeline.Event) string {
 	}
 	return b.String()
 }
+
+// TestAnalyzeFaultIsError checks that a fault inside the analysis of one
+// article (here a pipeline missing its tagger) comes back as that article's
+// error instead of stopping the program.
+func TestAnalyzeFaultIsError(t *testing.T) {
+	var p pipeline.Pipeline
+	a, err := p.Analyze(timeline.Document{ID: "broken", Body: "Uruguay recalled its envoy on Monday."})
+	if err == nil || a != nil {
+		t.Fatalf("Analyze = %v, %v; want an error", a, err)
+	}
+	if !strings.Contains(err.Error(), "broken") || !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("error %q does not name the article and the fault", err)
+	}
+}
