@@ -277,11 +277,11 @@ func (x *Extractor) accusationContent(s *sentence, ci int) bool {
 		return false
 	}
 	switch s.toks[c.ti-1].lower {
-	case "of", "for", "with":
+	case "of", "for", "with", "by":
 	default:
 		return false
 	}
-	for k := c.ti - 2; k >= 0 && k >= c.ti-7; k-- {
+	for k := c.ti - 2; k >= 0 && k >= c.ti-12; k-- {
 		w := s.toks[k].lower
 		if !s.toks[k].word || x.words.is(w, "boundary") {
 			return false
