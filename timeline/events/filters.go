@@ -354,7 +354,8 @@ func (x *Extractor) talksActedOn(s *sentence, ci int) bool {
 // part of that act when it is a meeting, the act the verb itself names
 // ("imposed sanctions", "held talks"), what is yielded ("lifted the embargo")
 // or what is asked for, refused or cut ("urged a ceasefire", "suspended aid"),
-// or what the act is for (not what a sanction punishes)
+// or what the act is for ("recalled its envoy for consultations"; not what a
+// sanction punishes)
 // ("visited Asuncion for talks", "appealed for food aid"). A threat or an attack
 // that is acted on stays an event ("dismissed the threat").
 func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
@@ -373,7 +374,7 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 		if c.code == p.code && c.ti > p.tj && c.ti-p.tj <= 4 && s.modifiersOnly(p.tj, c.ti) {
 			folded = true // "signed a free trade agreement"
 		}
-		if c.ti > p.tj && c.ti-p.tj <= 6 && p.code != "16" && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
+		if c.ti > p.tj && c.ti-p.tj <= 6 && (p.code != "16" || c.code == "04") && s.between(p.tj, c.ti, "for") && !s.between(p.tj, c.ti, ",", ";", "and", "but", "that", "which", "who") {
 			folded = true
 		}
 	}
