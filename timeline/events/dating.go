@@ -409,6 +409,9 @@ func (d *dater) date(ev *timeline.Event, s *sentence, c *cand) {
 		d.justNow(ev, s, c)
 	default:
 		c.dateRule = "by-tense"
+		if c.hasDone && d.pastMarked(s, c) {
+			c.hasDone = false // "has previously dismissed": some time before
+		}
 		d.byTense(ev, c)
 	}
 }
@@ -660,6 +663,19 @@ func (d *dater) withReference(ev *timeline.Event, t *timeline.Timex) {
 			ev.Earliest = d.lo
 		}
 	}
+}
+
+// pastMarked reports whether an adverb that puts the act at some earlier time
+// ("has previously dismissed", "had once met") stands in the few words before
+// c's verb: no longer the news of the publication's days.
+func (d *dater) pastMarked(s *sentence, c *cand) bool {
+	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
+		switch s.toks[k].lower {
+		case "previously", "earlier", "once", "formerly", "before", "recently", "long":
+			return true
+		}
+	}
+	return false
 }
 
 // byTense dates an event no expression governs: by the article's news peg or its
