@@ -14,13 +14,14 @@ skipped. Prints one tab-separated line per drawn event with the system's fields
 sentence), in draw order; the hand judgements are inserted before the sentence
 afterwards (docs/audit/silver-2026-12.tsv).
 
-Usage: python3 docs/audit/draw.py /tmp/audit.jsonl ../shared/gold/events/DEVTEST.txt
+Usage: python3 docs/audit/draw.py /tmp/audit.jsonl ../shared/gold/events/DEVTEST.txt [SEED]
+(SEED defaults to 20261203, the first audit's; the second used 20261204.)
 """
 import json
 import random
 import sys
 
-SEED = 20261203
+SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 20261203
 N = 30
 
 
