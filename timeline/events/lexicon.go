@@ -159,13 +159,15 @@ func contains(forms []string, w string) bool {
 }
 
 // wordClasses holds each function word with each class it belongs to
-// (data/words.tsv): one lookup answers whether a word is of a class.
-type wordClasses map[wordClass]bool
-
-type wordClass struct{ word, class string }
+// (words.tsv). Most words a rule asks about belong to no class, so a word's
+// classes are one bit set, found with one lookup by the word alone.
+type wordClasses struct {
+	class map[string]uint64 // class -> its bit
+	words map[string]uint64 // word -> the bits of its classes
+}
 
 func readWords(data string) (wordClasses, error) {
-	wc := make(wordClasses)
+	wc := wordClasses{class: make(map[string]uint64), words: make(map[string]uint64)}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -174,16 +176,27 @@ func readWords(data string) (wordClasses, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
-			return nil, fmt.Errorf("words.tsv:%d: want 2 tab-separated fields", n)
+			return wordClasses{}, fmt.Errorf("words.tsv:%d: want 2 tab-separated fields", n)
+		}
+		bit, ok := wc.class[f[0]]
+		if !ok {
+			if len(wc.class) == 64 {
+				return wordClasses{}, fmt.Errorf("words.tsv:%d: more than 64 classes", n)
+			}
+			bit = 1 << len(wc.class)
+			wc.class[f[0]] = bit
 		}
 		for _, w := range strings.Split(f[1], "|") {
-			wc[wordClass{w, f[0]}] = true
+			wc.words[w] |= bit
 		}
 	}
 	return wc, sc.Err()
 }
 
-func (wc wordClasses) is(w, class string) bool { return wc[wordClass{w, class}] }
+func (wc wordClasses) is(w, class string) bool {
+	bits := wc.words[w]
+	return bits != 0 && bits&wc.class[class] != 0
+}
 
 func isQuoteMark(s string) bool {
 	switch s {
