@@ -235,7 +235,7 @@ func newWeights(nclass int, rows *rowSet) *weights {
 	for size < rows.len()*8/3+1 {
 		size *= 2
 	}
-	m := &weights{nclass: nclass, mask: uint32(size - 1), slots: make([]uint64, size), stride: (nclass + 7) &^ 7}
+	m := &weights{nclass: nclass, mask: uint32(size - 1), slots: tableOf[uint64](size), stride: (nclass + 7) &^ 7}
 	n, nd := 0, 0
 	for i := range rows.len() {
 		if r := rows.row(i); len(r.cls) >= denseFrom {
@@ -246,8 +246,8 @@ func newWeights(nclass int, rows *rowSet) *weights {
 	}
 	// One entry past the rows, so that ents is never empty: score reads an
 	// entry of every feature, found or not.
-	m.ents = make([]uint32, 0, n+1)
-	m.dense = make([]int16, 0, nd*m.stride)
+	m.ents = tableOf[uint32](n + 1)[:0]
+	m.dense = tableOf[int16](nd * m.stride)[:0]
 	// Rows with more classes come first (a counting sort, in id order for
 	// each length): a feature that votes for many classes took part in many
 	// updates, so it is a frequent one; frequent rows side by side share
