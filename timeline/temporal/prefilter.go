@@ -247,7 +247,11 @@ func (r *rule) findAll(text string) [][]int {
 		for hi < len(text) && !r.alpha.cut[text[hi]] {
 			hi++
 		}
-		if hi > lo && holdsAll(text[lo:hi], r.allLits) {
+		switch {
+		case hi == lo || !holdsAll(text[lo:hi], r.allLits):
+		case r.starts.ok:
+			out = r.findAtStarts(text[lo:hi], lo, out)
+		default:
 			for _, loc := range r.re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
 				for i, x := range loc {
 					if x >= 0 {
@@ -262,17 +266,17 @@ func (r *rule) findAll(text string) [][]int {
 	return out
 }
 
-// pieceFilter returns the alphabet of pat and every set of literals a match
-// needs, however large.
-func pieceFilter(pat string) (alphabet, [][]string, error) {
+// pieceFilter returns the alphabet of pat, every set of literals a match
+// needs, however large, and where a match can begin.
+func pieceFilter(pat string) (alphabet, [][]string, *starts, error) {
 	re, err := syntax.Parse(pat, syntax.Perl)
 	if err != nil {
-		return alphabet{}, nil, err
+		return alphabet{}, nil, nil, err
 	}
 	re = re.Simplify()
 	p, err := syntax.Compile(re)
 	if err != nil {
-		return alphabet{}, nil, err
+		return alphabet{}, nil, nil, err
 	}
 	var lits [][]string
 	for _, set := range required(re) {
@@ -280,10 +284,206 @@ func pieceFilter(pat string) (alphabet, [][]string, error) {
 			lits = append(lits, set)
 		}
 	}
-	return alphabetOf(p), lits, nil
+	return alphabetOf(p), lits, startsOf(p), nil
 }
 
 // isASCIIWord reports whether c is a word byte to the regexp package's \b.
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// Inside a piece, a pattern that begins every match at the start of a word
+// needs only be tried at the words whose first two bytes can begin a match:
+// searching for the leftmost match tries it at every place (each word's start
+// and end, where \b holds, costs a walk through the pattern's many optional
+// first words), where a match anchored at a few word starts costs a walk at
+// each. The first match found so, trying word starts left to right, is the
+// leftmost one, and at a word start the anchored pattern sees what the
+// pattern sees there (\b holds in both), so the matches are the same.
+
+// starts says where a match of a program can begin.
+type starts struct {
+	// ok: every match begins at a word start, with an ASCII word byte, and
+	// second is what may follow each first byte.
+	ok bool
+	// second[c] holds, as a bit set over bytes, the bytes that can follow
+	// the first byte c of a match (all of them where the match can end
+	// after c).
+	second [128][4]uint64
+}
+
+// startsOf returns where a match of p can begin; ok is false unless every
+// path from the start of p asserts \b, and only \b, before it reads an ASCII
+// word byte (a folded letter included).
+func startsOf(p *syntax.Prog) *starts {
+	st := &starts{}
+	// The first rune instructions, each reached only after a \b.
+	type state struct {
+		pc       uint32
+		boundary bool
+	}
+	seen := map[state]bool{}
+	var firsts []uint32
+	ok := true
+	var walk func(pc uint32, boundary bool)
+	walk = func(pc uint32, boundary bool) {
+		if !ok || seen[state{pc, boundary}] {
+			return
+		}
+		seen[state{pc, boundary}] = true
+		in := &p.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out, boundary)
+			walk(in.Arg, boundary)
+		case syntax.InstNop, syntax.InstCapture:
+			walk(in.Out, boundary)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg) != syntax.EmptyWordBoundary {
+				ok = false
+				return
+			}
+			walk(in.Out, true)
+		case syntax.InstRune, syntax.InstRune1:
+			if !boundary {
+				ok = false
+				return
+			}
+			firsts = append(firsts, pc)
+		default: // a match of nothing, any character, a failure
+			ok = false
+		}
+	}
+	walk(uint32(p.Start), false)
+	if !ok {
+		return st
+	}
+	for _, pc := range firsts {
+		bytes, ascii := runeBytes(&p.Inst[pc])
+		if !ascii {
+			return st
+		}
+		var follow [4]uint64
+		followers(p, p.Inst[pc].Out, &follow)
+		for _, c := range bytes {
+			if !isASCIIWord(c) {
+				return st
+			}
+			for k := range follow {
+				st.second[c][k] |= follow[k]
+			}
+		}
+	}
+	st.ok = true
+	return st
+}
+
+// runeBytes returns the bytes a rune instruction matches and whether they are
+// all it matches (ascii: it matches no other rune, folded or not).
+func runeBytes(in *syntax.Inst) (out []byte, ascii bool) {
+	rs := in.Rune
+	if in.Op == syntax.InstRune1 {
+		rs = []rune{in.Rune[0], in.Rune[0]}
+	}
+	fold := in.Op == syntax.InstRune && syntax.Flags(in.Arg)&syntax.FoldCase != 0
+	if in.Op == syntax.InstRune && len(rs) == 1 {
+		rs = []rune{rs[0], rs[0]} // a single folded rune
+	}
+	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i+1] >= utf8.RuneSelf {
+			return nil, false
+		}
+		for r := rs[i]; r <= rs[i+1]; r++ {
+			out = append(out, byte(r))
+			if fold {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					if f >= utf8.RuneSelf {
+						return nil, false
+					}
+					out = append(out, byte(f))
+				}
+			}
+		}
+	}
+	return out, true
+}
+
+// followers adds to set the bytes that can come next from pc on, every
+// assertion taken to hold; all of them where a match can end there.
+func followers(p *syntax.Prog, pc uint32, set *[4]uint64) {
+	seen := make(map[uint32]bool)
+	var walk func(pc uint32)
+	walk = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &p.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			walk(in.Out)
+			walk(in.Arg)
+		case syntax.InstNop, syntax.InstCapture, syntax.InstEmptyWidth:
+			walk(in.Out)
+		case syntax.InstRune, syntax.InstRune1:
+			bytes, ascii := runeBytes(in)
+			if !ascii {
+				// A longer rune: any byte that can start one.
+				set[2], set[3] = ^uint64(0), ^uint64(0)
+			}
+			for _, c := range bytes {
+				set[c>>6] |= 1 << (c & 63)
+			}
+		default: // the end of a match, any character
+			*set = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		}
+	}
+	walk(pc)
+}
+
+// can reports whether a match can begin at i of text, a word start: whether
+// its first byte can begin one, and the next byte follow it (or, at the end
+// of text, a match can be that byte alone: then every byte may follow it).
+func (st *starts) can(text string, i int) bool {
+	next := &st.second[text[i]&0x7f]
+	if i+1 == len(text) {
+		return next[0]|next[1]|next[2]|next[3] != 0
+	}
+	d := text[i+1]
+	return next[d>>6]&(1<<(d&63)) != 0
+}
+
+// findAtStarts appends to out the matches of the rule in piece (at offset off
+// of the window), tried anchored at the word starts that can begin one (see
+// starts): r.re.FindAllStringSubmatchIndex(piece, -1), offsets moved by off.
+func (r *rule) findAtStarts(piece string, off int, out [][]int) [][]int {
+	for i := 0; i < len(piece); {
+		if !isASCIIWord(piece[i]) {
+			i++
+			continue
+		}
+		if i > 0 && isASCIIWord(piece[i-1]) || !r.starts.can(piece, i) {
+			// Not a word start, or none a match begins at: on to the
+			// next word.
+			for i < len(piece) && isASCIIWord(piece[i]) {
+				i++
+			}
+			continue
+		}
+		loc := r.anchored.FindStringSubmatchIndex(piece[i:])
+		if loc == nil {
+			for i < len(piece) && isASCIIWord(piece[i]) {
+				i++
+			}
+			continue
+		}
+		for k, x := range loc {
+			if x >= 0 {
+				loc[k] = x + i + off
+			}
+		}
+		out = append(out, loc)
+		i = loc[1] - off
+	}
+	return out
 }

@@ -97,3 +97,46 @@ func TestRequiredClasses(t *testing.T) {
 		t.Errorf("requiredLiterals = %q, want %q", got, want[:1])
 	}
 }
+
+// TestStartsOf checks which patterns are tried only at word starts (each match
+// begins after a \b, with an ASCII word byte) and which first two bytes they
+// let through.
+func TestStartsOf(t *testing.T) {
+	for _, tt := range []struct {
+		pat    string
+		ok     bool
+		can    []string // texts a match may begin at the start of
+		cannot []string
+	}{
+		{`\b(?:(?P<rel>last|next)\s+)?(?P<unit>year|week)\b`, true, []string{"last year", "ne", "we", "y"}, []string{"lost", "the year", "a"}},
+		{`\b(?P<n>\d+)\s+days\b`, true, []string{"12 days", "3 "}, []string{"d", "x1"}},
+		{`\b(?:the\s+)?` + `(?P<cent>1[6-9]|20)\d0s\b|['’]\d0s\b`, false, nil, nil}, // may begin with an apostrophe
+		{`(?P<unit>year|week)\b`, false, nil, nil},                                  // may begin inside a word
+		{`\b(?:year)?`, false, nil, nil},                                            // may match nothing
+		{`\b(?i:kelvin)\b`, false, nil, nil},                                        // K also folds to the Kelvin sign
+	} {
+		re, err := syntax.Parse(tt.pat, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := startsOf(p)
+		if st.ok != tt.ok {
+			t.Errorf("startsOf(%q).ok = %v, want %v", tt.pat, st.ok, tt.ok)
+			continue
+		}
+		for _, s := range tt.can {
+			if !st.can(s, 0) {
+				t.Errorf("startsOf(%q) rules out a match at the start of %q", tt.pat, s)
+			}
+		}
+		for _, s := range tt.cannot {
+			if st.can(s, 0) {
+				t.Errorf("startsOf(%q) lets through %q", tt.pat, s)
+			}
+		}
+	}
+}

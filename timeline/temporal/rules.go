@@ -22,7 +22,11 @@ type rule struct {
 	lits    [][]string // a window must hold a literal of each (see requiredLiterals)
 	alpha   alphabet   // where a window can be cut (see findAll)
 	allLits [][]string // a piece of a window must hold a literal of each
-	resolve func(t *Tagger, m *match, c *docCtx) (res, bool)
+	// starts says where in a piece a match can begin, anchored the
+	// pattern anchored at such a place (see findAtStarts).
+	starts   *starts
+	anchored *regexp.Regexp
+	resolve  func(t *Tagger, m *match, c *docCtx) (res, bool)
 }
 
 var _ rules.Rule = (*rule)(nil)
@@ -214,8 +218,13 @@ func compileRules(v *vocab) ([]*rule, error) {
 			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
 		}
 		r := &rule{name: s.name, need: s.need, right: s.right, re: re, lits: lits, prio: len(ruleSpecs) - i, resolve: s.resolve, groups: map[string]int{}}
-		if r.alpha, r.allLits, err = pieceFilter(pat); err != nil {
+		if r.alpha, r.allLits, r.starts, err = pieceFilter(pat); err != nil {
 			return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
+		}
+		if r.starts.ok {
+			if r.anchored, err = regexp.Compile(`^(?:` + pat + `)`); err != nil {
+				return nil, fmt.Errorf("temporal: compile rule %s: %w", s.name, err)
+			}
 		}
 		for j, n := range re.SubexpNames() {
 			if n != "" {
