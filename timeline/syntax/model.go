@@ -107,9 +107,24 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax: model: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
-	head := make([]byte, len(modelHeader))
-	if _, err := io.ReadFull(d.r, head); err != nil || string(head) != modelHeader {
+	// Loading takes the better part of a second, on every start of a
+	// command that parses: the work is spread over the cores. One goroutine
+	// decompresses while this one decodes, and each table of weights is
+	// built while the next is decoded.
+	unzipped, unzip := io.Pipe()
+	defer unzipped.Close() // stops the decompression when decoding stops early
+	go func() { _, err := io.Copy(unzip, zr); unzip.CloseWithError(err) }()
+	d := &decoder{r: unzipped, buf: make([]byte, decodeChunk)}
+	var build sync.WaitGroup
+	defer build.Wait() // no goroutine outlives Load
+	table := func(rs *rowSet, nclass int, w **weights) {
+		if rs == nil {
+			return
+		}
+		build.Go(func() { *w = newWeights(nclass, rs) })
+	}
+	var first, second, pw *weights
+	if head := d.read(len(modelHeader)); string(head) != modelHeader {
 		return nil, errors.New("syntax: model: not a model of this version (retrain it)")
 	}
 	classes := d.strings()
@@ -124,9 +139,9 @@ func Load(r io.Reader) (*Model, error) {
 		lx.amb[k] = d.bytes()
 	}
 	lx.hashAmb()
-	first := d.weights(len(classes))
-	second := d.weights(len(classes))
-	pw := d.weights(1 + 2*len(labels))
+	table(d.weights(len(classes)), len(classes), &first)
+	table(d.weights(len(classes)), len(classes), &second)
+	table(d.weights(1+2*len(labels)), 1+2*len(labels), &pw)
 	l := &lemmatizer{exceptions: map[string]string{}, cases: map[string]int{}, rules: map[string]lemmaRule{}}
 	for range d.count() {
 		k := d.string()
@@ -141,11 +156,15 @@ func Load(r io.Reader) (*Model, error) {
 		strip := int(d.uint())
 		l.rules[k] = lemmaRule{strip: strip, add: d.string()}
 	}
+	build.Wait()
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax: model: %w", d.err)
 	}
-	if _, err := d.r.ReadByte(); err != io.EOF {
+	if d.more(1) {
 		return nil, errors.New("syntax: model: data after the end")
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax: model: %w", d.err)
 	}
 	root := -1
 	for i, l := range labels {
@@ -208,19 +227,64 @@ func (e *encoder) weights(m *weights) {
 	}
 }
 
+// decoder reads the model's values from a window of the decompressed bytes,
+// refilled as it empties: a varint read from memory costs a few
+// instructions, where one read byte by byte through an io.ByteReader cost a
+// call for each byte (a fifth of the load of a model of millions of them).
 type decoder struct {
-	r   *bufio.Reader
-	err error
+	r        io.Reader
+	buf      []byte // buf[pos:end] is read and not yet decoded
+	pos, end int
+	err      error
+}
+
+// decodeChunk is the size of the decoder's window: more than any value but a
+// string, read piecewise.
+const decodeChunk = 1 << 16
+
+// more reports whether n bytes (at most decodeChunk) are ready in the window,
+// reading more from r when they are not; a read error other than the end is
+// the decoder's.
+func (d *decoder) more(n int) bool {
+	if d.end-d.pos >= n {
+		return true
+	}
+	d.end = copy(d.buf, d.buf[d.pos:d.end])
+	d.pos = 0
+	for d.end < n {
+		k, err := d.r.Read(d.buf[d.end:])
+		d.end += k
+		if err != nil {
+			if err != io.EOF && d.err == nil {
+				d.err = err
+			}
+			return d.end >= n
+		}
+	}
+	return true
+}
+
+// read returns the next n bytes (at most decodeChunk), fewer at the end of
+// the data; the slice is the window's, valid until the next read.
+func (d *decoder) read(n int) []byte {
+	d.more(n)
+	n = min(n, d.end-d.pos)
+	b := d.buf[d.pos : d.pos+n]
+	d.pos += n
+	return b
 }
 
 func (d *decoder) uint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.err = err
+	d.more(binary.MaxVarintLen64)
+	v, n := binary.Uvarint(d.buf[d.pos:d.end])
+	if n <= 0 {
+		d.fail("bad or truncated number")
+		return 0
 	}
+	d.pos += n
 	return v
 }
 
@@ -228,10 +292,13 @@ func (d *decoder) int() int64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadVarint(d.r)
-	if err != nil {
-		d.err = err
+	d.more(binary.MaxVarintLen64)
+	v, n := binary.Varint(d.buf[d.pos:d.end])
+	if n <= 0 {
+		d.fail("bad or truncated number")
+		return 0
 	}
+	d.pos += n
 	return v
 }
 
@@ -272,11 +339,16 @@ func (d *decoder) appendBytes(b []byte) []byte {
 		return b
 	}
 	b = slices.Grow(b, int(n))
-	if _, err := io.ReadFull(d.r, b[len(b):len(b)+int(n)]); err != nil {
-		d.err = err
-		return b
+	for left := int(n); left > 0; {
+		p := d.read(min(left, decodeChunk))
+		if len(p) == 0 {
+			d.fail("truncated string")
+			return b
+		}
+		b = append(b, p...)
+		left -= len(p)
 	}
-	return b[:len(b)+int(n)]
+	return b
 }
 
 func (d *decoder) strings() []string {
@@ -287,7 +359,9 @@ func (d *decoder) strings() []string {
 	return out
 }
 
-func (d *decoder) weights(nclass int) *weights {
+// weights reads the rows of a table of weights (see encoder.weights); nil
+// when they are corrupt.
+func (d *decoder) weights(nclass int) *rowSet {
 	n := d.count()
 	// A corrupt count must not reserve memory: the arrays grow as rows come.
 	rs := newRowSet(min(n, 1<<21))
@@ -328,5 +402,5 @@ func (d *decoder) weights(nclass int) *weights {
 			return nil
 		}
 	}
-	return newWeights(nclass, rs)
+	return rs
 }

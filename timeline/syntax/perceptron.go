@@ -53,12 +53,13 @@ func hashString(s string) uint64 {
 // instructions where the processor has them (see addDenseRows). start has 25
 // bits: a model holds fewer than 2^25 pairs and 2^25 dense rows.
 type weights struct {
-	nclass int
-	mask   uint32
-	slots  []uint64
-	ents   []uint32
-	dense  []int16 // rows of stride weights
-	stride int     // nclass rounded up to a multiple of 8, for the vector code
+	nclass  int
+	mask    uint32
+	slots   []uint64
+	ents    []uint32
+	dense   []int16 // rows of stride weights
+	stride  int     // nclass rounded up to a multiple of 8, for the vector code
+	touched uint64  // see newWeights
 }
 
 // maxRow is the most classes one feature may vote for (7 bits of a slot).
@@ -266,28 +267,53 @@ func newWeights(nclass int, rows *rowSet) *weights {
 		byLen[first[k]] = int32(i)
 		first[k]++
 	}
-	for _, ri := range byLen {
-		r := rows.row(int(ri))
-		i := r.id & m.mask
-		for m.slots[i] != 0 {
-			i = (i + 1) & m.mask
+	// The rows are read, and their home slots found, in that order, which
+	// is random in both; done one after the other, each read would wait for
+	// memory in turn. So they are taken in blocks, in phases whose reads
+	// are independent (see score): first the rows' ids and offsets, then
+	// their home slots and weights, then the insertion, in the same order,
+	// so the table is the same.
+	var touched uint64
+	for len(byLen) > 0 {
+		block := byLen[:min(len(byLen), 16)]
+		byLen = byLen[len(block):]
+		var at [16]int
+		for k, ri := range block {
+			at[k] = rows.off[ri]
+			touched += uint64(rows.id[ri])
 		}
-		if len(r.cls) >= denseFrom {
-			start := len(m.dense) / m.stride
-			m.dense = append(m.dense, make([]int16, m.stride)...)
-			for k, c := range r.cls {
-				m.dense[start*m.stride+int(c)] = r.w[k]
-			}
-			m.slots[i] = uint64(r.id)<<32 | uint64(start)<<7
-			continue
+		for k, ri := range block {
+			touched += m.slots[rows.id[ri]&m.mask] + uint64(rows.cls[min(at[k], len(rows.cls)-1)])
 		}
-		m.slots[i] = uint64(r.id)<<32 | uint64(len(m.ents))<<7 | uint64(len(r.cls))
-		for k, c := range r.cls {
-			m.ents = append(m.ents, uint32(c)<<16|uint32(uint16(r.w[k])))
+		for _, ri := range block {
+			m.insert(rows.row(int(ri)))
 		}
 	}
 	m.ents = append(m.ents, 0)
+	// The sum is kept only so that the reads are not optimised away.
+	m.touched = touched
 	return m
+}
+
+// insert puts row r in the table, at the first free slot from its home.
+func (m *weights) insert(r row) {
+	i := r.id & m.mask
+	for m.slots[i] != 0 {
+		i = (i + 1) & m.mask
+	}
+	if len(r.cls) >= denseFrom {
+		start := len(m.dense) / m.stride
+		m.dense = append(m.dense, make([]int16, m.stride)...)
+		for k, c := range r.cls {
+			m.dense[start*m.stride+int(c)] = r.w[k]
+		}
+		m.slots[i] = uint64(r.id)<<32 | uint64(start)<<7
+		return
+	}
+	m.slots[i] = uint64(r.id)<<32 | uint64(len(m.ents))<<7 | uint64(len(r.cls))
+	for k, c := range r.cls {
+		m.ents = append(m.ents, uint32(c)<<16|uint32(uint16(r.w[k])))
+	}
 }
 
 // rows returns the model's rows sorted by id, the form it is saved in. A dense
