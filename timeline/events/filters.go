@@ -218,6 +218,7 @@ var foldRules = []struct {
 	{candRule{"second-attribution", (*Extractor).secondAttribution}, false},
 	{candRule{"purpose-clause", (*Extractor).purposeClause}, false},
 	{candRule{"accusation-content", (*Extractor).accusationContent}, true},
+	{candRule{"demand-content", (*Extractor).demandContent}, true},
 	{candRule{"talks-as-time", (*Extractor).talksAsTime}, true},
 	{candRule{"talks-acted-on", (*Extractor).talksActedOn}, true},
 	{candRule{"object-of-act", (*Extractor).objectOfAct}, true},
@@ -295,6 +296,31 @@ func (x *Extractor) accusationContent(s *sentence, ci int) bool {
 	return false
 }
 
+// demandContent: what a demand or an appeal asks for in a "that" clause
+// ("demanded that Russia withdraw its troops") is its content, not an act the
+// text asserts.
+func (x *Extractor) demandContent(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if !c.verbal() {
+		return false
+	}
+	for k := c.ti - 1; k >= 0 && k >= c.ti-6; k-- {
+		if s.toks[k].lower != "that" {
+			if !s.toks[k].word {
+				return false
+			}
+			continue
+		}
+		for _, o := range s.cands {
+			if o != c && o.tj == k && o.e.class != classSay && (o.code == "10" || o.code == "02") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // purposeClause: an infinitive of purpose ("sent envoys to investigate", "flew
 // in to sign the accord") elaborates its main event; only a plan or an intent
 // ("plans to visit", "agreed to meet") makes the infinitive an event of its own.
@@ -365,7 +391,7 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 	}
 	folded := false
 	for _, p := range s.cands[:ci] {
-		if p.absorbed || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" && p.code != "16" {
+		if p.absorbed && p.dropRule != "demand-content" || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" && p.code != "16" {
 			continue
 		}
 		if c.ti-p.tj <= 2 && c.ti >= p.tj && !s.between(p.tj, c.ti, "after", "before", "since", "following", "over", "despite") {

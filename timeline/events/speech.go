@@ -375,7 +375,10 @@ func (x *Extractor) readIntent(s *sentence) {
 			continue
 		}
 		to := -1
-		for k := c.tj; k < len(s.toks) && k <= c.tj+6; k++ {
+		if s.toks[c.tj-1].lower == "to" {
+			to = c.tj - 1 // the trigger ends with it: "voted 141-5 to"
+		}
+		for k := c.tj; to < 0 && k < len(s.toks) && k <= c.tj+6; k++ {
 			if s.toks[k].lower == "to" {
 				to = k
 				break
@@ -402,6 +405,10 @@ func (x *Extractor) readIntent(s *sentence) {
 				o.absorbed = true
 			case o.code == "08":
 				c.code = "08"
+				o.absorbed = true
+			case strings.HasPrefix(lw, "vot") && o.e.class == classVerb:
+				// A body that votes to act acts: "voted to condemn" condemns.
+				c.code = o.code
 				o.absorbed = true
 			case strings.HasPrefix(lw, "decid") && o.e.class == classVerb && o.code >= "10":
 				// A decision to act against another is the act, decided: "decided to cut ties"
