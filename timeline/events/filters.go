@@ -391,12 +391,16 @@ func (x *Extractor) objectOfAct(s *sentence, ci int) bool {
 	}
 	folded := false
 	for _, p := range s.cands[:ci] {
+		if c.code == "01" && live(p) && p.verbal() && p.e.class != classSay && c.ti > p.tj && c.ti-p.tj <= 2 && s.modifiersOnly(p.tj, c.ti) {
+			folded = true // "welcomed the announcement": what was said is what the act is about
+		}
 		if p.absorbed && p.dropRule != "demand-content" || p.drop || p.e.class == classNoun || p.e.class == classCtx || p.e.class == classSay || c.code != "04" && c.code != p.code && p.code != "08" && p.code != "02" && p.code != "10" && p.code != "12" && p.code != "16" {
 			continue
 		}
 		if c.ti-p.tj <= 2 && c.ti >= p.tj && !s.between(p.tj, c.ti, "after", "before", "since", "following", "over", "despite") {
 			folded = true
 		}
+
 		if c.code == p.code && c.ti > p.tj && c.ti-p.tj <= 4 && s.modifiersOnly(p.tj, c.ti) {
 			folded = true // "signed a free trade agreement"
 		}
