@@ -219,6 +219,7 @@ var foldRules = []struct {
 	{candRule{"purpose-clause", (*Extractor).purposeClause}, false},
 	{candRule{"accusation-content", (*Extractor).accusationContent}, true},
 	{candRule{"demand-content", (*Extractor).demandContent}, true},
+	{candRule{"response-by", (*Extractor).responseBy}, false},
 	{candRule{"talks-as-time", (*Extractor).talksAsTime}, true},
 	{candRule{"talks-acted-on", (*Extractor).talksActedOn}, true},
 	{candRule{"object-of-act", (*Extractor).objectOfAct}, true},
@@ -317,6 +318,33 @@ func (x *Extractor) demandContent(s *sentence, ci int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// responseBy: "responded by" an act ("Seoul responded by conducting its own
+// drills") is that act, which the sentence asserts as an event of its own; the
+// response adds none.
+func (x *Extractor) responseBy(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	lw := s.toks[c.ti].lower
+	if !strings.HasPrefix(lw, "respond") && !strings.HasPrefix(lw, "react") || c.tj >= len(s.toks) {
+		return false
+	}
+	by := c.tj
+	for by < len(s.toks) && by < c.tj+4 && s.toks[by].lower != "by" {
+		if !s.toks[by].word {
+			return false
+		}
+		by++
+	}
+	if by >= len(s.toks) || s.toks[by].lower != "by" {
+		return false
+	}
+	for _, o := range s.cands[ci+1:] {
+		if live(o) && o.ti > by && o.ti <= by+6 {
+			return true
+		}
 	}
 	return false
 }
