@@ -140,6 +140,11 @@ func (x *Extractor) statementCode(s *sentence, c *cand) string {
 			o.absorbed = true
 			if code == "" && o.e.class != classNoun && !x.negatedOrPassive(s, o.ti, c.cs) {
 				code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
+				if strings.HasPrefix(s.toks[c.ti].lower, "announc") && o.code >= "16" {
+					// "announced it would break off talks": a decision made
+					// known is the act, not a threat of it.
+					code = o.code
+				}
 			}
 		}
 	}
