@@ -155,6 +155,7 @@ func TestGuideWeekdayDirection(t *testing.T) {
 		{"scheduled", "Talks are scheduled for Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
 		{"set for", "Talks are set for Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
 		{"will", "The ministers will meet on Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
+		{"future passive of an irregular verb", "The summit will be held on Wednesday.", thu, "Wednesday", "DATE", "1999-03-17", ""},
 		{"background past", "He rejected the offer he made on Sunday.", thu, "Sunday", "DATE", "1999-03-07", ""},
 		{"planned to", "The team planned to leave Nairobi on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},
 		{"planned a", "Protesters planned a large rally in the capital on Saturday.", thu, "Saturday", "DATE", "1999-03-13", ""},

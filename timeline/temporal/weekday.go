@@ -127,7 +127,10 @@ func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
 			return c, true
 		case k == tenseNone && pastForm(w) && (t.words.det[prev(1)] || prev(1) == "a" || prev(1) == "an" || strings.HasSuffix(prev(1), "ly")):
 			// "the planned merger", "the closely watched survey": an adjective
-		case k == tensePast && isVerbCue(w) || k == tenseNone && pastForm(w) && !passiveAux[prev(1)]:
+		case (k == tensePast && isVerbCue(w) || k == tenseNone && pastForm(w)) && !passiveAux[prev(1)]:
+			// After an auxiliary of the passive ("will be held", "is to be
+			// signed") even an irregular past form is a participle: the
+			// auxiliary before it tells the tense.
 			c := clause{tense: tensePast}
 			switch prev(1) {
 			case "has", "have", "had", "'ve", "'d", "having":
