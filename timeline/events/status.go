@@ -134,6 +134,11 @@ func (x *Extractor) plannedCue(s *sentence, c *cand, k int) bool {
 		return true
 	}
 	if !x.words.is(w, "modal") && (k+1 >= len(s.toks) || s.toks[k+1].lower != "to") {
+		if (c.e.class == classNoun || c.e.class == classCtx) && k >= c.ti-2 && planAdjective(w) {
+			// "the proposed sanctions", "an upcoming summit": an occurrence
+			// still to come, named by the adjective of a plan.
+			c.status, c.tense = timeline.StatusPlanned, tenseFuture
+		}
 		return true
 	}
 	c.status, c.tense = timeline.StatusPlanned, tenseFuture
@@ -231,4 +236,14 @@ func monthMay(s *sentence, k int) bool {
 		first++
 	}
 	return k != first
+}
+
+// planAdjective reports whether w, before a noun, names an occurrence still to
+// come ("the proposed sanctions", "an upcoming summit").
+func planAdjective(w string) bool {
+	switch w {
+	case "proposed", "planned", "potential", "possible", "prospective", "upcoming", "forthcoming":
+		return true
+	}
+	return false
 }
