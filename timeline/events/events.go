@@ -361,6 +361,11 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		x.findActors(s, c, r.st)
 		if c.pair[1] != nil {
 			disc.lastPair = c.pair
+		} else if c.code == "04" && c.src != nil && c.tgt != nil && !c.tgtGuessed && len(c.src.Code) >= 3 && len(c.tgt.Code) >= 3 && partyOf(c.src.Code) != partyOf(c.tgt.Code) {
+			// "X met Y ... the two sides agreed": who met are the two, for
+			// the rest of this sentence too.
+			disc.lastPair = [2]*timeline.Actor{c.src, c.tgt}
+			s.prevPair = disc.lastPair
 		}
 	}
 	x.mediaAttribution(s)
