@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
 )
 
 // token is a word or a punctuation mark of a sentence, with body offsets.
@@ -15,91 +18,81 @@ type token struct {
 	quoted     bool // inside a quotation
 }
 
-// tokenize splits the sentence body[start:end] into words (letters, digits and
-// inner apostrophes, hyphens and periods) and single punctuation marks, and marks
-// the tokens inside quotations.
-func tokenize(body string, start, end int) []token {
-	ts := make([]token, 0, (end-start)/4+1) // a word and its space take five bytes on average
+// sentenceTokens returns the words and punctuation marks of the sentence at
+// sp as the rules read them: the analysed document's tokens (package doc,
+// the tokenization of UD English: clitics, "n't" and "not" of "cannot" apart,
+// "1,000" and "Corp." whole), marked when inside a quotation. A hyphen that
+// joins two words with no space around it ("US-led", "cease-fire", "al-Qaeda")
+// is read as part of one word, as the lexicons and the dictionaries write such
+// words, where UD makes it a token of its own.
+func sentenceTokens(d *doc.Doc, sp timeline.Span) []token {
+	first, end := d.TokensIn(sp)
+	ts := make([]token, 0, end-first)
+	body := d.Body
 	inQuote := false
-	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(body[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
+	for i := first; i < end; i++ {
+		t := d.Tokens[i].Span
+		if t.Start < sp.Start || t.End > sp.End {
 			continue
-		case isWordRune(r):
-			j := i + size
-			for j < end {
-				r2, s2 := utf8.DecodeRuneInString(body[j:])
-				if isWordRune(r2) {
-					j += s2
-					continue
-				}
-				if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.') && j+s2 < end {
-					r3, _ := utf8.DecodeRuneInString(body[j+s2:])
-					if isWordRune(r3) {
-						j += s2
-						continue
-					}
-				}
-				break
+		}
+		if isWordStart(body, t.Start) {
+			// Join "word-word(-word...)" written without spaces.
+			for i+2 < end && d.Tokens[i+1].Span.Start == t.End && body[t.End:d.Tokens[i+1].Span.End] == "-" &&
+				d.Tokens[i+2].Span.Start == t.End+1 && d.Tokens[i+2].Span.End <= sp.End && isWordStart(body, t.End+1) {
+				t.End = d.Tokens[i+2].Span.End
+				i += 2
 			}
-			// Split the clitic "n't" and "'s" off so that negation and possession read
-			// as words.
-			w := body[i:j]
-			lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-			cut := 0
-			switch {
-			case strings.HasSuffix(lw, "n't"):
-				cut = len(w) - (len(lw) - len(strings.TrimSuffix(lw, "n't")))
-			case strings.HasSuffix(lw, "'s"):
-				cut = len(w) - (len(lw) - len(strings.TrimSuffix(lw, "'s")))
-			}
-			if cut > 0 && cut < len(w) {
-				ts = append(ts, mkWord(body, i, i+cut, inQuote))
-				ts = append(ts, mkWord(body, i+cut, j, inQuote))
-			} else {
-				ts = append(ts, token{start: i, end: j, text: w, lower: lw, word: true, quoted: inQuote})
-			}
-			i = j
+			w := body[t.Start:t.End]
+			ts = append(ts, token{start: t.Start, end: t.End, text: w, lower: lowerWord(w), word: true, quoted: inQuote})
 			continue
 		}
 		// Punctuation; quotation marks flip the quoted state.
-		j := i + size
-		switch r {
-		case '“':
+		p := body[t.Start:t.End]
+		switch p {
+		case "“", "``":
 			inQuote = true
-		case '”':
+		case "”":
 			inQuote = false
-		case '"':
-			inQuote = opensQuote(body, i, j, end)
-		case '`', '\'':
-			if j < end && body[j] == byte(r) {
-				j++
-				if r == '`' {
-					inQuote = true
-				} else {
-					inQuote = opensQuote(body, i, j, end)
-				}
-			}
+		case `"`, "''":
+			inQuote = opensQuote(body, t.End, sp.End)
 		}
-		ts = append(ts, token{start: i, end: j, text: body[i:j], lower: body[i:j], quoted: inQuote})
-		i = j
+		if isClitic(p) {
+			// "'s", "'m", "'ll": words of their own.
+			ts = append(ts, token{start: t.Start, end: t.End, text: p, lower: lowerWord(p), word: true, quoted: inQuote})
+			continue
+		}
+		ts = append(ts, token{start: t.Start, end: t.End, text: p, lower: p, quoted: inQuote})
 	}
 	return ts
 }
 
-func mkWord(body string, i, j int, quoted bool) token {
-	t := body[i:j]
-	l := strings.ToLower(strings.ReplaceAll(t, "’", "'"))
-	return token{start: i, end: j, text: t, lower: l, word: true, quoted: quoted}
+// lowerWord is the form the lexicons match: lower case, with the typographic
+// apostrophe as the plain one.
+func lowerWord(w string) string {
+	return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+}
+
+// isClitic reports whether a token that does not start with a letter is a
+// clitic split off a word ("'s", "’ll").
+func isClitic(p string) bool {
+	r, size := utf8.DecodeRuneInString(p)
+	if r != '\'' && r != '’' || size == len(p) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(p[size:])
+	return unicode.IsLetter(r2)
+}
+
+func isWordStart(body string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(body[i:])
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' }
 
-// opensQuote decides whether the quote mark [i, j) opens a quotation: it does when
-// a word follows it directly.
-func opensQuote(body string, i, j, end int) bool {
+// opensQuote decides whether the quote mark ending at j opens a quotation: it
+// does when a word follows it directly.
+func opensQuote(body string, j, end int) bool {
 	if j >= end {
 		return false
 	}

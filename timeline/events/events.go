@@ -185,9 +185,14 @@ func (x *Extractor) extract(a *timeline.Analysis, d *doc.Doc) ([]timeline.Event,
 		return nil, nil
 	}
 	r := x.newReading(a)
+	// The words are the analysed document's; without one (or with one of
+	// another body) the body is tokenized here, and no sentence is parsed.
 	if d != nil && d.Body == a.Document.Body {
 		r.tree = d
+	} else {
+		d = doc.NewLazy(a.Document.Body, nil)
 	}
+	r.words = d
 	for si, sp := range r.spans {
 		if sp.Start < 0 || sp.End > len(r.doc.Body) || sp.End <= sp.Start {
 			continue
@@ -213,6 +218,7 @@ type reading struct {
 	x           *Extractor
 	a           *timeline.Analysis // its Warnings say what the limits left out
 	tree        *doc.Doc           // the analysed document, nil when not given
+	words       *doc.Doc           // the document the words are read from: tree, or the body tokenized
 	doc         *timeline.Document
 	body        string // the part of the body searched (MaxEventText)
 	spans       []timeline.Span
@@ -308,7 +314,7 @@ func (r *reading) parse(i int) {
 // statements say and intents plan, their status, and their source and target.
 func (r *reading) read(si int, sp timeline.Span) *sentence {
 	x, body := r.x, r.doc.Body
-	toks := tokenize(body, sp.Start, sp.End)
+	toks := sentenceTokens(r.words, sp)
 	if len(toks) > MaxSentenceTokens {
 		if r.long++; r.long == 1 {
 			r.longAt, r.longToks = sp.Start, len(toks)

@@ -1,6 +1,11 @@
 package events
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
+)
 
 // TestLexiconPhrases checks that multi-word triggers of the embedded lexicon match
 // as written (a "|" inside a phrase lists forms of one word only).
@@ -13,7 +18,7 @@ func TestLexiconPhrases(t *testing.T) {
 		{"issued an updated ``worldwide caution", "01"}, {"called for", "02"},
 		{"military exercise", "15"}, {"naval exercises", "15"}, {"according to", "01"},
 	} {
-		toks := tokenize(tt.text, 0, len(tt.text))
+		toks := sentenceTokens(doc.NewLazy(tt.text, nil), timeline.Span{Start: 0, End: len(tt.text)})
 		e, end := x.lex.match(toks, 0)
 		if e == nil || e.code != tt.code || end != len(toks) {
 			t.Errorf("%q: got %+v ending at %d of %d, want code %s over the whole phrase", tt.text, e, end, len(toks), tt.code)
