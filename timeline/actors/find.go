@@ -63,6 +63,26 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 	}
 	defer d.pool.Put(t)
 	t.run(text)
+	return d.find(t, text, base, at)
+}
+
+// FindTokens is Find over a text another tokenizer has split into tokens
+// (spans of text, in order, as the analysed document gives them): the
+// mentions are made of whole tokens.
+func (d *Dictionary) FindTokens(text string, tokens []timeline.Span, at time.Time) []Mention {
+	if d == nil || d.root == nil {
+		return nil
+	}
+	t, _ := d.pool.Get().(*tokenizer)
+	if t == nil {
+		t = &tokenizer{}
+	}
+	defer d.pool.Put(t)
+	t.runSpans(text, tokens)
+	return d.find(t, text, 0, at)
+}
+
+func (d *Dictionary) find(t *tokenizer, text string, base int, at time.Time) []Mention {
 	// One map lookup per token for the trie's first level and one for the
 	// modifiers; the patterns then look at each token several times.
 	t.first = t.first[:0]

@@ -1,8 +1,11 @@
 package actors
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timelinehq/timeline/timeline"
 )
 
 // Case classes of a token, from its letters.
@@ -54,63 +57,99 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// run tokenizes s. Words are runs of letters and digits, with inner apostrophes
-// ("O'Neill") and, for initials, dots ("U.S.", "W."). A hyphen between two word
-// characters separates words without a token of its own, so that "Lee Myung-bak"
-// and "Lee Myung Bak" are the same tokens. A possessive "'s" (or the apostrophe after a
-// plural, "Koreas'") is a token of its own, keyed "'s"; any other non-space
-// character is a one-character token.
+// run tokenizes s, token by token (see step).
 func (t *tokenizer) run(s string) {
 	t.toks = t.toks[:0]
 	t.keys = t.keys[:0]
 	i := 0
 	for i < len(s) {
 		r, w := decode(s, i)
-		switch {
-		case unicode.IsSpace(r):
-			// A blank line ends a paragraph (or a headline): a token no name
-			// contains, so that no mention runs across it.
-			start, lines := i, 0
-			for ; r >= 0 && unicode.IsSpace(r); r, w = decode(s, i) {
-				if r == '\n' {
-					lines++
-				}
-				i += w
-			}
-			if lines >= 2 {
-				t.emit(start, i, "\n\n", caseOther)
-			}
-		case isWordRune(r):
-			i = t.word(s, i)
-		case isApos(r) && len(t.toks) > 0 && t.toks[len(t.toks)-1].end == i && t.toks[len(t.toks)-1].cls != caseOther:
-			// A possessive right after a word: "'s" or a lone "'" after a plural.
-			n, w2 := decode(s, i+w)
-			if n == 's' || n == 'S' {
-				if a, _ := decode(s, i+w+w2); a < 0 || !isWordRune(a) {
-					t.emit(i, i+w+w2, "'s", caseOther)
-					i += w + w2
-					continue
-				}
-			}
-			if n < 0 || !isWordRune(n) {
-				prev := t.toks[len(t.toks)-1]
-				if last := t.keys[prev.k1-1]; last == 's' {
-					t.emit(i, i+w, "'s", caseOther)
-					i += w
-					continue
-				}
-			}
-			t.emit(i, i+w, "'", caseOther)
-			i += w
-		default:
-			if isApos(r) {
-				t.emit(i, i+w, "'", caseOther)
-			} else {
-				t.emit(i, i+w, s[i:i+w], caseOther)
+		if !unicode.IsSpace(r) {
+			i = t.step(s, i)
+			continue
+		}
+		// A blank line ends a paragraph (or a headline): a token no name
+		// contains, so that no mention runs across it.
+		start, lines := i, 0
+		for ; r >= 0 && unicode.IsSpace(r); r, w = decode(s, i) {
+			if r == '\n' {
+				lines++
 			}
 			i += w
 		}
+		if lines >= 2 {
+			t.emit(start, i, "\n\n", caseOther)
+		}
 	}
+}
+
+// runSpans tokenizes s as another tokenizer split it into spans (the
+// analysed document's tokens, package doc): each span is read as run reads
+// its words and marks, never past the span's end, so that a name has the same
+// keys whichever way the text was split. As in run, a hyphen joining two words
+// separates them without a token of its own, and a blank line between spans
+// ends a paragraph.
+func (t *tokenizer) runSpans(s string, spans []timeline.Span) {
+	t.toks = t.toks[:0]
+	t.keys = t.keys[:0]
+	prev := 0
+	for _, sp := range spans {
+		if strings.Count(s[prev:sp.Start], "\n") >= 2 {
+			t.emit(prev, sp.Start, "\n\n", caseOther)
+		}
+		prev = sp.End
+		if s[sp.Start:sp.End] == "-" && sp.Start > 0 && len(t.toks) > 0 && t.toks[len(t.toks)-1].end == sp.Start {
+			if r, _ := utf8.DecodeLastRuneInString(s[:sp.Start]); isWordRune(r) {
+				if n, _ := decode(s, sp.End); n >= 0 && isWordRune(n) {
+					continue
+				}
+			}
+		}
+		for i, in := sp.Start, s[:sp.End]; i < sp.End; {
+			if r, w := decode(in, i); unicode.IsSpace(r) {
+				i += w
+				continue
+			}
+			i = t.step(in, i)
+		}
+	}
+}
+
+// step reads the token that starts at s[i], not a space, and returns the
+// offset after it. Words are runs of letters and digits, with inner
+// apostrophes ("O'Neill") and, for initials, dots ("U.S.", "W."). A hyphen
+// between two word characters separates words without a token of its own, so
+// that "Lee Myung-bak" and "Lee Myung Bak" are the same tokens. A possessive
+// "'s" (or the apostrophe after a plural, "Koreas'") is a token of its own,
+// keyed "'s"; any other character is a one-character token.
+func (t *tokenizer) step(s string, i int) int {
+	r, w := decode(s, i)
+	switch {
+	case isWordRune(r):
+		return t.word(s, i)
+	case isApos(r) && len(t.toks) > 0 && t.toks[len(t.toks)-1].end == i && t.toks[len(t.toks)-1].cls != caseOther:
+		// A possessive right after a word: "'s" or a lone "'" after a plural.
+		n, w2 := decode(s, i+w)
+		if n == 's' || n == 'S' {
+			if a, _ := decode(s, i+w+w2); a < 0 || !isWordRune(a) {
+				t.emit(i, i+w+w2, "'s", caseOther)
+				return i + w + w2
+			}
+		}
+		if n < 0 || !isWordRune(n) {
+			prev := t.toks[len(t.toks)-1]
+			if last := t.keys[prev.k1-1]; last == 's' {
+				t.emit(i, i+w, "'s", caseOther)
+				return i + w
+			}
+		}
+		t.emit(i, i+w, "'", caseOther)
+	case isApos(r):
+		t.emit(i, i+w, "'", caseOther)
+	default:
+		t.emit(i, i+w, s[i:i+w], caseOther)
+	}
+	return i + w
 }
 
 func (t *tokenizer) emit(start, end int, key string, cls uint8) {

@@ -184,15 +184,14 @@ func (x *Extractor) extract(a *timeline.Analysis, d *doc.Doc) ([]timeline.Event,
 	if a == nil {
 		return nil, nil
 	}
-	r := x.newReading(a)
 	// The words are the analysed document's; without one (or with one of
 	// another body) the body is tokenized here, and no sentence is parsed.
-	if d != nil && d.Body == a.Document.Body {
-		r.tree = d
-	} else {
-		d = doc.NewLazy(a.Document.Body, nil)
+	words := d
+	if d == nil || d.Body != a.Document.Body {
+		words, d = doc.NewLazy(a.Document.Body, nil), nil
 	}
-	r.words = d
+	r := x.newReading(a, words)
+	r.tree = d
 	for si, sp := range r.spans {
 		if sp.Start < 0 || sp.End > len(r.doc.Body) || sp.End <= sp.Start {
 			continue
@@ -239,7 +238,7 @@ type reading struct {
 	long, longAt, longToks int
 }
 
-func (x *Extractor) newReading(a *timeline.Analysis) *reading {
+func (x *Extractor) newReading(a *timeline.Analysis, words *doc.Doc) *reading {
 	doc := &a.Document
 	spans := a.Sentences
 	if len(spans) == 0 {
@@ -258,12 +257,17 @@ func (x *Extractor) newReading(a *timeline.Analysis) *reading {
 	}
 	var all []actors.Mention
 	if x.dict != nil {
-		all = x.dict.Find(body, 0, doc.Reference())
+		end := sort.Search(len(words.Tokens), func(i int) bool { return words.Tokens[i].Span.End > len(body) })
+		spans := make([]timeline.Span, end)
+		for i, t := range words.Tokens[:end] {
+			spans[i] = t.Span
+		}
+		all = x.dict.FindTokens(body, spans, doc.Reference())
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Span.Start < all[j].Span.Start })
 	d := newDater(a)
 	d.spans = spans
-	r := &reading{x: x, a: a, doc: doc, body: body, spans: spans, all: all, d: d, st: x.newStory(all),
+	r := &reading{x: x, a: a, words: words, doc: doc, body: body, spans: spans, all: all, d: d, st: x.newStory(all),
 		names:    actors.NewNames(),
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)

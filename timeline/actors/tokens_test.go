@@ -1,0 +1,54 @@
+package actors_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline/doc"
+)
+
+// TestFindTokens checks that names are found the same way in text the
+// analysed document has split into its own tokens (UD's: hyphens, clitics
+// and "cannot" apart, "U.S." and "1,000" whole) as in the raw text, and that a
+// pronoun a contraction hid becomes a token of its own.
+func TestFindTokens(t *testing.T) {
+	d := mustDefault(t)
+	at := day("2017-10-01")
+	for _, tt := range []struct {
+		text  string
+		extra []string // mentions only the document's tokens give
+	}{
+		{"Kim Jong-Un and Kim Jong-il met in Pyongyang.", nil},
+		{"North Korea’s leader Kim Jong Un warned the U.S. and the Koreas' allies.", nil},
+		{"John F. Kennedy and the U.N. Security Council; Moon Jae-in's aides.", nil},
+		{"Secretary of State Rex Tillerson\n\nChina said 1,000 U.S.-led troops cannot stay.", nil},
+		{"the Ethiopian and Eritrean leaders, N'Djamena and O'Neill", nil},
+		{`"We're ready," Seoul said.`, []string{"We"}},
+	} {
+		spans := doc.Tokenize(tt.text)
+		raw := d.Find(tt.text, 0, at)
+		got := d.FindTokens(tt.text, spans, at)
+		if len(raw) == 0 {
+			t.Fatalf("%q: %d mentions in the raw text; the case tests nothing", tt.text, len(raw))
+		}
+		want := map[string]int{}
+		for _, m := range raw {
+			want[fmt.Sprintf("%q %s", m.Text, m.Actor.Code)]++
+		}
+		for _, e := range tt.extra {
+			want[fmt.Sprintf("%q %s", e, "")]++
+		}
+		have := map[string]int{}
+		for _, m := range got {
+			have[fmt.Sprintf("%q %s", m.Text, m.Actor.Code)]++
+		}
+		if fmt.Sprint(have) != fmt.Sprint(want) {
+			t.Errorf("%q: from the document's tokens %v, want %v", tt.text, have, want)
+		}
+		for _, m := range got {
+			if m.Span.Start < 0 || m.Span.End > len(tt.text) || tt.text[m.Span.Start:m.Span.End] != m.Text {
+				t.Errorf("%q: mention %q at %v does not hold its text", tt.text, m.Text, m.Span)
+			}
+		}
+	}
+}
