@@ -68,7 +68,8 @@ func (d *Dictionary) Find(text string, base int, at time.Time) []Mention {
 
 // FindTokens is Find over a text another tokenizer has split into tokens
 // (spans of text, in order, as the analysed document gives them): the
-// mentions are made of whole tokens.
+// mentions are made of whole tokens. Spans out of order or outside text are
+// skipped.
 func (d *Dictionary) FindTokens(text string, tokens []timeline.Span, at time.Time) []Mention {
 	if d == nil || d.root == nil {
 		return nil

@@ -94,6 +94,9 @@ func (t *tokenizer) runSpans(s string, spans []timeline.Span) {
 	t.keys = t.keys[:0]
 	prev := 0
 	for _, sp := range spans {
+		if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
+			continue // not a token of s in order: read no name across it
+		}
 		if strings.Count(s[prev:sp.Start], "\n") >= 2 {
 			t.emit(prev, sp.Start, "\n\n", caseOther)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/doc"
 )
 
@@ -51,4 +52,37 @@ func TestFindTokens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzFindTokens checks FindTokens over the document's tokens of any text,
+// and over spans that are not in order: mentions hold their text, in order.
+func FuzzFindTokens(f *testing.F) {
+	for _, s := range []string{
+		"North Korea’s leader Kim Jong Un told the U.S. president.",
+		"Kim Jong-Un and Kim Jong-il; Moon Jae-in's aides\n\nWe're ready",
+		"the two Koreas' leaders; U.S.A. U.S US us it's Koreas' ’s",
+		"ex-president Bush-", "Kim Jong-", "\xff\xfe’", "A.B.C.D.", "-", "'s",
+	} {
+		f.Add(s, uint8(0))
+	}
+	d := mustDefault(f)
+	at := day("2000-01-01")
+	f.Fuzz(func(t *testing.T, s string, shuffle uint8) {
+		spans := doc.Tokenize(s)
+		if shuffle > 0 && len(spans) > 1 {
+			k := int(shuffle) % len(spans)
+			spans[0], spans[k] = spans[k], spans[0]
+			spans = append(spans, timeline.Span{Start: -1, End: len(s) + 1})
+		}
+		prev := 0
+		for _, m := range d.FindTokens(s, spans, at) {
+			if m.Span.Start < prev || m.Span.End <= m.Span.Start || m.Span.End > len(s) {
+				t.Fatalf("bad span %v after %d in %q (len %d)", m.Span, prev, s, len(s))
+			}
+			if s[m.Span.Start:m.Span.End] != m.Text {
+				t.Fatalf("span %v is not text %q", m.Span, m.Text)
+			}
+			prev = m.Span.End
+		}
+	})
 }
