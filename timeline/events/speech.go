@@ -131,7 +131,14 @@ func (x *Extractor) elaboratingParticiple(s *sentence, ci int) bool {
 // says will not happen ("would not visit"), or will be done to one ("could be
 // visited"), is no intent and gives no code.
 func (x *Extractor) statementCode(s *sentence, c *cand) string {
-	code := x.cueCode(s, c.cs, c.ce, x.irrealis(s, c.cs, c.ce))
+	cs, ce := c.cs, c.ce
+	if !c.quote && c.about[1] <= c.ti && c.about[0] < c.about[1] {
+		// An attribution closing the sentence ("Iran has violated the
+		// agreement, the spokesman said") says the clause before it; the
+		// acts that clause reports stay events of their own (closingAbout).
+		cs, ce = c.about[0], c.about[1]
+	}
+	code := x.cueCode(s, cs, ce, x.irrealis(s, cs, ce))
 	for _, o := range s.cands {
 		if o == c || o.drop || o.ti < c.cs || o.ti >= c.ce || o.e.class == classSay {
 			continue
