@@ -145,6 +145,9 @@ func (x *Extractor) statementCode(s *sentence, c *cand) string {
 		}
 		if o.absorbed || x.modalBefore(s, o.ti, c.cs) {
 			o.absorbed = true
+			if code == "" && o.e.class != classNoun && x.modalBefore(s, o.ti, c.cs) && negatedBefore(s, o.ti, c.cs) {
+				code = refusalCode(o.code)
+			}
 			if code == "" && o.e.class != classNoun && !x.negatedOrPassive(s, o.ti, c.cs) {
 				code = contentCode(o.code, x.modalBefore(s, o.ti, c.cs))
 				if strings.HasPrefix(s.toks[c.ti].lower, "announc") && o.code >= "16" {
@@ -207,6 +210,34 @@ func (x *Extractor) negatedOrPassive(s *sentence, ti, floor int) bool {
 		}
 	}
 	return false
+}
+
+// negatedBefore reports whether "not" or "never" governs the trigger at ti
+// (within a few words before it, not before floor): the negation of a verb,
+// not "without" or "no" ("will continue without fail to give support").
+func negatedBefore(s *sentence, ti, floor int) bool {
+	for k := ti - 1; k >= floor && k >= ti-5; k-- {
+		switch s.toks[k].lower {
+		case "not", "n't", "never":
+			return true
+		}
+	}
+	return false
+}
+
+// refusalCode maps the code of an act one says one will not do to the code
+// of the statement: refusing to meet, help, cooperate or yield rejects
+// (CAMEO 12: 125, 124), and saying one will not strike or sanction is an
+// assurance of restraint, an intent to de-escalate (CAMEO 03: 0356). ""
+// where the negated act gives the statement no code.
+func refusalCode(code string) string {
+	switch code {
+	case "04", "05", "06", "07", "08":
+		return "12"
+	case "13", "15", "16", "17", "18", "19", "20":
+		return "03"
+	}
+	return ""
 }
 
 // contentCode maps the code of an event that is only said to happen to the code of
