@@ -25,9 +25,10 @@ func (x *Extractor) findTarget(s *sentence, c *cand, st *story) {
 	}
 	t, rule := x.namedObject(s, c)
 	switch {
-	case c.pair[1] != nil && (t == nil || x.reciprocal(s, c) || len(t.Code) == 3 && x.words.is(t.Code, "region")):
+	case c.pair[1] != nil && (t == nil || x.reciprocal(s, c) || len(t.Code) == 3 && x.words.is(t.Code, "region") || venue(s, c, t)):
 		// Two parties acting together act on each other, unless the clause names
-		// a third they act on (a region is no third party).
+		// a third they act on (a region is no third party, nor the place they
+		// meet at: "signed a peace agreement at the White House").
 		c.tgt, c.tgtRule = actorPtr(*c.pair[1]), "joint-partner"
 	case t != nil:
 		c.tgt, c.tgtRule = t, rule
@@ -45,6 +46,26 @@ func (x *Extractor) findTarget(s *sentence, c *cand, st *story) {
 	if c.tgt != nil && c.src != nil && c.tgt.Code != "" && c.tgt.Code == c.src.Code && c.tgt.Name == c.src.Name {
 		c.tgt, c.tgtRule = nil, "not-self"
 	}
+}
+
+// venue reports whether the actor t is named after c's trigger as a place,
+// after "at" or "in" ("at the White House", "in Beijing"). What a statement
+// says is no place it is made at.
+func venue(s *sentence, c *cand, t *timeline.Actor) bool {
+	if t == nil || c.e.class == classSay {
+		return false
+	}
+	for m := s.mentionFrom(c.tj); m < len(s.mtok); m++ {
+		if s.mentions[m].actor != *t {
+			continue
+		}
+		k := s.mtok[m] - 1
+		if k > 0 && s.toks[k].lower == "the" {
+			k--
+		}
+		return k >= c.tj && (s.toks[k].lower == "at" || s.toks[k].lower == "in")
+	}
+	return false
 }
 
 // previousTarget is the rule "previous-target": an act with no named target is
