@@ -19,7 +19,9 @@ import (
 // is its own target.
 func (x *Extractor) findTarget(s *sentence, c *cand, st *story) {
 	c.tgt, c.tgtRule = nil, ""
-	if a, ok := x.unnamedObject(s, c); ok {
+	// Two parties acting together on something with no agent named ("the two
+	// leaders discussed the war") act on each other (joint-partner below).
+	if a, ok := x.unnamedObject(s, c); ok && (a != nil || c.pair[1] == nil) {
 		c.tgt, c.tgtRule = a, "unnamed-object"
 		return
 	}
