@@ -132,6 +132,7 @@ var subjectRules = []actorRule{
 	{"according-to", (*Extractor).accordingTo},
 	{"noun-agent", (*Extractor).nounOwnAgent},
 	{"between-parties", (*Extractor).betweenParties},
+	{"support-verb", (*Extractor).supportVerb},
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
@@ -236,6 +237,48 @@ func (x *Extractor) nounOwnAgent(s *sentence, c *cand) (*timeline.Actor, int, bo
 		return a, m, true
 	}
 	return undecided()
+}
+
+// supportVerb: an act named by a noun that is the object of a verb of
+// carrying it out ("Israel carried out an airstrike on Gaza", "Russia
+// launched a massive drone and missile attack") is the act of that verb's
+// subject, read as the verb's own would be.
+func (x *Extractor) supportVerb(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classNoun {
+		return undecided()
+	}
+	k := c.ti - 1
+	for n := 0; k >= 0 && n < 6 && s.toks[k].word && !s.insideMention(k) && !x.words.is(s.toks[k].lower, "support") &&
+		!x.words.is(s.toks[k].lower, "preposition") || k >= 0 && s.toks[k].text == "-"; n++ {
+		k-- // the noun phrase's determiners, adjectives and modifiers
+	}
+	if k >= 0 && s.toks[k].lower == "out" {
+		k-- // "carried out"
+	}
+	if k < 0 || !x.words.is(s.toks[k].lower, "support") {
+		return undecided()
+	}
+	v := *c
+	v.e = &entry{code: c.code, class: classVerb, phrase: c.e.phrase, line: c.e.line}
+	v.ti, v.tj = k, k+1
+	for _, r := range clauseSubjectRules {
+		if a, m, ok := r.find(x, s, &v); ok {
+			if a == nil {
+				break
+			}
+			return a, m, true
+		}
+	}
+	return undecided()
+}
+
+// clauseSubjectRules read a verb's subject within its clause: those of
+// subjectRules that are not about marked constructions or nouns.
+var clauseSubjectRules = []actorRule{
+	{"adjacent-subject", (*Extractor).adjacentSubject},
+	{"relative-pronoun", (*Extractor).relativePronoun},
+	{"first-in-clause", (*Extractor).firstInClause},
+	{"tree-subject", (*Extractor).treeSubject},
 }
 
 // unownedNoun: a threat, an attack or cooperation named by a noun with no agent
