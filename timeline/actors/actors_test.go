@@ -84,6 +84,11 @@ func TestFind(t *testing.T) {
 		{"unknown person coded by title", "South Korean Foreign Minister Yoon Byung-se arrived.", "2014-01-01", []want{
 			{"South Korean Foreign Minister Yoon Byung-se", actors.KindPerson, "KORGOV", "Yoon Byung-se"},
 		}},
+		{"diplomatic titles", "Pakistan expelled the Indian high commissioner and summoned the Russian charge d'affaires.", "2019-08-07", []want{
+			{"Pakistan", actors.KindCountry, "PAK", ""},
+			{"the Indian high commissioner", actors.KindTitle, "INDGOV", ""},
+			{"the Russian charge d'affaires", actors.KindTitle, "RUSGOV", ""},
+		}},
 		{"unknown name alone is no mention", "John Smithers arrived.", "", nil},
 		{"title resolved 1998", "the U.S. president spoke", "1998-02-27", []want{
 			{"the U.S. president", actors.KindTitle, "USAGOV", "Bill Clinton"},

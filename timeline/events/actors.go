@@ -327,9 +327,17 @@ func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 	if c.tj < len(s.toks) && name(c.tj) {
 		return true
 	}
-	// The clause opening with a name and a comma before the verb.
+	// The clause opening with a name of up to four words ("Smith", "Analyst
+	// Ataur Rahman") and a comma before the verb.
 	start := x.clauseStart(s, c.ti)
-	return start < c.ti-1 && !s.toks[start].quoted && name(start) && start+1 < len(s.toks) && (s.toks[start+1].text == "," || name(start+1) && start+2 < len(s.toks) && s.toks[start+2].text == ",")
+	if start >= c.ti-1 || s.toks[start].quoted {
+		return false
+	}
+	k := start
+	for k < c.ti && k < start+4 && name(k) {
+		k++
+	}
+	return k > start && k < c.ti && s.toks[k].text == ","
 }
 
 // nameWord reports whether token k could be part of a name the dictionary does
