@@ -68,3 +68,40 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseAttrs checks the hand-written attribute reader against the regular
+// expression it replaced.
+func FuzzParseAttrs(f *testing.F) {
+	for _, s := range []string{
+		`<TIMEX3 tid="t1" type='DATE' value="1998-02-27" >`,
+		`<EVENT eid = "e1" class="OCCURRENCE" class="X" a=b c="&amp;q" d='"'>`,
+		`<TIMEX3 tid="t1`, `<a x= "1"y='2'z ="3"/>`, "<a é=\"ü\" \xff=\"1\">", `<a ="1" b=>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		want := map[string]string{}
+		for _, m := range reAttr.FindAllStringSubmatchIndex(tag, -1) {
+			name := tag[m[2]:m[3]]
+			if _, ok := want[name]; ok {
+				continue
+			}
+			v := ""
+			if m[4] >= 0 {
+				v = tag[m[4]:m[5]]
+			} else {
+				v = tag[m[6]:m[7]]
+			}
+			want[name] = unescapeAll(v)
+		}
+		got := parseAttrs(tag)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", tag, got, want)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Fatalf("%q: %v, want %v", tag, got, want)
+			}
+		}
+	})
+}
