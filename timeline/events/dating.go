@@ -179,8 +179,15 @@ func live(c *cand) bool { return !c.absorbed && !c.drop }
 func (d *dater) nearest(s *sentence, t *timeline.Timex) *cand {
 	var best *cand
 	bestDist := d.maxReach
+	// A date inside what was decided dates nothing before the decision.
+	floor := -1
 	for _, c := range s.cands {
-		if !live(c) || c.govTimex != nil || c.e.class == classCtx || !d.fits(s, c, t) {
+		if live(c) && decidedAct(s, c, t) {
+			floor = max(floor, c.ti)
+		}
+	}
+	for _, c := range s.cands {
+		if !live(c) || c.ti <= floor || c.govTimex != nil || c.e.class == classCtx || !d.fits(s, c, t) {
 			continue
 		}
 		if dist, ok := d.reach(s, c, t); ok && dist < bestDist {
@@ -188,6 +195,13 @@ func (d *dater) nearest(s *sentence, t *timeline.Timex) *cand {
 		}
 	}
 	return best
+}
+
+// decidedAct reports whether timex t lies in the act that the past intent c
+// ("agreed", "decided", "pledged") takes as its "to" complement.
+func decidedAct(s *sentence, c *cand, t *timeline.Timex) bool {
+	return c.e.class == classIntent && (c.tense == tensePast || c.tense == tensePerfect) && t.Span.Start >= s.toks[c.tj-1].end &&
+		s.between(c.tj, s.tokenAt(t.Span.Start), "to")
 }
 
 // reach returns how far (in bytes, weighted) timex t is from c's trigger, or
@@ -279,6 +293,12 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 		t.Span.Start >= s.toks[c.tj-1].end && !t.Earliest.IsZero() && d.after(t.Earliest) {
 		// "called for talks next month": the date is the talks', not the
 		// call's, which was made before the article.
+		return false
+	}
+	if decidedAct(s, c, t) {
+		// "agreed to hold a summit in March", "decided to admit them in
+		// early March": a date inside what was agreed, decided or planned
+		// is that act's, not the decision's, which came before.
 		return false
 	}
 	if c.e.class != classSay {
