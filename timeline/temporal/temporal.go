@@ -286,6 +286,7 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 		if f, l, g, ok := bounds(x.Value); ok {
 			x.Earliest, x.Latest, x.Granularity = f, l, g
 			x.Earliest, x.Latest = narrow(f, l, g, x.Mod)
+			x.Earliest, x.Latest = sideOfRef(x, c)
 		}
 		switch x.Value {
 		case "PRESENT_REF":
@@ -342,6 +343,25 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 // narrow bounds the "early", "mid" and "late" parts of a month or a year
 // ("early March", "late 1997", "the end of the year") by its thirds: the dekads
 // of a month (1-10, 11-20, 21-end), the four-month parts of a year.
+// sideOfRef bounds "later this month" to the part of the month after the
+// reference time and "earlier this week" to the part before it: the value
+// stays the month or the week, as TimeML writes it, but what the phrase can
+// date lies on one side of the time it is said at.
+func sideOfRef(x *timeline.Timex, c *docCtx) (time.Time, time.Time) {
+	first, last := x.Earliest, x.Latest
+	if !c.hasRef || first.IsZero() || c.ref.Before(first) || c.ref.After(last) {
+		return first, last
+	}
+	text := strings.ToLower(x.Text)
+	switch {
+	case strings.HasPrefix(text, "later "):
+		return c.ref, last
+	case strings.HasPrefix(text, "earlier "):
+		return first, c.ref
+	}
+	return first, last
+}
+
 func narrow(first, last time.Time, g timeline.Granularity, mod string) (time.Time, time.Time) {
 	var step func(t time.Time, n int) time.Time
 	switch g {

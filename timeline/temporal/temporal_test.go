@@ -197,6 +197,25 @@ func TestIntervals(t *testing.T) {
 	}
 }
 
+// TestSideOfReference checks that "later this month" and "earlier this week"
+// keep the month's and the week's value but bound only the part after (or
+// before) the publication date.
+func TestSideOfReference(t *testing.T) {
+	tg := mustTagger(t)
+	body := "The envoy will visit later this month. The ministers met earlier this week. The talks ended this month."
+	xs := tg.Tag(body, day("2018-01-11"))
+	for _, tt := range []struct{ text, value, earliest, latest string }{
+		{"later this month", "2018-01", "2018-01-11", "2018-01-31"},
+		{"earlier this week", "2018-W02", "2018-01-08", "2018-01-11"},
+		{"this month", "2018-01", "2018-01-01", "2018-01-31"},
+	} {
+		x, ok := find(xs, tt.text)
+		if !ok || x.Value != tt.value || x.Earliest != day(tt.earliest) || x.Latest != day(tt.latest) {
+			t.Errorf("%s: %+v, want %s [%s..%s]", tt.text, x, tt.value, tt.earliest, tt.latest)
+		}
+	}
+}
+
 // sharedDir finds ../../../shared from the package directory (the layout every
 // developer and CI run has), or "" when it is absent.
 func sharedDir(t testing.TB) string {
