@@ -123,6 +123,7 @@ func OpenWith(path string, o Options) (_ *DB, err error) {
 	db.Store = &core.Store{
 		D: &core.Dialect{
 			ILike:       "LIKE", // ASCII letters match either case
+			DayType:     "TEXT",
 			FormatError: db.formatError,
 			RangeOrder:  core.ChronoUnindexed,
 			MergeArms:   true,

@@ -96,6 +96,7 @@ func Open(dsn string, o Options) (_ *DB, err error) {
 		D: &core.Dialect{
 			Numbered:    true,
 			ILike:       "ILIKE",
+			DayType:     "date",
 			FormatError: func(err error) error { return formatError(name, err) },
 			LockKeys:    lockKeys,
 			Retry:       retryable,

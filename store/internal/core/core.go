@@ -24,6 +24,9 @@ type Dialect struct {
 	Numbered bool
 	// ILike is the case-blind LIKE operator.
 	ILike string
+	// DayType is the SQL type a day is stored as (TEXT 'YYYY-MM-DD' in
+	// SQLite, date in PostgreSQL), for parameters no column gives a type.
+	DayType string
 	// FormatError translates a driver error into a timeline.Error where the
 	// caller can act on it, and returns other errors unchanged.
 	FormatError func(error) error

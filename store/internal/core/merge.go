@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -82,8 +83,14 @@ func (w *writer) merge() error {
 	if err := w.lock(keys); err != nil {
 		return err
 	}
+	// Each key's clusters are regrouped by this transaction alone (under its
+	// lock), so those the new events reach can all be read before any changes.
+	reached, err := w.reached(keys)
+	if err != nil {
+		return err
+	}
 	for _, k := range keys {
-		if err := w.regroupKey(k, w.regroup[k], w.fresh[k], nil); err != nil {
+		if err := w.regroupKey(k, w.regroup[k], reached[k], w.fresh[k], nil); err != nil {
 			return err
 		}
 	}
@@ -104,42 +111,112 @@ type member struct {
 const mergeColumns = `id, doc, kind, cameo, source_code, target_code, earliest, latest,
 	granularity, trigger_start, cluster, occurrence`
 
+// reachRows is how many reaches one statement looks up: at 7 parameters
+// each, well under the most a statement may have (SQLite 32,766, PostgreSQL
+// 65,535).
+const reachRows = 500
+
+// reached returns, by key, the stored clusters that the reaches of the new
+// events of keys touch, with their stored reach. A key's clusters are
+// disjoint: those a reach touches start inside it, but for the one before it,
+// which may extend into it. All of them are read with a statement per
+// reachRows new events rather than one each: a statement's round trip (and,
+// in SQLite, a re-preparation at each new binding of a statement whose ORDER
+// BY meets a bound key) cost more than the lookup.
+func (w *writer) reached(keys []timeline.MergeKey) (map[timeline.MergeKey]map[int64][2]time.Time, error) {
+	type reach struct {
+		k      timeline.MergeKey
+		lo, hi time.Time
+	}
+	var reaches []reach
+	seen := make(map[reach]bool)
+	for _, k := range keys {
+		for i := range w.fresh[k] {
+			lo, hi := timeline.Reach(&w.fresh[k][i], w.s.Span)
+			if r := (reach{k, lo, hi}); !seen[r] {
+				seen[r] = true
+				reaches = append(reaches, r)
+			}
+		}
+	}
+	found := make(map[timeline.MergeKey]map[int64][2]time.Time)
+	for start := 0; start < len(reaches); start += reachRows {
+		part := reaches[start:min(start+reachRows, len(reaches))]
+		args := make([]any, 0, 7*len(part))
+		for i, r := range part {
+			args = append(args, i, r.k.Kind, r.k.CAMEO, r.k.Source, r.k.Target, Day(r.lo), Day(r.hi))
+		}
+		rows, err := w.tx.QueryContext(w.ctx, w.s.reachQuery(len(part)), args...)
+		if err != nil {
+			return nil, Wrap(w.s.formatError(err), "store: clusters of new events")
+		}
+		for rows.Next() {
+			var i int
+			var id int64
+			var lo, hi day
+			if err := rows.Scan(&i, &id, &lo, &hi); err != nil {
+				rows.Close()
+				return nil, Wrap(err, "store: clusters of new events")
+			}
+			if i < 0 || i >= len(part) {
+				rows.Close()
+				return nil, fmt.Errorf("store: clusters of new events: row %d of %d", i, len(part))
+			}
+			r := part[i]
+			if hi.t.Before(r.lo) {
+				continue // the cluster before the reach ends before it
+			}
+			if found[r.k] == nil {
+				found[r.k] = make(map[int64][2]time.Time)
+			}
+			found[r.k][id] = [2]time.Time{lo.t, hi.t}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, Wrap(err, "store: clusters of new events")
+		}
+	}
+	return found, nil
+}
+
+// reachQuery is the statement that looks up the clusters of n reaches, given
+// as n rows of 7 parameters: a number for the row, the merge key, lo and hi.
+func (s *Store) reachQuery(n int) string {
+	var b strings.Builder
+	b.WriteString(`WITH r (i, kind, cameo, source_code, target_code, lo, hi) AS (VALUES `)
+	row := `(CAST(? AS INTEGER), ?, ?, ?, ?, CAST(? AS ` + s.D.DayType + `), CAST(? AS ` + s.D.DayType + `))`
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(`)
+		SELECT r.i, c.id, c.lo, c.hi FROM r CROSS JOIN clusters c
+		WHERE c.kind = r.kind AND c.cameo = r.cameo AND c.source_code = r.source_code
+			AND c.target_code = r.target_code AND c.lo >= r.lo AND c.lo <= r.hi
+		UNION ALL
+		SELECT r.i, c.id, c.lo, c.hi FROM r CROSS JOIN clusters c
+		WHERE c.id = (SELECT p.id FROM clusters p
+			WHERE p.kind = r.kind AND p.cameo = r.cameo AND p.source_code = r.source_code
+				AND p.target_code = r.target_code AND p.lo < r.lo
+			ORDER BY p.lo DESC LIMIT 1)`)
+	return s.Q(b.String())
+}
+
 // regroupKey regroups the clusters of key k given, those the reaches of the
-// new events fresh touch, and the stored events loose that are in no cluster
-// (a rebuild), and inserts fresh.
-func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, fresh, loose []timeline.Event) error {
+// new events fresh touch (reached, with their stored reach), and the stored
+// events loose that are in no cluster (a rebuild), and inserts fresh.
+func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, reached map[int64][2]time.Time, fresh, loose []timeline.Event) error {
 	ctx, s := w.ctx, w.s
-	ids := make(map[int64]bool, len(clusters))
+	ids := make(map[int64]bool, len(clusters)+len(reached))
 	for id := range clusters {
 		ids[id] = true
 	}
 	keyArgs := []any{k.Kind, k.CAMEO, k.Source, k.Target}
-	bounds := make(map[int64][2]time.Time) // the stored reach of each cluster
-	for i := range fresh {
-		lo, hi := timeline.Reach(&fresh[i], s.Span)
-		if len(loose) > 0 {
-			break // a rebuild: there are no clusters
-		}
-		rows, err := w.clustersIn.QueryContext(ctx, append(append(append(slices.Clone(keyArgs), Day(lo), Day(hi)), keyArgs...), Day(lo))...)
-		if err != nil {
-			return Wrap(s.formatError(err), "store: clusters of %v", k)
-		}
-		for rows.Next() {
-			var id int64
-			var start, end day
-			if err := rows.Scan(&id, &start, &end); err != nil {
-				rows.Close()
-				return Wrap(err, "store: clusters of %v", k)
-			}
-			if !end.t.Before(lo) {
-				ids[id] = true
-				bounds[id] = [2]time.Time{start.t, end.t}
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return Wrap(err, "store: clusters of %v", k)
-		}
+	bounds := reached // the stored reach of each cluster
+	for id := range reached {
+		ids[id] = true
 	}
 
 	// The stored members of those clusters, and their occurrences.
@@ -449,7 +526,7 @@ func (s *Store) Rebuild(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, k := range keys {
-		if err := w.regroupKey(k, nil, nil, byKey[k]); err != nil {
+		if err := w.regroupKey(k, nil, nil, nil, byKey[k]); err != nil {
 			return err
 		}
 	}

@@ -139,7 +139,6 @@ type writer struct {
 	findSHA, findID                         *sql.Stmt
 	doc, sentence, timex, occurrence, event *sql.Stmt
 	upsertOcc, moveEvent                    *sql.Stmt
-	clustersIn                              *sql.Stmt
 	members, occurrencesOf                  *sql.Stmt
 	newCluster, moveCluster, dropCluster    *sql.Stmt
 	dropOcc, event1                         *sql.Stmt
@@ -191,14 +190,6 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`},
 		{&w.event1, `SELECT e.earliest, e.latest, ` + eventColumns + ` FROM events e WHERE e.id = ?`},
 		{&w.moveEvent, `UPDATE events SET cluster = ?, occurrence = ? WHERE id = ?`},
-		// Clusters of a key are disjoint: those a reach touches start inside
-		// it, but for the one before it, which may extend into it.
-		{&w.clustersIn, `SELECT id, lo, hi FROM clusters
-			WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo >= ? AND lo <= ?
-			UNION ALL
-			SELECT id, lo, hi FROM (SELECT id, lo, hi FROM clusters
-				WHERE kind = ? AND cameo = ? AND source_code = ? AND target_code = ? AND lo < ?
-				ORDER BY lo DESC LIMIT 1) AS prev`},
 		{&w.members, `SELECT ` + mergeColumns + ` FROM events WHERE cluster = ?`},
 		{&w.occurrencesOf, `SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
 			trigger_start, cameo, sources, docs, event FROM occurrences WHERE cluster = ?`},
@@ -220,7 +211,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 
 func (w *writer) close() {
 	for _, st := range []*sql.Stmt{w.findSHA, w.findID, w.doc, w.sentence, w.timex, w.occurrence, w.event,
-		w.upsertOcc, w.moveEvent, w.clustersIn, w.members, w.occurrencesOf,
+		w.upsertOcc, w.moveEvent, w.members, w.occurrencesOf,
 		w.newCluster, w.moveCluster, w.dropCluster, w.dropOcc, w.event1} {
 		if st != nil {
 			st.Close()
