@@ -111,10 +111,12 @@ type member struct {
 const mergeColumns = `id, doc, kind, cameo, source_code, target_code, earliest, latest,
 	granularity, trigger_start, cluster, occurrence`
 
-// reachRows is how many reaches one statement looks up: at 7 parameters
-// each, well under the most a statement may have (SQLite 32,766, PostgreSQL
-// 65,535).
-const reachRows = 500
+// reachRows is how many reaches one statement looks up: the last statement
+// of a transaction repeats its last reach to fill its rows, so that the text
+// is always the same and its preparation is kept (SQLite's statement cache,
+// the PostgreSQL driver's); at 7 parameters a row, well under the most a
+// statement may have (SQLite 32,766, PostgreSQL 65,535).
+const reachRows = 100
 
 // reached returns, by key, the stored clusters that the reaches of the new
 // events of keys touch, with their stored reach. A key's clusters are
@@ -142,11 +144,12 @@ func (w *writer) reached(keys []timeline.MergeKey) (map[timeline.MergeKey]map[in
 	found := make(map[timeline.MergeKey]map[int64][2]time.Time)
 	for start := 0; start < len(reaches); start += reachRows {
 		part := reaches[start:min(start+reachRows, len(reaches))]
-		args := make([]any, 0, 7*len(part))
-		for i, r := range part {
-			args = append(args, i, r.k.Kind, r.k.CAMEO, r.k.Source, r.k.Target, Day(r.lo), Day(r.hi))
+		args := make([]any, 0, 7*reachRows)
+		for i := range reachRows {
+			r := part[min(i, len(part)-1)]
+			args = append(args, min(i, len(part)-1), r.k.Kind, r.k.CAMEO, r.k.Source, r.k.Target, Day(r.lo), Day(r.hi))
 		}
-		rows, err := w.tx.QueryContext(w.ctx, w.s.reachQuery(len(part)), args...)
+		rows, err := w.tx.QueryContext(w.ctx, w.s.reachQuery(reachRows), args...)
 		if err != nil {
 			return nil, Wrap(w.s.formatError(err), "store: clusters of new events")
 		}
