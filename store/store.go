@@ -122,11 +122,12 @@ func OpenWith(path string, o Options) (_ *DB, err error) {
 	db := &DB{path: path, busy: o.BusyTimeout}
 	db.Store = &core.Store{
 		D: &core.Dialect{
-			ILike:       "LIKE", // ASCII letters match either case
-			DayType:     "TEXT",
-			FormatError: db.formatError,
-			RangeOrder:  core.ChronoUnindexed,
-			MergeArms:   true,
+			ILike:        "LIKE", // ASCII letters match either case
+			DayType:      "TEXT",
+			LastInsertID: true,
+			FormatError:  db.formatError,
+			RangeOrder:   core.ChronoUnindexed,
+			MergeArms:    true,
 		},
 		Name: path,
 		Span: timeline.DefaultMergeSpan,

@@ -327,8 +327,8 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, reache
 				}
 			}
 		} else {
-			err := w.newCluster.QueryRowContext(ctx, append(slices.Clone(keyArgs), Day(lo), Day(hi))...).Scan(&cid)
-			if err != nil {
+			var err error
+			if cid, err = w.insertCluster(append(slices.Clone(keyArgs), Day(lo), Day(hi))); err != nil {
 				return Wrap(s.formatError(err), "store: new cluster of %v", k)
 			}
 		}
@@ -406,6 +406,20 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, reache
 		}
 	}
 	return nil
+}
+
+// insertCluster inserts a cluster row (its key, lo and hi) and returns its id.
+func (w *writer) insertCluster(args []any) (int64, error) {
+	if !w.s.D.LastInsertID {
+		var id int64
+		err := w.newCluster.QueryRowContext(w.ctx, args...).Scan(&id)
+		return id, err
+	}
+	res, err := w.newCluster.ExecContext(w.ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // occurrenceRow is a row of the occurrences table.

@@ -157,6 +157,10 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		regroup: make(map[timeline.MergeKey]map[int64]bool),
 		locked:  make(map[int64]bool),
 	}
+	newCluster := `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi) VALUES (?, ?, ?, ?, ?, ?)`
+	if !s.D.LastInsertID {
+		newCluster += ` RETURNING id`
+	}
 	stmts := []struct {
 		p   **sql.Stmt
 		sql string
@@ -193,8 +197,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.members, `SELECT ` + mergeColumns + ` FROM events WHERE cluster = ?`},
 		{&w.occurrencesOf, `SELECT id, cluster, earliest, latest, span_class, gran_rank, doc,
 			trigger_start, cameo, sources, docs, event FROM occurrences WHERE cluster = ?`},
-		{&w.newCluster, `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&w.newCluster, newCluster},
 		{&w.moveCluster, `UPDATE clusters SET lo = ?, hi = ? WHERE id = ?`},
 		{&w.dropCluster, `DELETE FROM clusters WHERE id = ?`},
 		{&w.dropOcc, `DELETE FROM occurrences WHERE id = ?`},
