@@ -94,13 +94,14 @@ func Open(dsn string, o Options) (_ *DB, err error) {
 	db := &DB{db: sqldb}
 	db.Store = &core.Store{
 		D: &core.Dialect{
-			Numbered:    true,
-			ILike:       "ILIKE",
-			DayType:     "date",
-			FormatError: func(err error) error { return formatError(name, err) },
-			LockKeys:    lockKeys,
-			Retry:       retryable,
-			Listed:      "o.listed",
+			Numbered:      true,
+			ILike:         "ILIKE",
+			DayType:       "date",
+			RowsPerInsert: 1000,
+			FormatError:   func(err error) error { return formatError(name, err) },
+			LockKeys:      lockKeys,
+			Retry:         retryable,
+			Listed:        "o.listed",
 		},
 		RO:   sqldb,
 		Name: name,

@@ -29,6 +29,11 @@ type Dialect struct {
 	// RETURNING, which makes the insert a query (in SQLite a quarter of the
 	// merging's time, against an insert's cost without it).
 	LastInsertID bool
+	// RowsPerInsert is how many of a document's sentences, timexes or named
+	// occurrences one INSERT carries: 1 in SQLite, where a prepared
+	// single-row INSERT costs less per row than one of many rows; more where
+	// each statement is a round trip to a server (PostgreSQL). 0 means 1.
+	RowsPerInsert int
 	// DayType is the SQL type a day is stored as (TEXT 'YYYY-MM-DD' in
 	// SQLite, date in PostgreSQL), for parameters no column gives a type.
 	DayType string

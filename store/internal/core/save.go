@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -171,14 +172,9 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			dct, dct_inferred, dct_earliest, dct_latest, added_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING`},
-		{&w.sentence, `INSERT INTO sentences (doc, idx, span_start, span_end) VALUES (?, ?, ?, ?)`},
-		{&w.timex, `INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
-			value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
-			granularity, anchor, "interval", signal)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.occurrence, `INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
-			text, "when", earliest, latest, upcoming)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.sentence, sentences.sql(1)},
+		{&w.timex, timexes.sql(1)},
+		{&w.occurrence, namedOccurrences.sql(1)},
 		{&w.event, `INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
 			trigger_start, trigger_end, trigger_text, kind, cameo, status,
 			source_name, source_code, target_name, target_code,
@@ -270,26 +266,30 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 		}
 	}
 
-	for i, sp := range a.Sentences {
-		if _, err := w.sentence.ExecContext(w.ctx, d.ID, i, sp.Start, sp.End); err != nil {
-			return false, Wrap(w.s.formatError(err), "store: insert sentence %d of %s", i, d.ID)
-		}
+	rerr := w.insertRows(w.sentence, &sentences, len(a.Sentences), func(args []any, i int) []any {
+		sp := a.Sentences[i]
+		return append(args, d.ID, i, sp.Start, sp.End)
+	})
+	if rerr != nil {
+		return false, rerr.wrap("sentence %d of %s", rerr.row, d.ID)
 	}
-	for i := range a.Timexes {
+	rerr = w.insertRows(w.timex, &timexes, len(a.Timexes), func(args []any, i int) []any {
 		t := &a.Timexes[i]
-		if _, err := w.timex.ExecContext(w.ctx, d.ID, i, t.ID, t.Span.Start, t.Span.End, t.Text,
+		return append(args, d.ID, i, t.ID, t.Span.Start, t.Span.End, t.Text,
 			t.Type, t.Value, t.Mod, t.AnchorTimeID, t.BeginPoint, t.EndPoint, t.Quant, t.Freq,
 			Day(t.Earliest), Day(t.Latest), string(t.Granularity), string(t.Anchor),
-			t.Interval, t.Signal); err != nil {
-			return false, Wrap(w.s.formatError(err), "store: insert timex %s of %s", t.ID, d.ID)
-		}
+			t.Interval, t.Signal)
+	})
+	if rerr != nil {
+		return false, rerr.wrap("timex %s of %s", a.Timexes[rerr.row].ID, d.ID)
 	}
-	for i := range a.Occurrences {
+	rerr = w.insertRows(w.occurrence, &namedOccurrences, len(a.Occurrences), func(args []any, i int) []any {
 		o := &a.Occurrences[i]
-		if _, err := w.occurrence.ExecContext(w.ctx, d.ID, i, o.Name, o.Span.Start, o.Span.End,
-			o.Text, o.When, Day(o.Earliest), Day(o.Latest), o.Upcoming); err != nil {
-			return false, Wrap(w.s.formatError(err), "store: insert occurrence %q of %s", o.Name, d.ID)
-		}
+		return append(args, d.ID, i, o.Name, o.Span.Start, o.Span.End,
+			o.Text, o.When, Day(o.Earliest), Day(o.Latest), o.Upcoming)
+	})
+	if rerr != nil {
+		return false, rerr.wrap("occurrence %q of %s", a.Occurrences[rerr.row].Name, d.ID)
 	}
 	for i := range a.Events {
 		e := a.Events[i]
@@ -307,6 +307,79 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// An inserted table: the INSERT up to VALUES, and how many columns a row has.
+type table struct {
+	head string
+	cols int
+}
+
+// The tables a document's rows are inserted into whole.
+var (
+	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4}
+	timexes   = table{`INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
+		value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
+		granularity, anchor, "interval", signal) VALUES `, 20}
+	namedOccurrences = table{`INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
+		text, "when", earliest, latest, upcoming) VALUES `, 10}
+)
+
+// maxParams is the most parameters a statement may have in every dialect
+// (PostgreSQL 65,535, SQLite 32,766).
+const maxParams = 32766
+
+// sql is the INSERT of n rows into t.
+func (t *table) sql(n int) string {
+	var b strings.Builder
+	b.WriteString(t.head)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?")
+		b.WriteString(strings.Repeat(", ?", t.cols-1))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// rowError is an insert that failed, and the first row of its statement.
+type rowError struct {
+	err error
+	row int
+}
+
+// wrap names the row that failed, as format and args give it.
+func (e *rowError) wrap(format string, args ...any) error {
+	return Wrap(e.err, "store: insert "+format, args...)
+}
+
+// insertRows inserts n rows into t, whose values row appends to args: a
+// statement each, through the prepared single-row statement one, when
+// D.RowsPerInsert is 1 (SQLite, where that is faster per row than one
+// statement of many), else statements of up to D.RowsPerInsert rows (a round
+// trip each to a server).
+func (w *writer) insertRows(one *sql.Stmt, t *table, n int, row func(args []any, i int) []any) *rowError {
+	per := max(1, min(w.s.D.RowsPerInsert, maxParams/t.cols))
+	args := make([]any, 0, t.cols*min(n, per))
+	for start := 0; start < n; start += per {
+		end := min(start+per, n)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = row(args, i)
+		}
+		var err error
+		if per == 1 {
+			_, err = one.ExecContext(w.ctx, args...)
+		} else {
+			_, err = w.tx.ExecContext(w.ctx, w.s.Q(t.sql(end-start)), args...)
+		}
+		if err != nil {
+			return &rowError{w.s.formatError(err), start}
+		}
+	}
+	return nil
 }
 
 // insertDocument inserts d, reporting false when a stored document has its id
