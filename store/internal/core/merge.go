@@ -96,7 +96,7 @@ func (w *writer) merge() error {
 	}
 	clear(w.fresh)
 	clear(w.regroup)
-	return nil
+	return w.flush()
 }
 
 // member is an event of a cluster being regrouped, with where it is stored.
@@ -446,9 +446,24 @@ func (o *occurrenceRow) same(p *occurrenceRow) bool {
 
 func (w *writer) putOccurrence(o occurrenceRow) error {
 	o.spanClass = SpanClass(o.earliest, o.latest)
-	if _, err := w.upsertOcc.ExecContext(w.ctx, o.id, nullID(o.cluster), Day(o.earliest), Day(o.latest),
-		skey(o.earliest, o.latest), o.spanClass, o.granRank, o.doc, o.triggerStart, o.cameo, o.sources, o.docs, o.event); err != nil {
-		return Wrap(w.s.formatError(err), "store: occurrence %s", o.id)
+	args := []any{o.id, nullID(o.cluster), Day(o.earliest), Day(o.latest),
+		skey(o.earliest, o.latest), o.spanClass, o.granRank, o.doc, o.triggerStart, o.cameo, o.sources, o.docs, o.event}
+	if w.perInsert(&occurrences) == 1 {
+		if _, err := w.upsertOcc.ExecContext(w.ctx, args...); err != nil {
+			return Wrap(w.s.formatError(err), "store: occurrence %s", o.id)
+		}
+		return nil
+	}
+	// One statement may not update a row twice.
+	if w.occurrenceIDs[o.id] {
+		if err := w.flushOccurrences(); err != nil {
+			return err
+		}
+	}
+	w.occurrenceIDs[o.id] = true
+	w.occurrences = append(w.occurrences, args...)
+	if len(w.occurrences) == w.perInsert(&occurrences)*occurrences.cols {
+		return w.flushOccurrences()
 	}
 	return nil
 }
@@ -547,7 +562,7 @@ func (s *Store) Rebuild(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	return nil
+	return w.flush()
 }
 
 // CheckSpan makes the stored occurrences those of s.Span: a new database

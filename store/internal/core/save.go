@@ -150,13 +150,22 @@ type writer struct {
 	// document deleted).
 	regroup map[timeline.MergeKey]map[int64]bool
 	locked  map[int64]bool
+
+	// Where statements carry many rows (D.RowsPerInsert), the events and
+	// occurrence rows waiting for flush, their parameters in a row, and the
+	// ids among them.
+	events, occurrences []any
+	eventDocs           map[string]string // id: document
+	occurrenceIDs       map[string]bool
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 	w := &writer{ctx: ctx, s: s, tx: tx, now: s.Now().UTC().Format(time.RFC3339),
-		fresh:   make(map[timeline.MergeKey][]timeline.Event),
-		regroup: make(map[timeline.MergeKey]map[int64]bool),
-		locked:  make(map[int64]bool),
+		fresh:         make(map[timeline.MergeKey][]timeline.Event),
+		regroup:       make(map[timeline.MergeKey]map[int64]bool),
+		locked:        make(map[int64]bool),
+		eventDocs:     make(map[string]string),
+		occurrenceIDs: make(map[string]bool),
 	}
 	newCluster := `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi) VALUES (?, ?, ?, ?, ?, ?)`
 	if !s.D.LastInsertID {
@@ -175,19 +184,8 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.sentence, sentences.sql(1)},
 		{&w.timex, timexes.sql(1)},
 		{&w.occurrence, namedOccurrences.sql(1)},
-		{&w.event, `INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
-			trigger_start, trigger_end, trigger_text, kind, cameo, status,
-			source_name, source_code, target_name, target_code,
-			when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
-			evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.upsertOcc, `INSERT INTO occurrences (id, cluster, earliest, latest, skey, span_class,
-			gran_rank, doc, trigger_start, cameo, sources, docs, event)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
-			latest = excluded.latest, skey = excluded.skey, span_class = excluded.span_class,
-			gran_rank = excluded.gran_rank, doc = excluded.doc, trigger_start = excluded.trigger_start,
-			cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`},
+		{&w.event, events.sql(1)},
+		{&w.upsertOcc, occurrences.sql(1)},
 		{&w.event1, `SELECT e.earliest, e.latest, ` + eventColumns + ` FROM events e WHERE e.id = ?`},
 		{&w.moveEvent, `UPDATE events SET cluster = ?, occurrence = ? WHERE id = ?`},
 		{&w.members, `SELECT ` + mergeColumns + ` FROM events WHERE cluster = ?`},
@@ -309,20 +307,35 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 	return true, nil
 }
 
-// An inserted table: the INSERT up to VALUES, and how many columns a row has.
+// An inserted table: the INSERT up to VALUES, how many columns a row has,
+// and what follows the rows.
 type table struct {
 	head string
 	cols int
+	tail string
 }
 
 // The tables a document's rows are inserted into whole.
 var (
-	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4}
+	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4, ""}
 	timexes   = table{`INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
 		value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
-		granularity, anchor, "interval", signal) VALUES `, 20}
+		granularity, anchor, "interval", signal) VALUES `, 20, ""}
 	namedOccurrences = table{`INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
-		text, "when", earliest, latest, upcoming) VALUES `, 10}
+		text, "when", earliest, latest, upcoming) VALUES `, 10, ""}
+	// Events and occurrences are inserted when a transaction's merging ends
+	// (writer.flush) where a statement carries many rows.
+	events = table{`INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
+		trigger_start, trigger_end, trigger_text, kind, cameo, status,
+		source_name, source_code, target_name, target_code,
+		when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
+		evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence) VALUES `, 28, ""}
+	occurrences = table{`INSERT INTO occurrences (id, cluster, earliest, latest, skey, span_class,
+		gran_rank, doc, trigger_start, cameo, sources, docs, event) VALUES `, 13,
+		` ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
+		latest = excluded.latest, skey = excluded.skey, span_class = excluded.span_class,
+		gran_rank = excluded.gran_rank, doc = excluded.doc, trigger_start = excluded.trigger_start,
+		cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`}
 )
 
 // maxParams is the most parameters a statement may have in every dialect
@@ -341,6 +354,7 @@ func (t *table) sql(n int) string {
 		b.WriteString(strings.Repeat(", ?", t.cols-1))
 		b.WriteString(")")
 	}
+	b.WriteString(t.tail)
 	return b.String()
 }
 
@@ -432,15 +446,71 @@ func (w *writer) insertEvent(e *timeline.Event, cluster int64, occurrence string
 	}
 	srcName, srcCode := actor(e.Source)
 	tgtName, tgtCode := actor(e.Target)
-	if _, err := w.event.ExecContext(w.ctx, e.ID, e.Doc,
+	args := []any{e.ID, e.Doc,
 		e.Sentence.Start, e.Sentence.End, e.Sentence.Text,
 		e.Trigger.Start, e.Trigger.End, e.Trigger.Text,
 		e.Kind, e.CAMEO, e.Status, srcName, srcCode, tgtName, tgtCode,
 		e.When, Day(e.Earliest), Day(e.Latest), string(e.Granularity), e.Granularity.Rank(),
 		SpanClass(e.Earliest, e.Latest), string(e.Anchor), ev.start, ev.end, ev.text, e.Confidence,
-		nullID(cluster), occurrence); err != nil {
-		return Wrap(w.s.formatError(err), "store: insert event %s of %s", e.ID, e.Doc)
+		nullID(cluster), occurrence}
+	if w.perInsert(&events) == 1 {
+		if _, err := w.event.ExecContext(w.ctx, args...); err != nil {
+			return Wrap(w.s.formatError(err), "store: insert event %s of %s", e.ID, e.Doc)
+		}
+		return nil
 	}
+	// The primary key's check, made here so that the message names the
+	// event as an insert of its own would.
+	if _, dup := w.eventDocs[e.ID]; dup {
+		return timeline.Errorf(timeline.ECONFLICT, "store: insert event %s of %s: event id already used in this transaction", e.ID, e.Doc)
+	}
+	w.eventDocs[e.ID] = e.Doc
+	w.events = append(w.events, args...)
+	if len(w.events) == w.perInsert(&events)*events.cols {
+		return w.flushEvents()
+	}
+	return nil
+}
+
+// perInsert is how many rows of t one INSERT carries.
+func (w *writer) perInsert(t *table) int {
+	return max(1, min(w.s.D.RowsPerInsert, maxParams/t.cols))
+}
+
+// flush inserts the events and occurrence rows waiting, at the end of a
+// transaction's merging: nothing reads them before (a key's events and
+// occurrences are read only when that key is regrouped, once a transaction,
+// and before its new rows are written).
+func (w *writer) flush() error {
+	if err := w.flushEvents(); err != nil {
+		return err
+	}
+	return w.flushOccurrences()
+}
+
+func (w *writer) flushEvents() error {
+	if len(w.events) == 0 {
+		return nil
+	}
+	n := len(w.events) / events.cols
+	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(events.sql(n)), w.events...); err != nil {
+		return Wrap(w.s.formatError(err), "store: insert %d events, the first %s of %s", n, w.events[0], w.events[1])
+	}
+	w.events = w.events[:0]
+	clear(w.eventDocs)
+	return nil
+}
+
+func (w *writer) flushOccurrences() error {
+	if len(w.occurrences) == 0 {
+		return nil
+	}
+	n := len(w.occurrences) / occurrences.cols
+	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(occurrences.sql(n)), w.occurrences...); err != nil {
+		return Wrap(w.s.formatError(err), "store: %d occurrences, the first %s", n, w.occurrences[0])
+	}
+	w.occurrences = w.occurrences[:0]
+	clear(w.occurrenceIDs)
 	return nil
 }
 
