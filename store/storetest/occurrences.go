@@ -186,6 +186,33 @@ func testOccurrencesAnyOrder(t *testing.T, h Harness) {
 	}
 }
 
+// Batches of hundreds of articles, whose new events join the occurrences of
+// the batches before: a store may look up and write the rows of a batch a
+// statement for many at once (the clusters of new events are looked up a
+// hundred at a time), and must merge as one article at a time would.
+func testOccurrencesLargeBatches(t *testing.T, h Harness) {
+	ctx := context.Background()
+	db := h.New(t)
+	rng := rand.New(rand.NewPCG(41, 42))
+	as := randomArticles(rng, 400, "big")
+	stored := make(map[string]*timeline.Analysis)
+	events := 0
+	for i, n := range []int{150, 150, 100} {
+		start := []int{0, 150, 300}[i]
+		batch := as[start : start+n]
+		saveBatch(ctx, t, db, batch)
+		for _, a := range batch {
+			stored[a.Document.ID] = a
+			events += len(a.Events)
+		}
+		checkMerged(t, db, stored, fmt.Sprintf("batch %d stored", i+1))
+	}
+	// Not vacuous: the later batches' events joined stored occurrences.
+	if want := len(wantEvents(stored)); want > events*3/4 {
+		t.Fatalf("%d occurrences of %d events: too few merged to test merging", want, events)
+	}
+}
+
 // An occurrence selected by a filter is the one selected without it: merging
 // does not depend on what is asked.
 func testOccurrencesFilterIndependent(t *testing.T, h Harness) {

@@ -57,6 +57,7 @@ func Run(t *testing.T, h Harness) {
 		{"Occurrences", testOccurrences},
 		{"OccurrencesAnyOrder", testOccurrencesAnyOrder},
 		{"OccurrencesBatchIndependent", testOccurrencesBatchIndependent},
+		{"OccurrencesLargeBatches", testOccurrencesLargeBatches},
 		{"OccurrencesFilterIndependent", testOccurrencesFilterIndependent},
 		{"EachEvent", testEachEvent},
 		{"Events_RangeMerged", testEvents_RangeMerged},
