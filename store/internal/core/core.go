@@ -176,7 +176,16 @@ func Day(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.Format(timeline.DateLayout)
+	// The layout's digits written directly: a stored event has a dozen
+	// days, and time.Format was a tenth of the merging's own (Go) time.
+	// Years of other than four digits go to time.Format, which decides.
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(timeline.DateLayout)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 // day is a day bound read back: a TEXT 'YYYY-MM-DD' (SQLite) or a date

@@ -22,3 +22,25 @@ func TestDayParseAgreesWithTimeParse(t *testing.T) {
 		}
 	}
 }
+
+// A day written is what time.Format makes of it, in the time's own zone.
+func TestDayAgreesWithTimeFormat(t *testing.T) {
+	east := time.FixedZone("east", 14*3600)
+	times := []time.Time{
+		time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(-5, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(2018, 1, 12, 23, 0, 0, 0, time.UTC).In(east), time.Date(999, 10, 9, 0, 0, 0, 0, time.UTC),
+	}
+	for d := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2030; d = d.AddDate(0, 0, 37) {
+		times = append(times, d)
+	}
+	for _, tm := range times {
+		if got, want := Day(tm), tm.Format(timeline.DateLayout); got != want {
+			t.Errorf("Day(%v) = %v, want %q", tm, got, want)
+		}
+	}
+	if got := Day(time.Time{}); got != nil {
+		t.Errorf("Day(zero) = %v, want nil", got)
+	}
+}
