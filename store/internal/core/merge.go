@@ -448,24 +448,16 @@ func (w *writer) putOccurrence(o occurrenceRow) error {
 	o.spanClass = SpanClass(o.earliest, o.latest)
 	args := []any{o.id, nullID(o.cluster), Day(o.earliest), Day(o.latest),
 		skey(o.earliest, o.latest), o.spanClass, o.granRank, o.doc, o.triggerStart, o.cameo, o.sources, o.docs, o.event}
-	if w.perInsert(&occurrences) == 1 {
-		if _, err := w.upsertOcc.ExecContext(w.ctx, args...); err != nil {
-			return Wrap(w.s.formatError(err), "store: occurrence %s", o.id)
+	if w.perInsert(&occurrences) > 1 {
+		// One statement may not update a row twice.
+		if w.occurrenceIDs[o.id] {
+			if err := w.send(&occurrences); err != nil {
+				return err
+			}
 		}
-		return nil
+		w.occurrenceIDs[o.id] = true
 	}
-	// One statement may not update a row twice.
-	if w.occurrenceIDs[o.id] {
-		if err := w.flushOccurrences(); err != nil {
-			return err
-		}
-	}
-	w.occurrenceIDs[o.id] = true
-	w.occurrences = append(w.occurrences, args...)
-	if len(w.occurrences) == w.perInsert(&occurrences)*occurrences.cols {
-		return w.flushOccurrences()
-	}
-	return nil
+	return w.insert(&occurrences, w.upsertOcc, args...)
 }
 
 // unkeyed selects the events that are never merged (timeline.MergeKeyOf).

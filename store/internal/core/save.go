@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -151,12 +152,12 @@ type writer struct {
 	regroup map[timeline.MergeKey]map[int64]bool
 	locked  map[int64]bool
 
-	// Where statements carry many rows (D.RowsPerInsert), the events and
-	// occurrence rows waiting for flush, their parameters in a row, and the
-	// ids among them.
-	events, occurrences []any
-	eventDocs           map[string]string // id: document
-	occurrenceIDs       map[string]bool
+	// Where statements carry many rows (D.RowsPerInsert): the rows waiting
+	// for each table, their parameters in a row, and the event and
+	// occurrence ids among them.
+	waiting       map[*table][]any
+	eventDocs     map[string]string // id: document
+	occurrenceIDs map[string]bool
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -164,6 +165,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		fresh:         make(map[timeline.MergeKey][]timeline.Event),
 		regroup:       make(map[timeline.MergeKey]map[int64]bool),
 		locked:        make(map[int64]bool),
+		waiting:       make(map[*table][]any),
 		eventDocs:     make(map[string]string),
 		occurrenceIDs: make(map[string]bool),
 	}
@@ -264,30 +266,26 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 		}
 	}
 
-	rerr := w.insertRows(w.sentence, &sentences, len(a.Sentences), func(args []any, i int) []any {
-		sp := a.Sentences[i]
-		return append(args, d.ID, i, sp.Start, sp.End)
-	})
-	if rerr != nil {
-		return false, rerr.wrap("sentence %d of %s", rerr.row, d.ID)
+	for i, sp := range a.Sentences {
+		if err := w.insert(&sentences, w.sentence, d.ID, i, sp.Start, sp.End); err != nil {
+			return false, err
+		}
 	}
-	rerr = w.insertRows(w.timex, &timexes, len(a.Timexes), func(args []any, i int) []any {
+	for i := range a.Timexes {
 		t := &a.Timexes[i]
-		return append(args, d.ID, i, t.ID, t.Span.Start, t.Span.End, t.Text,
+		if err := w.insert(&timexes, w.timex, d.ID, i, t.ID, t.Span.Start, t.Span.End, t.Text,
 			t.Type, t.Value, t.Mod, t.AnchorTimeID, t.BeginPoint, t.EndPoint, t.Quant, t.Freq,
 			Day(t.Earliest), Day(t.Latest), string(t.Granularity), string(t.Anchor),
-			t.Interval, t.Signal)
-	})
-	if rerr != nil {
-		return false, rerr.wrap("timex %s of %s", a.Timexes[rerr.row].ID, d.ID)
+			t.Interval, t.Signal); err != nil {
+			return false, err
+		}
 	}
-	rerr = w.insertRows(w.occurrence, &namedOccurrences, len(a.Occurrences), func(args []any, i int) []any {
+	for i := range a.Occurrences {
 		o := &a.Occurrences[i]
-		return append(args, d.ID, i, o.Name, o.Span.Start, o.Span.End,
-			o.Text, o.When, Day(o.Earliest), Day(o.Latest), o.Upcoming)
-	})
-	if rerr != nil {
-		return false, rerr.wrap("occurrence %q of %s", a.Occurrences[rerr.row].Name, d.ID)
+		if err := w.insert(&namedOccurrences, w.occurrence, d.ID, i, o.Name, o.Span.Start, o.Span.End,
+			o.Text, o.When, Day(o.Earliest), Day(o.Latest), o.Upcoming); err != nil {
+			return false, err
+		}
 	}
 	for i := range a.Events {
 		e := a.Events[i]
@@ -308,34 +306,43 @@ func (w *writer) save(a *timeline.Analysis) (bool, error) {
 }
 
 // An inserted table: the INSERT up to VALUES, how many columns a row has,
-// and what follows the rows.
+// what follows the rows, what its rows are called, and what names one in a
+// message (row gives a row's parameters).
 type table struct {
 	head string
 	cols int
 	tail string
+	rows string
+	row  func(args []any) string
 }
 
-// The tables a document's rows are inserted into whole.
+// The tables whose rows are inserted many to a statement where the dialect
+// says so (D.RowsPerInsert), when the merging of a transaction ends (flush).
 var (
-	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4, ""}
-	timexes   = table{`INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
+	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4, "", "sentences",
+		func(a []any) string { return fmt.Sprintf("sentence %v of %v", a[1], a[0]) }}
+	timexes = table{`INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
 		value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
-		granularity, anchor, "interval", signal) VALUES `, 20, ""}
+		granularity, anchor, "interval", signal) VALUES `, 20, "", "timexes",
+		func(a []any) string { return fmt.Sprintf("timex %v of %v", a[2], a[0]) }}
 	namedOccurrences = table{`INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
-		text, "when", earliest, latest, upcoming) VALUES `, 10, ""}
-	// Events and occurrences are inserted when a transaction's merging ends
-	// (writer.flush) where a statement carries many rows.
+		text, "when", earliest, latest, upcoming) VALUES `, 10, "", "named occurrences",
+		func(a []any) string { return fmt.Sprintf("occurrence %q of %v", a[2], a[0]) }}
 	events = table{`INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
 		trigger_start, trigger_end, trigger_text, kind, cameo, status,
 		source_name, source_code, target_name, target_code,
 		when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
-		evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence) VALUES `, 28, ""}
+		evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence) VALUES `, 28, "", "events",
+		func(a []any) string { return fmt.Sprintf("event %v of %v", a[0], a[1]) }}
 	occurrences = table{`INSERT INTO occurrences (id, cluster, earliest, latest, skey, span_class,
 		gran_rank, doc, trigger_start, cameo, sources, docs, event) VALUES `, 13,
 		` ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
 		latest = excluded.latest, skey = excluded.skey, span_class = excluded.span_class,
 		gran_rank = excluded.gran_rank, doc = excluded.doc, trigger_start = excluded.trigger_start,
-		cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`}
+		cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`,
+		"occurrences", func(a []any) string { return fmt.Sprintf("occurrence %v", a[0]) }}
+	// batched is the order flush inserts them in.
+	batched = []*table{&sentences, &timexes, &namedOccurrences, &events, &occurrences}
 )
 
 // maxParams is the most parameters a statement may have in every dialect
@@ -358,39 +365,58 @@ func (t *table) sql(n int) string {
 	return b.String()
 }
 
-// rowError is an insert that failed, and the first row of its statement.
-type rowError struct {
-	err error
-	row int
+// insert inserts a row of t, given by its parameters: at once, through one
+// (t's prepared single-row statement), where a statement carries one row
+// (SQLite, where that costs less per row than a statement of many); else
+// with the rows waiting for t, when a statement's worth waits or the
+// transaction's merging ends (flush).
+func (w *writer) insert(t *table, one *sql.Stmt, args ...any) error {
+	per := w.perInsert(t)
+	if per == 1 {
+		if _, err := one.ExecContext(w.ctx, args...); err != nil {
+			return Wrap(w.s.formatError(err), "store: insert %s", t.row(args))
+		}
+		return nil
+	}
+	w.waiting[t] = append(w.waiting[t], args...)
+	if len(w.waiting[t]) >= per*t.cols {
+		return w.send(t)
+	}
+	return nil
 }
 
-// wrap names the row that failed, as format and args give it.
-func (e *rowError) wrap(format string, args ...any) error {
-	return Wrap(e.err, "store: insert "+format, args...)
+// perInsert is how many rows of t one INSERT carries.
+func (w *writer) perInsert(t *table) int {
+	return max(1, min(w.s.D.RowsPerInsert, maxParams/t.cols))
 }
 
-// insertRows inserts n rows into t, whose values row appends to args: a
-// statement each, through the prepared single-row statement one, when
-// D.RowsPerInsert is 1 (SQLite, where that is faster per row than one
-// statement of many), else statements of up to D.RowsPerInsert rows (a round
-// trip each to a server).
-func (w *writer) insertRows(one *sql.Stmt, t *table, n int, row func(args []any, i int) []any) *rowError {
-	per := max(1, min(w.s.D.RowsPerInsert, maxParams/t.cols))
-	args := make([]any, 0, t.cols*min(n, per))
-	for start := 0; start < n; start += per {
-		end := min(start+per, n)
-		args = args[:0]
-		for i := start; i < end; i++ {
-			args = row(args, i)
-		}
-		var err error
-		if per == 1 {
-			_, err = one.ExecContext(w.ctx, args...)
-		} else {
-			_, err = w.tx.ExecContext(w.ctx, w.s.Q(t.sql(end-start)), args...)
-		}
-		if err != nil {
-			return &rowError{w.s.formatError(err), start}
+// send inserts the rows waiting for t.
+func (w *writer) send(t *table) error {
+	args := w.waiting[t]
+	if len(args) == 0 {
+		return nil
+	}
+	n := len(args) / t.cols
+	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(t.sql(n)), args...); err != nil {
+		return Wrap(w.s.formatError(err), "store: insert %d %s, the first %s", n, t.rows, t.row(args))
+	}
+	w.waiting[t] = args[:0]
+	if t == &events {
+		clear(w.eventDocs)
+	} else if t == &occurrences {
+		clear(w.occurrenceIDs)
+	}
+	return nil
+}
+
+// flush inserts the rows waiting, at the end of a transaction's merging:
+// nothing reads them before. A document's rows are read by no write; a
+// key's events and occurrences are read only when that key is regrouped,
+// once a transaction, and before its new rows are written.
+func (w *writer) flush() error {
+	for _, t := range batched {
+		if err := w.send(t); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -453,65 +479,15 @@ func (w *writer) insertEvent(e *timeline.Event, cluster int64, occurrence string
 		e.When, Day(e.Earliest), Day(e.Latest), string(e.Granularity), e.Granularity.Rank(),
 		SpanClass(e.Earliest, e.Latest), string(e.Anchor), ev.start, ev.end, ev.text, e.Confidence,
 		nullID(cluster), occurrence}
-	if w.perInsert(&events) == 1 {
-		if _, err := w.event.ExecContext(w.ctx, args...); err != nil {
-			return Wrap(w.s.formatError(err), "store: insert event %s of %s", e.ID, e.Doc)
+	if w.perInsert(&events) > 1 {
+		// The primary key's check, made here so that the message names the
+		// event as an insert of its own would.
+		if _, dup := w.eventDocs[e.ID]; dup {
+			return timeline.Errorf(timeline.ECONFLICT, "store: insert event %s of %s: event id already used in this transaction", e.ID, e.Doc)
 		}
-		return nil
+		w.eventDocs[e.ID] = e.Doc
 	}
-	// The primary key's check, made here so that the message names the
-	// event as an insert of its own would.
-	if _, dup := w.eventDocs[e.ID]; dup {
-		return timeline.Errorf(timeline.ECONFLICT, "store: insert event %s of %s: event id already used in this transaction", e.ID, e.Doc)
-	}
-	w.eventDocs[e.ID] = e.Doc
-	w.events = append(w.events, args...)
-	if len(w.events) == w.perInsert(&events)*events.cols {
-		return w.flushEvents()
-	}
-	return nil
-}
-
-// perInsert is how many rows of t one INSERT carries.
-func (w *writer) perInsert(t *table) int {
-	return max(1, min(w.s.D.RowsPerInsert, maxParams/t.cols))
-}
-
-// flush inserts the events and occurrence rows waiting, at the end of a
-// transaction's merging: nothing reads them before (a key's events and
-// occurrences are read only when that key is regrouped, once a transaction,
-// and before its new rows are written).
-func (w *writer) flush() error {
-	if err := w.flushEvents(); err != nil {
-		return err
-	}
-	return w.flushOccurrences()
-}
-
-func (w *writer) flushEvents() error {
-	if len(w.events) == 0 {
-		return nil
-	}
-	n := len(w.events) / events.cols
-	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(events.sql(n)), w.events...); err != nil {
-		return Wrap(w.s.formatError(err), "store: insert %d events, the first %s of %s", n, w.events[0], w.events[1])
-	}
-	w.events = w.events[:0]
-	clear(w.eventDocs)
-	return nil
-}
-
-func (w *writer) flushOccurrences() error {
-	if len(w.occurrences) == 0 {
-		return nil
-	}
-	n := len(w.occurrences) / occurrences.cols
-	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(occurrences.sql(n)), w.occurrences...); err != nil {
-		return Wrap(w.s.formatError(err), "store: %d occurrences, the first %s", n, w.occurrences[0])
-	}
-	w.occurrences = w.occurrences[:0]
-	clear(w.occurrenceIDs)
-	return nil
+	return w.insert(&events, w.event, args...)
 }
 
 // actor splits an actor into its columns; NULLs for no actor.
