@@ -213,6 +213,43 @@ func testOccurrencesLargeBatches(t *testing.T, h Harness) {
 	}
 }
 
+// A deletion splits the reports of a chain of overlapping ones, the part
+// that keeps no stored cluster moving to a new one; storing the deleted
+// articles again joins the parts, which must find every report of each
+// (a store keeps which reports make a part, see store/internal/core).
+func testOccurrencesSplitRejoin(t *testing.T, h Harness) {
+	ctx := context.Background()
+	db := h.New(t)
+	const moon, kim = "Moon Jae-in/KORGOV", "Kim Jong Un/PRKGOV"
+	start := Day("2018-01-01")
+	day := func(n int) string { return timeline.FormatDay(start.AddDate(0, 0, n)) }
+	// Five days every three: each report overlaps its neighbours only.
+	var as []*timeline.Analysis
+	for i := range 12 {
+		doc := fmt.Sprintf("link%02d", i)
+		as = append(as, analysis(doc, "body of "+doc, Ev{ID: doc + "-0", Earliest: day(3 * i), Latest: day(3*i + 4),
+			CAMEO: "04", Source: moon, Target: kim, Sentence: "Moon met Kim in " + doc + "."}))
+	}
+	saveBatch(ctx, t, db, as)
+	stored := make(map[string]*timeline.Analysis)
+	for _, a := range as {
+		stored[a.Document.ID] = a
+	}
+	checkMerged(t, db, stored, "the chain stored")
+	for _, i := range []int{4, 8} {
+		if err := db.DeleteDocument(ctx, as[i].Document.ID); err != nil {
+			t.Fatal(err)
+		}
+		delete(stored, as[i].Document.ID)
+		checkMerged(t, db, stored, as[i].Document.ID+" deleted")
+	}
+	for _, i := range []int{8, 4} {
+		saveBatch(ctx, t, db, as[i:i+1])
+		stored[as[i].Document.ID] = as[i]
+		checkMerged(t, db, stored, as[i].Document.ID+" stored again")
+	}
+}
+
 // An occurrence selected by a filter is the one selected without it: merging
 // does not depend on what is asked.
 func testOccurrencesFilterIndependent(t *testing.T, h Harness) {

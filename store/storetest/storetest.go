@@ -58,6 +58,7 @@ func Run(t *testing.T, h Harness) {
 		{"OccurrencesAnyOrder", testOccurrencesAnyOrder},
 		{"OccurrencesBatchIndependent", testOccurrencesBatchIndependent},
 		{"OccurrencesLargeBatches", testOccurrencesLargeBatches},
+		{"OccurrencesSplitRejoin", testOccurrencesSplitRejoin},
 		{"OccurrencesFilterIndependent", testOccurrencesFilterIndependent},
 		{"EachEvent", testEachEvent},
 		{"Events_RangeMerged", testEvents_RangeMerged},
