@@ -100,6 +100,7 @@ func Open(dsn string, o Options) (_ *DB, err error) {
 			RowsPerInsert: 1000,
 			FormatError:   func(err error) error { return formatError(name, err) },
 			LockKeys:      lockKeys,
+			NewIDs:        newIDs,
 			Retry:         retryable,
 			Listed:        "o.listed",
 		},
@@ -178,6 +179,32 @@ func lockKeys(ctx context.Context, tx *sql.Tx, keys []int64) error {
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(k)
 		FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, keys)
 	return err
+}
+
+// newIDs draws n ids from the clusters' sequence, in order (the ascending
+// order the sequence gives them in).
+func newIDs(ctx context.Context, tx *sql.Tx, n int) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('clusters', 'id')) AS id
+		FROM generate_series(1, $1) ORDER BY id`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("%d cluster ids drawn, want %d", len(ids), n)
+	}
+	return ids, nil
 }
 
 // retryable reports a deadlock the server broke, or a serialization failure:

@@ -34,6 +34,11 @@ type Dialect struct {
 	// single-row INSERT costs less per row than one of many rows; more where
 	// each statement is a round trip to a server (PostgreSQL). 0 means 1.
 	RowsPerInsert int
+	// NewIDs, when set, draws n new cluster ids from the database, in the
+	// order single-row inserts would have taken them (PostgreSQL: its
+	// sequence), so that new clusters are inserted many to a statement;
+	// nil: each insert gives its row's id (SQLite).
+	NewIDs func(ctx context.Context, tx *sql.Tx, n int) ([]int64, error)
 	// DayType is the SQL type a day is stored as (TEXT 'YYYY-MM-DD' in
 	// SQLite, date in PostgreSQL), for parameters no column gives a type.
 	DayType string

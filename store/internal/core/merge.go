@@ -384,7 +384,11 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, reache
 						return err
 					}
 				case m.cluster != cid || m.occurrence != row.id:
-					if _, err := w.moveEvent.ExecContext(ctx, cid, row.id, evs[i].ID); err != nil {
+					id, err := w.clusterID(cid)
+					if err != nil {
+						return err
+					}
+					if _, err := w.moveEvent.ExecContext(ctx, id, row.id, evs[i].ID); err != nil {
 						return Wrap(s.formatError(err), "store: event %s", evs[i].ID)
 					}
 				}
@@ -408,8 +412,15 @@ func (w *writer) regroupKey(k timeline.MergeKey, clusters map[int64]bool, reache
 	return nil
 }
 
-// insertCluster inserts a cluster row (its key, lo and hi) and returns its id.
+// insertCluster inserts a cluster row (its key, lo and hi) and returns its
+// id: where the dialect draws ids beforehand (D.NewIDs), a stand-in until
+// the rows waiting are sent (clusterID gives the id itself).
 func (w *writer) insertCluster(args []any) (int64, error) {
+	if w.s.D.NewIDs != nil && w.perInsert(&clusters) > 1 {
+		w.stand = append(w.stand, 0)
+		id := -int64(len(w.stand))
+		return id, w.insert(&clusters, nil, append([]any{id}, args...)...)
+	}
 	if !w.s.D.LastInsertID {
 		var id int64
 		err := w.newCluster.QueryRowContext(w.ctx, args...).Scan(&id)
@@ -420,6 +431,31 @@ func (w *writer) insertCluster(args []any) (int64, error) {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// drawIDs draws the ids of the new clusters made so far, in the order they
+// were made: what single-row inserts would have given them.
+func (w *writer) drawIDs() error {
+	ids, err := w.s.D.NewIDs(w.ctx, w.tx, len(w.stand)-w.drawn)
+	if err != nil {
+		return Wrap(w.s.formatError(err), "store: new cluster ids")
+	}
+	copy(w.stand[w.drawn:], ids)
+	w.drawn = len(w.stand)
+	return nil
+}
+
+// clusterID is the id of cluster id, which may be a new cluster's stand-in.
+func (w *writer) clusterID(id int64) (int64, error) {
+	if id >= 0 {
+		return id, nil
+	}
+	if int(-id) > w.drawn {
+		if err := w.drawIDs(); err != nil {
+			return 0, err
+		}
+	}
+	return w.stand[-id-1], nil
 }
 
 // occurrenceRow is a row of the occurrences table.

@@ -158,6 +158,11 @@ type writer struct {
 	waiting       map[*table][]any
 	eventDocs     map[string]string // id: document
 	occurrenceIDs map[string]bool
+	// stand are the ids of the new clusters, in the order they were made: a
+	// new cluster is known by the stand-in -k (k = 1, 2, ...) until its id is
+	// drawn (D.NewIDs); drawn are those drawn.
+	stand []int64
+	drawn int
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -314,35 +319,43 @@ type table struct {
 	tail string
 	rows string
 	row  func(args []any) string
+	// cluster is the column of a cluster id, which may be a new cluster's
+	// stand-in until the ids are drawn (writer.insertCluster); -1: none.
+	cluster int
 }
 
 // The tables whose rows are inserted many to a statement where the dialect
 // says so (D.RowsPerInsert), when the merging of a transaction ends (flush).
 var (
 	sentences = table{`INSERT INTO sentences (doc, idx, span_start, span_end) VALUES `, 4, "", "sentences",
-		func(a []any) string { return fmt.Sprintf("sentence %v of %v", a[1], a[0]) }}
+		func(a []any) string { return fmt.Sprintf("sentence %v of %v", a[1], a[0]) }, -1}
 	timexes = table{`INSERT INTO timexes (doc, idx, tid, span_start, span_end, text, type,
 		value, mod, anchor_tid, begin_point, end_point, quant, freq, earliest, latest,
 		granularity, anchor, "interval", signal) VALUES `, 20, "", "timexes",
-		func(a []any) string { return fmt.Sprintf("timex %v of %v", a[2], a[0]) }}
+		func(a []any) string { return fmt.Sprintf("timex %v of %v", a[2], a[0]) }, -1}
 	namedOccurrences = table{`INSERT INTO named_occurrences (doc, idx, name, span_start, span_end,
 		text, "when", earliest, latest, upcoming) VALUES `, 10, "", "named occurrences",
-		func(a []any) string { return fmt.Sprintf("occurrence %q of %v", a[2], a[0]) }}
+		func(a []any) string { return fmt.Sprintf("occurrence %q of %v", a[2], a[0]) }, -1}
 	events = table{`INSERT INTO events (id, doc, sentence_start, sentence_end, sentence_text,
 		trigger_start, trigger_end, trigger_text, kind, cameo, status,
 		source_name, source_code, target_name, target_code,
 		when_value, earliest, latest, granularity, gran_rank, span_class, anchor,
 		evidence_start, evidence_end, evidence_text, confidence, cluster, occurrence) VALUES `, 28, "", "events",
-		func(a []any) string { return fmt.Sprintf("event %v of %v", a[0], a[1]) }}
+		func(a []any) string { return fmt.Sprintf("event %v of %v", a[0], a[1]) }, 26}
 	occurrences = table{`INSERT INTO occurrences (id, cluster, earliest, latest, skey, span_class,
 		gran_rank, doc, trigger_start, cameo, sources, docs, event) VALUES `, 13,
 		` ON CONFLICT (id) DO UPDATE SET cluster = excluded.cluster, earliest = excluded.earliest,
 		latest = excluded.latest, skey = excluded.skey, span_class = excluded.span_class,
 		gran_rank = excluded.gran_rank, doc = excluded.doc, trigger_start = excluded.trigger_start,
 		cameo = excluded.cameo, sources = excluded.sources, docs = excluded.docs, event = excluded.event`,
-		"occurrences", func(a []any) string { return fmt.Sprintf("occurrence %v", a[0]) }}
+		"occurrences", func(a []any) string { return fmt.Sprintf("occurrence %v", a[0]) }, 1}
+	// New clusters with their ids, where they are drawn beforehand (D.NewIDs).
+	clusters = table{`INSERT INTO clusters (id, kind, cameo, source_code, target_code, lo, hi) VALUES `, 7, "", "clusters",
+		func(a []any) string {
+			return fmt.Sprintf("cluster of %v %v %v %v from %v", a[1], a[2], a[3], a[4], a[5])
+		}, 0}
 	// batched is the order flush inserts them in.
-	batched = []*table{&sentences, &timexes, &namedOccurrences, &events, &occurrences}
+	batched = []*table{&sentences, &timexes, &namedOccurrences, &clusters, &events, &occurrences}
 )
 
 // maxParams is the most parameters a statement may have in every dialect
@@ -397,6 +410,19 @@ func (w *writer) send(t *table) error {
 		return nil
 	}
 	n := len(args) / t.cols
+	if t.cluster >= 0 && len(w.stand) > 0 {
+		// New clusters' stand-ins become their ids.
+		if w.drawn < len(w.stand) {
+			if err := w.drawIDs(); err != nil {
+				return err
+			}
+		}
+		for r := range n {
+			if c, ok := args[r*t.cols+t.cluster].(int64); ok && c < 0 {
+				args[r*t.cols+t.cluster] = w.stand[-c-1]
+			}
+		}
+	}
 	if _, err := w.tx.ExecContext(w.ctx, w.s.Q(t.sql(n)), args...); err != nil {
 		return Wrap(w.s.formatError(err), "store: insert %d %s, the first %s", n, t.rows, t.row(args))
 	}
