@@ -156,7 +156,7 @@ type writer struct {
 	// for each table, their parameters in a row, and the event and
 	// occurrence ids among them.
 	waiting       map[*table][]any
-	eventDocs     map[string]string // id: document
+	eventIDs      map[string]bool
 	occurrenceIDs map[string]bool
 	// stand are the ids of the new clusters, in the order they were made: a
 	// new cluster is known by the stand-in -k (k = 1, 2, ...) until its id is
@@ -171,7 +171,7 @@ func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		regroup:       make(map[timeline.MergeKey]map[int64]bool),
 		locked:        make(map[int64]bool),
 		waiting:       make(map[*table][]any),
-		eventDocs:     make(map[string]string),
+		eventIDs:      make(map[string]bool),
 		occurrenceIDs: make(map[string]bool),
 	}
 	newCluster := `INSERT INTO clusters (kind, cameo, source_code, target_code, lo, hi) VALUES (?, ?, ?, ?, ?, ?)`
@@ -428,7 +428,7 @@ func (w *writer) send(t *table) error {
 	}
 	w.waiting[t] = args[:0]
 	if t == &events {
-		clear(w.eventDocs)
+		clear(w.eventIDs)
 	} else if t == &occurrences {
 		clear(w.occurrenceIDs)
 	}
@@ -508,10 +508,10 @@ func (w *writer) insertEvent(e *timeline.Event, cluster int64, occurrence string
 	if w.perInsert(&events) > 1 {
 		// The primary key's check, made here so that the message names the
 		// event as an insert of its own would.
-		if _, dup := w.eventDocs[e.ID]; dup {
+		if w.eventIDs[e.ID] {
 			return timeline.Errorf(timeline.ECONFLICT, "store: insert event %s of %s: event id already used in this transaction", e.ID, e.Doc)
 		}
-		w.eventDocs[e.ID] = e.Doc
+		w.eventIDs[e.ID] = true
 	}
 	return w.insert(&events, w.event, args...)
 }
