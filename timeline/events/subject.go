@@ -50,7 +50,7 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 			return
 		}
 	}
-	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) {
+	if c.src == nil && (c.e.class != classNoun && c.e.class != classCtx) && s.prevSubject != nil && !s.toks[c.ti].quoted && x.elided(s, c) && !sharesUnknownSubject(s, c) {
 		a := *s.prevSubject
 		c.src, c.srcRule = &a, "elided-subject"
 		if p := s.prevPair; p[1] != nil && x.jointWord(s, c) {
@@ -67,6 +67,22 @@ func (x *Extractor) findSource(s *sentence, c *cand, st *story) {
 			c.src = actorPtr(*c.pair[0])
 		}
 	}
+}
+
+// sharesUnknownSubject reports whether c is a verb joined by "and" or "but"
+// to an earlier act of its sentence whose subject no rule could name
+// ("Soldiers in Niger detained the president and declared a coup"): the two
+// share that subject, and the story's earlier one is neither's.
+func sharesUnknownSubject(s *sentence, c *cand) bool {
+	for _, o := range s.cands {
+		if o.ti >= c.ti {
+			break
+		}
+		if o.verbal() && o.e.class != classSay && !o.absorbed && o.src == nil && s.between(o.tj, c.ti, "and", "but") {
+			return true
+		}
+	}
+	return false
 }
 
 // titledOfficial returns whom a speaker the dictionary does not know stands for
