@@ -89,6 +89,10 @@ func TestFind(t *testing.T) {
 			{"the Indian high commissioner", actors.KindTitle, "INDGOV", ""},
 			{"the Russian charge d'affaires", actors.KindTitle, "RUSGOV", ""},
 		}},
+		{"a verb between a country and a title is no field", "Iraq warned President Bill Clinton.", "1998-02-27", []want{
+			{"Iraq", actors.KindCountry, "IRQ", ""},
+			{"President Bill Clinton", actors.KindPerson, "USAGOV", "Bill Clinton"},
+		}},
 		{"unknown name alone is no mention", "John Smithers arrived.", "", nil},
 		{"title resolved 1998", "the U.S. president spoke", "1998-02-27", []want{
 			{"the U.S. president", actors.KindTitle, "USAGOV", "Bill Clinton"},

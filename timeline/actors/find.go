@@ -30,6 +30,16 @@ var modifiers = func() map[string]uint8 {
 	return m
 }()
 
+// pastVerb reports whether a lower-case word is a verb in the past tense
+// ("detained", "told"), which no field of an office is.
+func pastVerb(k string) bool {
+	switch k {
+	case "told", "met", "sent", "urged", "warned", "asked", "hit", "held", "left", "led":
+		return true
+	}
+	return len(k) > 4 && strings.HasSuffix(k, "ed")
+}
+
 // notNames are capitalised words that never start or continue a person's name
 // after a title ("Chancellor Merkel Tuesday", "the President On").
 var notNames = map[string]bool{
@@ -560,10 +570,12 @@ func (f *finder) structured(i int) (Mention, int) {
 		former = former || former2
 		hend, h, hn = f.match(q2, heads)
 	}
-	if h == nil && own != nil && q2+1 < len(f.t.toks) && (f.t.toks[q2].cls == caseLower || f.t.toks[q2].cls == caseTitle && f.t.toks[q2+1].cls == caseTitle) && !notNames[f.key(q2)] {
+	if h == nil && own != nil && q2+1 < len(f.t.toks) && (f.t.toks[q2].cls == caseLower && !pastVerb(f.key(q2)) || f.t.toks[q2].cls == caseTitle && f.t.toks[q2+1].cls == caseTitle) && !notNames[f.key(q2)] {
 		// One word of field between a country and its official's title: "US
 		// rights envoy John Shattuck", "the Iraqi oil minister", "US Treasury
 		// Secretary Robert Rubin" (capitalised, with a capitalised title).
+		// A verb there is the country's act on the official ("Niger detained
+		// President Bazoum"), not his field.
 		if end, e, n := f.match(q2+1, cats(catTitle)); e != nil {
 			q2, hend, h, hn = q2+1, end, e, n
 		}
