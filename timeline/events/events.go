@@ -379,6 +379,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		}
 	}
 	x.mediaAttribution(s)
+	businessAlone(s)
 	officialProtest(s)
 	x.introducedNames(s, r.names)
 	return s

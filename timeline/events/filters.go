@@ -464,6 +464,21 @@ func (x *Extractor) mediaAttribution(s *sentence) {
 	}
 }
 
+// businessAlone drops what a company does or says with no state or
+// organisation on the other side ("the airline said it remained keen", "the
+// bank announced a cut"): firms are no political actors (EVENTS.md), and
+// their acts towards another state stay events ("Gazprom warned Belarus").
+func businessAlone(s *sentence) {
+	for _, c := range s.cands {
+		if c.drop || c.absorbed || c.src == nil || !strings.HasSuffix(c.src.Code, "BUS") {
+			continue
+		}
+		if c.tgt == nil || strings.HasSuffix(c.tgt.Code, "BUS") || len(c.tgt.Code) >= 3 && c.tgt.Code[:3] == c.src.Code[:3] {
+			c.drop, c.dropRule = true, "business-alone"
+		}
+	}
+}
+
 // isMedium reports whether a is a news medium (CAMEO role MED).
 func isMedium(a *timeline.Actor) bool { return a != nil && strings.HasSuffix(a.Code, "MED") }
 
