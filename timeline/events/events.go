@@ -503,7 +503,22 @@ func dropTeams(evs []timeline.Event) []timeline.Event {
 
 // nounKey identifies the occurrence a nominal event names, so that its later
 // mentions add nothing.
+// strikeNoun reports whether a trigger names one strike from the air rather
+// than a war or a campaign.
+func strikeNoun(text string) bool {
+	switch strings.ToLower(text) {
+	case "air strike", "air strikes", "airstrike", "airstrikes", "air raid", "air raids":
+		return true
+	}
+	return false
+}
+
 func nounKey(s *sentence, c *cand) string {
+	if c.code == "19" && strikeNoun(triggerText(s, c)) {
+		// An air strike is a use of military force (19) that the story goes
+		// on to call "the attack" (18): one occurrence with the assaults.
+		return c.e.class + ":18"
+	}
 	if c.code == "13" || c.code >= "18" {
 		// The threat or the attack a story is about is named many ways ("the
 		// bombing", "the embassy bombing", "the attacks"): one occurrence.

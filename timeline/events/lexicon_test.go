@@ -13,7 +13,7 @@ func TestLexiconPhrases(t *testing.T) {
 	x := mustExtractor(t)
 	for _, tt := range []struct{ text, code string }{
 		{"held talks", "04"}, {"hold talks", "04"}, {"spoke with", "04"},
-		{"pulled out", "08"}, {"turned down", "12"}, {"air strike", "18"},
+		{"pulled out", "08"}, {"turned down", "12"}, {"air strike", "19"},
 		{"recalled its ambassador", "16"}, {"no formal or open diplomacy", "16"},
 		{"issued an updated ``worldwide caution", "01"}, {"called for", "02"},
 		{"military exercise", "15"}, {"naval exercises", "15"}, {"according to", "01"},
