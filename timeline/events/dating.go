@@ -198,10 +198,36 @@ func (d *dater) nearest(s *sentence, t *timeline.Timex) *cand {
 }
 
 // decidedAct reports whether timex t lies in the act that the past intent c
-// ("agreed", "decided", "pledged") takes as its "to" complement.
+// ("agreed", "decided", "pledged") or the threat c takes as its "to"
+// complement.
 func decidedAct(s *sentence, c *cand, t *timeline.Timex) bool {
-	return c.e.class == classIntent && (c.tense == tensePast || c.tense == tensePerfect) && t.Span.Start >= s.toks[c.tj-1].end &&
-		s.between(c.tj, s.tokenAt(t.Span.Start), "to")
+	// A threat to act is made before the act it threatens too ("is
+	// threatening to switch off supplies on Monday").
+	intent := c.e.class == classIntent || c.code == "13" && c.verbal()
+	if !intent || !(c.tense == tensePast || c.tense == tensePerfect || c.code == "13") || t.Span.Start < s.toks[c.tj-1].end {
+		return false
+	}
+	for k, end := c.tj, s.tokenAt(t.Span.Start); k+1 < end; k++ {
+		// "to" before a verb, not before whom a warning is to ("a warning to
+		// Slovakia on Monday").
+		if s.toks[k].lower == "to" && infinitive(s.toks[k+1]) || s.toks[k].lower == "that" && c.code == "13" && k == c.tj {
+			return true // "warned that supplies will be cut on Monday" too
+		}
+	}
+	return false
+}
+
+// infinitive reports whether a word after "to" can be a verb: a lower-case
+// word that is no determiner or number ("to hold", not "to the", "to Paris").
+func infinitive(t token) bool {
+	if !t.word || t.text == "" || t.text[0] < 'a' || t.text[0] > 'z' {
+		return false
+	}
+	switch t.lower {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "all", "some", "any", "each", "every":
+		return false
+	}
+	return true
 }
 
 // reach returns how far (in bytes, weighted) timex t is from c's trigger, or
