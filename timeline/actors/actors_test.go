@@ -162,6 +162,10 @@ func TestFind(t *testing.T) {
 			{"both Koreas", actors.KindGroup, "PRK", ""},
 			{"international community", actors.KindGroup, "", ""},
 		}},
+		{"international NGOs are of no state", "the International Commission of Jurists and Amnesty International", "", []want{
+			{"International Commission of Jurists", actors.KindGroup, "", ""},
+			{"Amnesty International", actors.KindGroup, "", ""},
+		}},
 		{"people of a country", "the Iraqis and the Palestinians", "", []want{
 			{"Iraqis", actors.KindCountry, "IRQ", ""},
 			{"Palestinians", actors.KindCountry, "PSE", ""},
