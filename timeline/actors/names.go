@@ -16,17 +16,27 @@ import (
 type Names struct {
 	parts     map[string]*Mention
 	ambiguous map[string]bool
+	acronyms  map[string]*Mention // "ICJ" after "the International Commission of Jurists (ICJ)"
 }
 
 // NewNames returns an empty index for one article.
 func NewNames() *Names {
-	return &Names{parts: map[string]*Mention{}, ambiguous: map[string]bool{}}
+	return &Names{parts: map[string]*Mention{}, ambiguous: map[string]bool{}, acronyms: map[string]*Mention{}}
 }
 
 // Extend returns the mentions ms of one sentence (text, at offset base of its
 // body) with the name parts of people named earlier added, in order of
 // position, and then learns the people the sentence names in full.
 func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
+	n.learnAcronyms(text, base, ms)
+	// An acronym the article defined stands for what it defined it as, not
+	// for what the dictionary knows by the same letters ("the International
+	// Commission of Jurists (ICJ)" is no court).
+	for i, m := range ms {
+		if a := n.acronyms[m.Text]; a != nil && a.Span != m.Span {
+			ms[i].Actor, ms[i].Kind, ms[i].Country, ms[i].Role = a.Actor, a.Kind, a.Country, a.Role
+		}
+	}
 	// A bare surname the dictionary resolved on its own (to a better-known
 	// namesake) is the person the article named in full before.
 	for i, m := range ms {
@@ -68,6 +78,63 @@ func (n *Names) Extend(text string, base int, ms []Mention) []Mention {
 		n.learnPerson(m)
 	}
 	return out
+}
+
+// learnAcronyms learns the acronyms a sentence defines in parentheses after
+// a name of several words ("the Rapid Support Forces (RSF)").
+func (n *Names) learnAcronyms(text string, base int, ms []Mention) {
+	for _, m := range ms {
+		if !strings.Contains(m.Text, " ") || m.Span.End < base || m.Span.End-base > len(text) {
+			continue
+		}
+		rest := strings.TrimLeft(text[m.Span.End-base:], " ")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		acr, _, ok := strings.Cut(rest[1:], ")")
+		if !ok || !isAcronym(acr) || initials(m.Text) != strings.NewReplacer(".", "", "&", "").Replace(acr) {
+			// The letters must be the name's: "(PKK)" after a "Workers'
+			// Party" the dictionary took for another party is not its
+			// acronym.
+			continue
+		}
+		mm := m
+		n.acronyms[acr] = &mm
+		if old := n.parts[acr]; old != nil && old.Actor != m.Actor {
+			n.ambiguous[acr] = true
+		}
+		n.parts[acr] = &mm
+	}
+}
+
+// initials returns the first letters of the capitalised words of a name
+// ("International Commission of Jurists" -> "ICJ"; "the" and "of" have none).
+func initials(name string) string {
+	var b strings.Builder
+	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if i == 0 && (w == "The" || w == "A" || w == "An") {
+			continue // a sentence's first article
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
+}
+
+// isAcronym reports whether s is written as an acronym: two to ten capitals,
+// digits, dots or ampersands, starting with a capital.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 10 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '&') {
+			return false
+		}
+	}
+	return true
 }
 
 // Learn teaches the index a person the dictionary does not know, whom the

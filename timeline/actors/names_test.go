@@ -2,6 +2,7 @@ package actors
 
 import (
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -33,5 +34,40 @@ func TestNamesLearn(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestNamesAcronyms checks that an acronym defined in parentheses after a
+// name stands for that name later, over what the dictionary knows by the same
+// letters, and only when its letters are the name's initials.
+func TestNamesAcronyms(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := NewNames()
+	find := func(text string) []Mention {
+		return n.Extend(text, 0, d.Find(text, 0, time.Date(2005, 12, 14, 0, 0, 0, 0, time.UTC)))
+	}
+	find("The Australian Federal Police (AFP) charged the men, the International Commission of Jurists (ICJ) said.")
+	for _, tt := range []struct{ text, acr, code string }{
+		{"The AFP said the men were held in Sydney.", "AFP", "AUSGOV"},
+		{"The ICJ also called on the rebels to stop.", "ICJ", ""},
+	} {
+		got, found := "", false
+		for _, m := range find(tt.text) {
+			if m.Text == tt.acr {
+				got, found = m.Actor.Code, true
+			}
+		}
+		if !found || got != tt.code {
+			t.Errorf("%q: %s coded %q (found %v), want %q", tt.text, tt.acr, got, found, tt.code)
+		}
+	}
+	// Letters that are not the name's initials teach nothing.
+	n2 := NewNames()
+	n2.Extend("the Kurdistan Workers' Party (PKK) fought on", 0, d.Find("the Kurdistan Workers' Party (PKK) fought on", 0, time.Time{}))
+	if n2.acronyms["PKK"] != nil {
+		t.Errorf("PKK learnt from a name whose initials are not PKK")
 	}
 }
