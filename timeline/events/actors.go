@@ -13,6 +13,22 @@ import (
 func (x *Extractor) findActors(s *sentence, c *cand, st *story) {
 	x.findSource(s, c, st)
 	x.findTarget(s, c, st)
+	militaryForce(s, c)
+}
+
+// militaryForce recodes an attack by a state's armed forces ("Ethiopian
+// warplanes bombed the airport", "Israeli troops attacked the village") as
+// the use of conventional military force (CAMEO 19, 190-195), which CAMEO
+// tells from assault (18), the unconventional violence of bombers and
+// gunmen. Abductions and assassinations keep their own codes.
+func militaryForce(s *sentence, c *cand) {
+	if c.code != "18" || c.src == nil || !strings.HasSuffix(c.src.Code, "MIL") || !c.verbal() {
+		return
+	}
+	switch s.toks[c.ti].lower {
+	case "attacked", "attacks", "attack", "attacking", "bombed", "bombs", "bombing", "bombarded", "struck", "strikes", "strike", "striking":
+		c.code = "19"
+	}
 }
 
 // headBefore returns the last word before token ti past adverbs and perfect
