@@ -230,6 +230,7 @@ type reading struct {
 	lastSpeaker *timeline.Actor // the source of the last statement emitted
 	seenNoun    map[string]int  // nounKey -> index in out of the first mention
 	seenAct     map[string][]string
+	economy     bool // the article is about markets and the economy (economyStory)
 	out         []timeline.Event
 	sentences   []*sentence
 	failed      map[int]bool // the analysed document's sentences the parser failed on
@@ -271,6 +272,7 @@ func (x *Extractor) newReading(a *timeline.Analysis, words *doc.Doc) *reading {
 		names:    actors.NewNames(),
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)
+	r.economy = x.economyStory(body)
 	if len(spans) > 0 {
 		r.st.findDateline(all, spans[0], body)
 	}
@@ -409,6 +411,9 @@ func (r *reading) emit(si int, s *sentence) {
 		if x.repeated(s, c, r.seenAct) {
 			continue
 		}
+		if r.economy && economyRemark(s, c) {
+			continue
+		}
 		ev, ok := x.build(r.doc, s, c, d)
 		if !ok {
 			continue
@@ -471,6 +476,36 @@ func (r *reading) finish() []timeline.Event {
 		out = out[:MaxEventsPerArticle]
 	}
 	return out
+}
+
+// economyStory reports whether the article is about markets and the economy:
+// at least ten of its words, and three in a hundred, are of the words.tsv
+// economy class ("percent", "shares", "inflation").
+func (x *Extractor) economyStory(body string) bool {
+	words, econ := 0, 0
+	for w := range strings.FieldsFuncSeq(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
+		words++
+		if x.words.is(strings.ToLower(w), "economy") {
+			econ++
+		}
+	}
+	return econ >= 10 && econ*100 >= 3*words
+}
+
+// economyRemark reports whether c is a plain statement of an economy story
+// that names no party but its speaker's country: a remark on markets or
+// growth ("the central bank said the recovery was gathering pace"), which
+// addresses no one.
+func economyRemark(s *sentence, c *cand) bool {
+	if c.e.class != classSay || c.code != "01" || c.src == nil || len(c.src.Code) < 3 || c.tgt != nil && !c.tgtGuessed {
+		return false
+	}
+	for m := range s.mentions {
+		if a := s.mentions[m].actor; s.mentions[m].resolved && len(a.Code) >= 3 && a.Code[:3] != c.src.Code[:3] {
+			return false
+		}
+	}
+	return true
 }
 
 // sportsStory reports whether the article is about sport: at least six of its

@@ -335,3 +335,32 @@ func TestSportsStory(t *testing.T) {
 		t.Error("sportsStory misjudged a text")
 	}
 }
+
+// TestEconomyStory checks that in an article about markets and the economy a
+// plain statement that names no party but its speaker's country is no event,
+// while one that names another state stays one.
+func TestEconomyStory(t *testing.T) {
+	body := "Uruguay's economy grew 4.1 percent in the first quarter as exports and consumer demand rose, the central bank said on Monday. " +
+		"Inflation slowed to 5 percent and interest rates were held, while shares on the Montevideo index gained and the peso firmed against the dollar. " +
+		"\"Growth will stay strong this year,\" the Uruguayan finance minister said. " +
+		"The Uruguayan finance minister said Paraguay should lift its tariffs on Uruguayan beef."
+	x := mustExtractor(t)
+	if !x.economyStory(body) || x.economyStory("Pakistan attacked India on Monday, officials said.") {
+		t.Fatal("economyStory misjudged a text")
+	}
+	var remark, appeal bool
+	for _, e := range x.Extract(analysis(body, date("2018-01-12"))) {
+		if strings.Contains(body[e.Sentence.Start:e.Sentence.End], "Growth will stay strong") {
+			remark = true
+		}
+		if e.Target != nil && strings.HasPrefix(e.Target.Code, "PRY") {
+			appeal = true
+		}
+	}
+	if remark {
+		t.Error("a remark on growth in an economy story is an event")
+	}
+	if !appeal {
+		t.Error("a statement naming another state in an economy story is no event")
+	}
+}
