@@ -230,6 +230,7 @@ type reading struct {
 	lastSpeaker *timeline.Actor // the source of the last statement emitted
 	seenNoun    map[string]int  // nounKey -> index in out of the first mention
 	seenAct     map[string][]string
+	sport       bool // the article is about sport (sportsStory)
 	economy     bool // the article is about markets and the economy (economyStory)
 	out         []timeline.Event
 	sentences   []*sentence
@@ -272,7 +273,7 @@ func (x *Extractor) newReading(a *timeline.Analysis, words *doc.Doc) *reading {
 		names:    actors.NewNames(),
 		seenNoun: make(map[string]int), seenAct: make(map[string][]string)}
 	r.st.placeTitles(all)
-	r.economy = x.economyStory(body)
+	r.sport, r.economy = x.storyKinds(body)
 	if len(spans) > 0 {
 		r.st.findDateline(all, spans[0], body)
 	}
@@ -466,7 +467,7 @@ func (r *reading) finish() []timeline.Event {
 		r.a.Warnings = append(r.a.Warnings, fmt.Sprintf("%d sentences (the first at byte %d) have more than %d tokens: events are searched in the first %d of each", r.long, r.longAt, MaxSentenceTokens, MaxSentenceTokens))
 	}
 	out := r.out
-	if r.x.sportsStory(r.body) {
+	if r.sport {
 		out = dropTeams(out)
 	}
 	out = append(out, r.d.contextEvents(r.spans)...)
@@ -482,14 +483,25 @@ func (r *reading) finish() []timeline.Event {
 // at least ten of its words, and three in a hundred, are of the words.tsv
 // economy class ("percent", "shares", "inflation").
 func (x *Extractor) economyStory(body string) bool {
-	words, econ := 0, 0
+	_, econ := x.storyKinds(body)
+	return econ
+}
+
+// storyKinds reads the article's words once for the kinds of story whose
+// events are read differently (sportsStory, economyStory).
+func (x *Extractor) storyKinds(body string) (sport, econ bool) {
+	words, sports, econs := 0, 0, 0
 	for w := range strings.FieldsFuncSeq(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
 		words++
-		if x.words.is(strings.ToLower(w), "economy") {
-			econ++
+		switch bits := x.words.words[strings.ToLower(w)]; {
+		case bits == 0:
+		case bits&x.words.class["sport"] != 0:
+			sports++
+		case bits&x.words.class["economy"] != 0:
+			econs++
 		}
 	}
-	return econ >= 10 && econ*100 >= 3*words
+	return sports >= 6 && sports*100 >= words, econs >= 10 && econs*100 >= 3*words
 }
 
 // economyRemark reports whether c is a plain statement of an economy story
@@ -513,14 +525,8 @@ func economyRemark(s *sentence, c *cand) bool {
 // "wickets", "semi-final"). There countries are teams ("Uruguay beat Paraguay 2-1"),
 // not states.
 func (x *Extractor) sportsStory(body string) bool {
-	words, sport := 0, 0
-	for w := range strings.FieldsFuncSeq(body, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') }) {
-		words++
-		if x.words.is(strings.ToLower(w), "sport") {
-			sport++
-		}
-	}
-	return sport >= 6 && sport*100 >= words
+	sport, _ := x.storyKinds(body)
+	return sport
 }
 
 // dropTeams removes the events of a sports story whose source is a country as
