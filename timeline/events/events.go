@@ -614,7 +614,9 @@ func (x *Extractor) repeated(s *sentence, c *cand, seen map[string][]string) boo
 	}
 	src := ""
 	if c.src != nil {
-		src = c.src.Code
+		// The country's, whichever of its actors a mention names ("Gingrich"
+		// the first time, "the US" the next).
+		src = partyOf(c.src.Code)
 		if src == "" {
 			src = c.src.Name
 		}
