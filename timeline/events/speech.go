@@ -502,6 +502,9 @@ func (x *Extractor) meetsSomeone(s *sentence, c *cand) bool {
 	if x.words.is(s.toks[c.tj].lower, "preposition") || strings.HasSuffix(s.toks[c.tj].lower, "ly") {
 		return true
 	}
+	if x.words.is(s.toks[c.tj].lower, "adverb") && c.tj+1 < len(s.toks) && x.words.is(s.toks[c.tj+1].lower, "preposition") {
+		return true // "would meet later with his counterpart", "met again on Monday"
+	}
 	_, ok := s.mentionAt(c.tj, 3)
 	return ok
 }
