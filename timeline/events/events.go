@@ -336,7 +336,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 	}
 	var raw []actors.Mention
 	for j := r.mi; j < len(r.all) && r.all[j].Span.Start < sp.End; j++ {
-		if r.all[j].Span.End <= sp.End && !isDateline(r.all[j], sp, body) {
+		if r.all[j].Span.End <= sp.End && !isDateline(r.all[j], sp, body) && !currencyOf(r.all[j], body) {
 			raw = append(raw, r.all[j])
 		}
 	}
@@ -638,6 +638,21 @@ func (x *Extractor) repeated(s *sentence, c *cand, seen map[string][]string) boo
 		}
 	}
 	seen[key] = append(seen[key], about...)
+	return false
+}
+
+// currencyOf reports whether the country mention m only names a currency
+// ("10 million US dollars", "Hong Kong dollars"): no actor.
+func currencyOf(m actors.Mention, body string) bool {
+	if m.Kind != actors.KindCountry {
+		return false
+	}
+	rest := strings.TrimLeft(body[m.Span.End:min(len(body), m.Span.End+12)], " ")
+	for _, c := range []string{"dollar", "cent", "yuan", "euro", "yen", "pound", "rupee", "franc", "peso", "shekel", "dinar", "riyal", "rouble", "ruble"} {
+		if strings.HasPrefix(strings.ToLower(rest), c) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -364,3 +364,14 @@ func TestEconomyStory(t *testing.T) {
 		t.Error("a statement naming another state in an economy story is no event")
 	}
 }
+
+// TestCurrencyIsNoActor checks that a country named only in a currency ("2.5
+// million US dollars") is no party an event is aimed at.
+func TestCurrencyIsNoActor(t *testing.T) {
+	body := "Paraguay pledged on Monday to contribute 100 million guaranies (2.5 million US dollars) to a regional fund."
+	for _, e := range mustExtractor(t).Extract(analysis(body, date("2018-01-12"))) {
+		if e.Target != nil && strings.HasPrefix(e.Target.Code, "USA") {
+			t.Errorf("event %s %q aimed at %s, named only in a currency", e.CAMEO, e.Trigger.Text, e.Target.Code)
+		}
+	}
+}
