@@ -188,6 +188,9 @@ func TestFind(t *testing.T) {
 			{"The Hague", actors.KindCountry, "NLD", "The Hague"},
 		}},
 		{"a street or an airport", "crowds on Palestine Street and at Beijing Airport", "", nil},
+		{"a place that only locates someone", "a Seoul-based broadcaster, a US-born analyst and a Paris-headquartered firm met Seoul", "", []want{
+			{"Seoul", actors.KindGov, "KORGOV", ""},
+		}},
 		{"a surname before a role", "the Clinton Administration said", "1997-04-01", []want{
 			{"Clinton Administration", actors.KindGov, "USAGOV", ""},
 		}},

@@ -165,6 +165,20 @@ type finder struct {
 	at   time.Time
 }
 
+// locative reports whether the place just matched, ending before token end,
+// only says where someone is or comes from: "Seoul-based", "US-born". The
+// word it is hyphened to names someone else, whom the place does not code.
+func (f *finder) locative(end int) bool {
+	if end >= len(f.t.toks) || f.t.toks[end].start != f.t.toks[end-1].end+1 || f.text[f.t.toks[end-1].end] != '-' {
+		return false
+	}
+	switch f.key(end) {
+	case "based", "born", "headquartered", "registered":
+		return true
+	}
+	return false
+}
+
 func (f *finder) key(i int) string {
 	if i >= len(f.t.toks) {
 		return ""
@@ -428,6 +442,12 @@ func (f *finder) next(i int) (Mention, int) {
 
 // direct makes the mention of a single dictionary entry.
 func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
+	switch e.cat {
+	case catCountry, catAdj, catPeople, catCapital, catPlace:
+		if f.locative(end) {
+			return Mention{}, i // "a Seoul-based broadcaster" is no government
+		}
+	}
 	switch e.cat {
 	case catCountry, catAdj, catPeople:
 		if placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
