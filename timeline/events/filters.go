@@ -2,6 +2,8 @@ package events
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -33,6 +35,7 @@ var prefilterRules = []candRule{
 	{"asked-a-question", (*Extractor).askedQuestion},
 	{"number-added", (*Extractor).numberAdded},
 	{"quote-without-speaker", (*Extractor).quoteWithoutSpeaker},
+	{"inside-a-name", (*Extractor).insideName},
 }
 
 // prefilter drops the trigger words that assert no event of their own
@@ -125,6 +128,38 @@ func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
 	c := s.cands[ci]
 	prev := s.prevWord(c)
 	return c.verbal() && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(s.toks[c.ti].lower, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti))
+}
+
+// insideName: a capitalised trigger word inside a sentence, followed by
+// another capitalised word, is part of a name ("the Seoul Detention Center",
+// "the Conference Board", "EU Humanitarian Aid Commissioner"), not an act. A
+// sentence capitalised throughout (a headline) tells nothing by its case.
+func (x *Extractor) insideName(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.ti == 0 || c.tj >= len(s.toks) || !titleWord(s.toks[c.ti]) || !titleWord(s.toks[c.tj]) || !s.toks[c.ti-1].word {
+		return false
+	}
+	lower, words := 0, 0
+	for _, t := range s.toks {
+		if t.word {
+			words++
+			if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	return 2*lower > words
+}
+
+// titleWord reports whether t is a word in title case: a capital, then a
+// lower-case letter ("Center", not "UN" or "the").
+func titleWord(t token) bool {
+	r, w := utf8.DecodeRuneInString(t.text)
+	if !t.word || !unicode.IsUpper(r) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(t.text[w:])
+	return unicode.IsLower(r2)
 }
 
 // conditionalAct: an act in a clause of condition or doubt ("if Uruguay
