@@ -471,11 +471,11 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 			// capital standing for it ("a visit to Berlin", "warnings from
 			// Oslo").
 			m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: c}, c, "")
-			m.Historical = e.hist
+			m.Historical, m.Place = e.hist, true
 			return m, end
 		}
 		m := f.mention(i, end, KindGov, timeline.Actor{Name: e.name, Code: e.code}, c, r)
-		m.Historical = e.hist
+		m.Historical, m.Place = e.hist, true
 		return m, end
 	case catPlace:
 		// A place is its country, never its government; as for capitals, a
@@ -487,7 +487,9 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 		if end < len(f.t.toks) && placeNouns[f.key(end)] && f.t.toks[end].cls == caseTitle {
 			return Mention{}, i
 		}
-		return f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, ""), end
+		m := f.mention(i, end, KindCountry, timeline.Actor{Name: e.name, Code: e.code}, e.code, "")
+		m.Place = true
+		return m, end
 	case catOrg:
 		return f.mention(i, end, KindOrg, timeline.Actor{Name: e.name, Code: e.code}, "IGO", ""), end
 	case catInst:

@@ -259,7 +259,7 @@ func (x *Extractor) namedSubject(s *sentence, k int) bool {
 // nounAgent returns the agent a nominal event names itself: a possessor ("the
 // president's visit", "Uruguay's proposal"), a modifier ("the Paraguayan naval
 // exercise"), or an agent phrase ("aid from Uruguay", "an appeal by the
-// families").
+// families"). A city as a modifier says where, not who ("the Geneva talks").
 func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 	// A possessive pronoun ("her warning", "their proposal").
 	for k := c.ti - 1; k >= 0 && k >= c.ti-3; k-- {
@@ -293,7 +293,7 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 					between = true
 				}
 			}
-			if s.possessive(m) || !between {
+			if s.possessive(m) || !between && !s.mentions[m].Place {
 				if next := s.followedByPossessive(m); next >= 0 && s.mentions[next].Span.End <= s.toks[c.ti].start {
 					continue
 				}
