@@ -215,10 +215,31 @@ func (x *Extractor) invertedSpeaker(s *sentence, c *cand) (*timeline.Actor, int,
 	if !x.inverted(s, c) {
 		return undecided()
 	}
-	if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
+	if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved && (s.toks[c.ti-1].text != "," || !x.opensContent(s, m)) {
 		return s.mentionActor(m)
 	}
 	return undecided()
+}
+
+// opensContent reports whether mention m, right after a verb of saying,
+// is the subject of what is said rather than the speaker: a possessor or a
+// subject before its verb ("Jane Doe, a doctor, said Uruguay's position had
+// not changed", "..., said the minister was wrong"). After a quotation the
+// mention names the speaker ("...," said Uruguay's foreign minister), so
+// only a speaker named before the comma lets it be read so.
+func (x *Extractor) opensContent(s *sentence, m int) bool {
+	if s.mentions[m].Kind == actors.KindPronoun {
+		return false // "Jane Doe, a minister, said she had", the speaker again
+	}
+	if s.possessive(m) {
+		return true
+	}
+	k := s.tokenAt(s.mentions[m].Span.End)
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	w := s.toks[k].lower
+	return x.words.is(w, "passive") || x.words.is(w, "modal") || x.words.is(w, "perfect")
 }
 
 // invertedUnknownSpeaker: an inverted statement whose speaker is a name the
