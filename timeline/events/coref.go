@@ -22,6 +22,9 @@ type discourse struct {
 	lastNamed   *timeline.Actor           // the most recent person named, in any role
 	lastSubject *timeline.Actor           // the most recent subject of any kind
 	lastOther   *timeline.Actor           // the most recent non-person collective
+	// lastParty is lastOther but for a medium seen only as an object ("told
+	// AFP", "obtained by Reuters"): the reporter is no "they" of the story.
+	lastParty *timeline.Actor
 	lastState   *timeline.Actor           // the most recent state named (its bare country code)
 	speaker     *timeline.Actor           // the author of the statement being read (quotes, tweets)
 	lastList    *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
@@ -91,7 +94,12 @@ func (d *discourse) resolve(m actors.Mention, quoted bool) mention {
 		case "the kingdom", "the emirate", "the gulf state", "the gulf kingdom", "the island nation",
 			"the communist state", "the communist country", "the balkan state", "the baltic state":
 			ante = d.lastState
-		case "they", "them", "their", "it", "its":
+		case "they", "them", "their":
+			ante = d.lastParty
+			if ante == nil {
+				ante = d.lastSubject
+			}
+		case "it", "its":
 			ante = d.lastOther
 			if ante == nil {
 				ante = d.lastSubject
@@ -166,7 +174,7 @@ func (d *discourse) note(m mention) {
 	if m.person {
 		d.lastPerson = &a
 	} else {
-		d.lastOther = &a
+		d.lastOther, d.lastParty = &a, &a
 	}
 }
 
@@ -188,6 +196,9 @@ func (d *discourse) noteSeen(m mention) {
 	}
 	if !m.person && m.Kind != actors.KindPronoun {
 		d.lastOther = &a
+		if !strings.HasSuffix(a.Code, "MED") {
+			d.lastParty = &a
+		}
 	}
 }
 
