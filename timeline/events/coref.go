@@ -18,19 +18,19 @@ type mention struct {
 
 // discourse tracks the antecedents pronouns and titles resolve to, in reading order.
 type discourse struct {
-	lastPerson  *timeline.Actor           // the most recent person or leader acting as a subject
-	lastNamed   *timeline.Actor           // the most recent person named, in any role
-	lastSubject *timeline.Actor           // the most recent subject of any kind
-	lastOther   *timeline.Actor           // the most recent non-person collective
+	lastPerson  *timeline.Actor // the most recent person or leader acting as a subject
+	lastNamed   *timeline.Actor // the most recent person named, in any role
+	lastSubject *timeline.Actor // the most recent subject of any kind
+	lastOther   *timeline.Actor // the most recent non-person collective
 	// lastParty is lastOther but for a medium seen only as an object ("told
 	// AFP", "obtained by Reuters"): the reporter is no "they" of the story.
 	lastParty *timeline.Actor
-	lastState   *timeline.Actor           // the most recent state named (its bare country code)
-	speaker     *timeline.Actor           // the author of the statement being read (quotes, tweets)
-	lastList    *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
-	lastPair    [2]*timeline.Actor        // the last two parties that acted together ("Uruguay and Paraguay")
-	byOffice    map[string]timeline.Actor // office -> the person last named with that title ("President X")
-	byHead      map[string]timeline.Actor // last word of a coded mention -> its actor (see noteHead)
+	lastState *timeline.Actor           // the most recent state named (its bare country code)
+	speaker   *timeline.Actor           // the author of the statement being read (quotes, tweets)
+	lastList  *timeline.Actor           // the first of the last list of parties ("Uruguay, Paraguay and Argentina")
+	lastPair  [2]*timeline.Actor        // the last two parties that acted together ("Uruguay and Paraguay")
+	byOffice  map[string]timeline.Actor // office -> the person last named with that title ("President X")
+	byHead    map[string]timeline.Actor // last word of a coded mention -> its actor (see noteHead)
 }
 
 func codeOf(m actors.Mention) string {
