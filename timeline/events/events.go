@@ -121,8 +121,12 @@ type sentence struct {
 	// doc is the analysed document, nil when there is none; the tree rules
 	// read the sentence's parse where it holds one. r, when not nil, parses
 	// the sentence on demand (see allowTree and treeVerb).
-	doc      *doc.Doc
-	r        *reading
+	doc *doc.Doc
+	r   *reading
+	// rd is the reading the sentence belongs to, nil in tests of a lone
+	// sentence: a filter that needs the parse before the tree rules may
+	// run asks it for one (privateTreeSubject).
+	rd       *reading
 	heads    map[string]timeline.Actor // the discourse's coded mentions by head word (discourse.byHead)
 	span     timeline.Span
 	toks     []token
@@ -329,7 +333,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 		toks = toks[:MaxSentenceTokens]
 		sp.End = toks[len(toks)-1].end
 	}
-	s := &sentence{span: sp, toks: toks, tweetAt: -1}
+	s := &sentence{span: sp, toks: toks, tweetAt: -1, rd: r}
 	r.sentences = append(r.sentences, s)
 	for r.mi < len(r.all) && r.all[r.mi].Span.Start < sp.Start {
 		r.mi++

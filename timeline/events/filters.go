@@ -85,13 +85,52 @@ func (x *Extractor) privateSpeaker(s *sentence, c *cand) bool {
 		return true // "the company spokesman said"
 	}
 	if k >= 0 && s.toks[k].word {
-		return false // a subject of another kind stands before the verb
+		// A subject of another kind stands before the verb, unless the
+		// tree makes a private noun further back its subject ("legal
+		// experts in Montevideo said").
+		return x.privateTreeSubject(s, c)
 	}
 	j := c.tj
 	for j < len(s.toks) && j < c.tj+2 && (s.toks[j].lower == "the" || s.toks[j].lower == "a" || s.toks[j].lower == "one") {
 		j++
 	}
 	return j < len(s.toks) && x.words.is(s.toks[j].lower, "private") && !s.insideMention(j) && !s.mentionStartsAt(j)
+}
+
+// privateTreeSubject reports whether the parse makes a noun of the private
+// class, itself no actor's name, the subject of a closing attribution c
+// ("..., legal experts in Montevideo said"). The sentence is parsed for it
+// only when such a noun stands between the comma and the verb.
+func (x *Extractor) privateTreeSubject(s *sentence, c *cand) bool {
+	found, comma := false, false
+	for k := max(0, c.ti-8); k < c.ti; k++ {
+		switch {
+		case s.toks[k].text == ",":
+			comma, found = true, false
+		case comma && x.words.is(s.toks[k].lower, "private"):
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	if s.rd == nil || s.rd.tree == nil {
+		return false
+	}
+	doc0, r0 := s.doc, s.r
+	s.doc, s.r = s.rd.tree, s.rd
+	v := s.treeVerb(c, true)
+	s.doc, s.r = doc0, r0
+	if v < 0 {
+		return false
+	}
+	d := s.rd.tree
+	subj, passive := clauseSubject(d, v)
+	if subj < 0 || passive {
+		return false
+	}
+	k := s.tokenAt(d.Tokens[subj].Span.Start)
+	return k < c.ti && s.toks[k].start == d.Tokens[subj].Span.Start && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k)
 }
 
 // passiveAfterBeing: a passive after "being" ("after being criticised") tells
