@@ -151,6 +151,7 @@ var subjectRules = []actorRule{
 	{"support-verb", (*Extractor).supportVerb},
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
+	{"participle-modifier", (*Extractor).participleModifier},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
 	{"relative-pronoun", (*Extractor).relativePronoun},
 	{"past-relative-clause", (*Extractor).pastRelativeClause},

@@ -268,3 +268,29 @@ func (x *Extractor) passiveForm(s *sentence, c *cand) bool {
 	k := x.headBefore(s, c.ti)
 	return k >= 0 && x.words.is(s.toks[k].lower, "passive")
 }
+
+// participleModifier: a present participle that modifies a noun ("a Security
+// Council resolution calling on Uruguay to cooperate", "a statement urging
+// restraint") is the act of what that noun phrase names, read from the tree
+// (the participle is the noun's acl), not of the clause's first actor. The
+// sentence is parsed for it only when the participle follows a word.
+func (x *Extractor) participleModifier(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classVerb || c.ti == 0 || !s.toks[c.ti-1].word || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
+		return undecided()
+	}
+	k := s.treeVerb(c, true)
+	if k < 0 || s.doc.Tokens[k].Dep != "acl" {
+		return undecided()
+	}
+	h := s.doc.Tokens[k].Head
+	if h < 0 || s.doc.Tokens[h].UPOS != "NOUN" {
+		return undecided()
+	}
+	// Only the noun itself and what stands before it name the actor: a
+	// phrase after it ("a letter to the president expressing support")
+	// names someone else.
+	if m := s.mentionIn(h); m >= 0 && s.mentions[m].resolved && s.mentions[m].Span.End <= s.doc.Tokens[h].Span.End {
+		return s.mentionActor(m)
+	}
+	return undecided()
+}
