@@ -33,6 +33,14 @@ type phrase [][]string
 
 const maxGap = 3
 
+// quoteSlot, as a phrase's last word, requires a quotation mark there without
+// making it part of the trigger (`called * "`: calling something a quoted
+// name).
+const quoteSlot = `"`
+
+// particles turn a verb before them into a phrasal verb of its own.
+var particles = map[string]bool{"on": true, "upon": true, "for": true, "off": true, "in": true, "out": true, "up": true, "back": true, "to": true}
+
 // entry is one lexicon line: a trigger phrase or a content cue.
 type entry struct {
 	code   string
@@ -137,9 +145,20 @@ func matchPhrase(p phrase, ws []token, i int) (int, bool) {
 				}
 				continue
 			}
-			if words++; words > maxGap {
+			if words++; words > maxGap || len(p) == 2 && p[1][0] == quoteSlot && particles[ws[k].lower] {
+				// Before a required quotation the gap is the verb's object,
+				// not a particle that makes another verb of it ("called on
+				// Paraguay to", "called for").
 				break
 			}
+		}
+		return 0, false
+	}
+	if len(p) == 1 && p[0][0] == quoteSlot {
+		// A closing quote slot is matched, not taken: the trigger ends
+		// before the quotation it requires.
+		if i < len(ws) && isQuoteMark(ws[i].text) {
+			return i, true
 		}
 		return 0, false
 	}
