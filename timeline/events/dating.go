@@ -341,8 +341,33 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 		if k-c.tj > 8 || s.between(c.tj, k, "that", ",") {
 			return false
 		}
+		if k > c.tj && contentFollows(s, c) {
+			return false
+		}
 	}
 	return true
+}
+
+// contentFollows reports whether what statement c says begins right after its
+// verb ("said Crimea's referendum on Sunday had shown"), so that a date
+// further on is the content's. Only "say" and "insist" read so: other verbs
+// take an object or a hearer first ("told reporters on Monday", "added two
+// provisos on Thursday"); and a preposition, an adverb or a conjunction after
+// the verb ("said on Monday", "said in a statement", "said when bids closed")
+// puts off the content.
+func contentFollows(s *sentence, c *cand) bool {
+	switch s.toks[c.ti].lower {
+	case "said", "says", "say", "saying", "insisted", "insists":
+	default:
+		return false // a verb of telling or one taking an object ("indicated its interest")
+	}
+	if c.tj >= len(s.toks) || s.rd == nil {
+		return false
+	}
+	w := s.toks[c.tj]
+	words := s.rd.x.words
+	return w.word && !words.is(w.lower, "preposition") && !strings.HasSuffix(w.lower, "ly") && !words.is(w.lower, "past") &&
+		!words.is(w.lower, "present") && !words.is(w.lower, "adverb") && !words.is(w.lower, "subordinator")
 }
 
 // reaches reports whether a duration dates by the time it reaches from a

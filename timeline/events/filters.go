@@ -36,6 +36,7 @@ var prefilterRules = []candRule{
 	{"number-added", (*Extractor).numberAdded},
 	{"quote-without-speaker", (*Extractor).quoteWithoutSpeaker},
 	{"inside-a-name", (*Extractor).insideName},
+	{"attributive", (*Extractor).attributive},
 }
 
 // prefilter drops the trigger words that assert no event of their own
@@ -188,6 +189,27 @@ func (x *Extractor) insideName(s *sentence, ci int) bool {
 		}
 	}
 	return 2*lower > words
+}
+
+// attributive: a participle of accusation or dispute written before a noun,
+// after a possessive, a determiner or a conjunction, qualifies the noun ("the
+// alleged abuses", "Crimea's disputed referendum", "unemployment and alleged
+// discrimination"); it asserts no accusation or rejection.
+func (x *Extractor) attributive(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	switch s.toks[c.ti].lower {
+	case "alleged", "disputed", "contested":
+	default:
+		return false
+	}
+	if c.tj != c.ti+1 || c.tj >= len(s.toks) || c.ti == 0 {
+		return false
+	}
+	next, prev := s.toks[c.tj], s.toks[c.ti-1].lower
+	if !next.word || next.text != next.lower || next.lower == "that" || x.words.is(next.lower, "determiner") || x.words.is(next.lower, "preposition") {
+		return false
+	}
+	return prev == "'s" || prev == "’s" || prev == "and" || prev == "or" || x.words.is(prev, "determiner")
 }
 
 // titleWord reports whether t is a word in title case: a capital, then a
