@@ -980,6 +980,12 @@ func (x *Extractor) build(doc *timeline.Document, s *sentence, c *cand, d *dater
 			// does at no time is a topic.
 			return ev, false
 		}
+		if c.src == nil && c.tgt == nil && c.code == "01" {
+			// "ahead of an expected announcement", "Monday's announcement":
+			// a statement named by a noun, by no one and to no one, is
+			// no actor's act the story reports.
+			return ev, false
+		}
 	default:
 		if !actorKnown(s, c) {
 			return ev, false
