@@ -262,7 +262,7 @@ func (x *Extractor) askedQuestion(s *sentence, ci int) bool {
 		return false
 	}
 	switch s.toks[c.tj].lower {
-	case "if", "whether", "about":
+	case "if", "whether", "about", "how", "why", "what", "when", "where", "who", "which":
 		return true
 	}
 	return false
