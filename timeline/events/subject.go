@@ -236,6 +236,12 @@ func (x *Extractor) opensContent(s *sentence, m int) bool {
 		return true
 	}
 	k := s.tokenAt(s.mentions[m].Span.End)
+	// The mention may modify the head of the subject ("said the Uruguayan
+	// pledge was ...").
+	for n := 0; n < 2 && k < len(s.toks) && s.toks[k].word && s.toks[k].text == s.toks[k].lower && !x.words.is(s.toks[k].lower, "passive") &&
+		!x.words.is(s.toks[k].lower, "modal") && !x.words.is(s.toks[k].lower, "perfect") && !x.words.is(s.toks[k].lower, "preposition"); n++ {
+		k++
+	}
 	if k < 0 || k >= len(s.toks) {
 		return false
 	}
