@@ -152,6 +152,7 @@ var subjectRules = []actorRule{
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
 	{"participle-modifier", (*Extractor).participleModifier},
+	{"charged-with", (*Extractor).chargedWith},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
 	{"relative-pronoun", (*Extractor).relativePronoun},
 	{"past-relative-clause", (*Extractor).pastRelativeClause},
@@ -249,6 +250,26 @@ func (x *Extractor) opensContent(s *sentence, m int) bool {
 	return x.words.is(w, "passive") || x.words.is(w, "modal") || x.words.is(w, "perfect")
 }
 
+// chargedWith: a gerund after "for" or "of" that follows an actor names that
+// actor's act, the ground of the verb before it ("criticized the United States
+// for imposing sanctions", "accused Doha of interfering", "thanked Japan for
+// sending aid"): the one criticised, accused or thanked acted.
+func (x *Extractor) chargedWith(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.ti < 2 || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
+		return undecided()
+	}
+	switch s.toks[c.ti-1].lower {
+	case "for", "of":
+	default:
+		return undecided()
+	}
+	m := s.covering(c.ti - 2)
+	if m < 0 || !s.mentions[m].resolved || s.tokenAt(s.mentions[m].Span.End) != c.ti-1 {
+		return undecided()
+	}
+	return s.mentionActor(m)
+}
+
 // invertedUnknownSpeaker: an inverted statement whose speaker is a name the
 // dictionary does not know ("“...,” said Jane Doe, a spokeswoman for a charity")
 // has no political actor as source, rather than whoever the story named last.
@@ -319,6 +340,7 @@ func (x *Extractor) supportVerb(s *sentence, c *cand) (*timeline.Actor, int, boo
 // clauseSubjectRules read a verb's subject within its clause: those of
 // subjectRules that are not about marked constructions or nouns.
 var clauseSubjectRules = []actorRule{
+	{"charged-with", (*Extractor).chargedWith},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
 	{"relative-pronoun", (*Extractor).relativePronoun},
 	{"first-in-clause", (*Extractor).firstInClause},
