@@ -116,7 +116,7 @@ func (x *Extractor) elaboratingParticiple(s *sentence, ci int) bool {
 		return false
 	}
 	for _, p := range s.cands[:ci] {
-		if !p.absorbed && !p.drop && p.e.class != classSay {
+		if !p.absorbed && !p.drop && p.e.class != classSay && p.e.class != classCtx {
 			return true
 		}
 	}
