@@ -206,6 +206,10 @@ func readWords(data string) (wordClasses, error) {
 			wc.class[f[0]] = bit
 		}
 		for _, w := range strings.Split(f[1], "|") {
+			if w == "" || strings.ContainsAny(w, " \t") {
+				// A class holds single words: a phrase would never match.
+				return wordClasses{}, fmt.Errorf("words.tsv:%d: %q is not one word", n, w)
+			}
 			wc.words[w] |= bit
 		}
 	}

@@ -105,10 +105,12 @@ func (x *Extractor) negationCue(s *sentence, c *cand, k int) bool {
 	return true
 }
 
-// yieldCue: delaying, cancelling or halting a nominal event or a show of force
-// means it does not happen ("delay the joint exercise").
+// yieldCue: delaying, cancelling, calling off or halting a nominal event or a
+// show of force means it does not happen ("delay the joint exercise").
 func (x *Extractor) yieldCue(s *sentence, c *cand, k int) bool {
-	if !x.words.is(s.toks[k].lower, "yield") || !(c.e.class == classNoun || c.code == "15") {
+	w := s.toks[k].lower
+	calledOff := w == "off" && k > 0 && strings.HasPrefix(s.toks[k-1].lower, "call")
+	if !x.words.is(w, "yield") && !calledOff || !(c.e.class == classNoun || c.code == "15") {
 		return false
 	}
 	c.status = timeline.StatusNegated
