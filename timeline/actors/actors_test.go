@@ -188,6 +188,10 @@ func TestFind(t *testing.T) {
 			{"The Hague", actors.KindCountry, "NLD", "The Hague"},
 		}},
 		{"a street or an airport", "crowds on Palestine Street and at Beijing Airport", "", nil},
+		{"a legislature of no named country", "the Japanese House of Representatives and the House of Representatives", "", []want{
+			{"the Japanese House of Representatives", actors.KindGov, "JPNLEG", "the Japanese House of Representatives"},
+			{"the House of Representatives", actors.KindGov, "", "the House of Representatives"},
+		}},
 		{"a place that only locates someone", "a Seoul-based broadcaster, a US-born analyst and a Paris-headquartered firm met Seoul", "", []want{
 			{"Seoul", actors.KindGov, "KORGOV", ""},
 		}},
