@@ -37,6 +37,7 @@ var prefilterRules = []candRule{
 	{"quote-without-speaker", (*Extractor).quoteWithoutSpeaker},
 	{"inside-a-name", (*Extractor).insideName},
 	{"attributive", (*Extractor).attributive},
+	{"inanimate-threat", (*Extractor).inanimateThreat},
 }
 
 // prefilter drops the trigger words that assert no event of their own
@@ -210,6 +211,46 @@ func (x *Extractor) attributive(s *sentence, ci int) bool {
 		return false
 	}
 	return prev == "'s" || prev == "’s" || prev == "and" || prev == "or" || x.words.is(prev, "determiner")
+}
+
+// inanimateThreat: a thing that "threatens" ("Saddam's trial threatened to
+// exacerbate tensions", "the dispute threatens the talks") puts something at
+// risk; only an actor threatens (CAMEO 13). The subject is read off the parse
+// (the sentence is parsed for it): a common noun that names no actor and no
+// kind of person.
+func (x *Extractor) inanimateThreat(s *sentence, ci int) bool {
+	c := s.cands[ci]
+	if c.code != "13" || c.e.class != classVerb || !strings.HasPrefix(s.toks[c.ti].lower, "threaten") || s.rd == nil || s.rd.tree == nil {
+		return false
+	}
+	doc0, r0 := s.doc, s.r
+	s.doc, s.r = s.rd.tree, s.rd
+	v := s.treeVerb(c, true)
+	s.doc, s.r = doc0, r0
+	if v < 0 {
+		return false
+	}
+	d := s.rd.tree
+	subj, passive := clauseSubject(d, v)
+	if subj < 0 || passive || d.Tokens[subj].UPOS != "NOUN" {
+		return false
+	}
+	k := s.tokenAt(d.Tokens[subj].Span.Start)
+	if k >= len(s.toks) || s.toks[k].start != d.Tokens[subj].Span.Start || s.insideMention(k) || s.mentionStartsAt(k) {
+		return false
+	}
+	w := s.toks[k].lower
+	for _, class := range []string{"official", "officials", "perpetrator", "collective", "people", "private", "agent"} {
+		if x.words.is(w, class) {
+			return false
+		}
+	}
+	for _, suffix := range []string{"ers", "ists", "ians", "men", "ants", "ents"} {
+		if strings.HasSuffix(w, suffix) {
+			return false // "the protesters", "the militants", "the residents"
+		}
+	}
+	return true
 }
 
 // titleWord reports whether t is a word in title case: a capital, then a
