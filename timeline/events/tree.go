@@ -278,6 +278,15 @@ func (x *Extractor) participleModifier(s *sentence, c *cand) (*timeline.Actor, i
 	if c.e.class != classVerb || c.ti == 0 || !s.toks[c.ti-1].word || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
 		return undecided()
 	}
+	// Only a word that can end a noun phrase lets the participle modify it:
+	// not an auxiliary ("are fighting"), a preposition ("for imposing"), a
+	// conjunction, a negation or an adverb.
+	switch p := s.toks[c.ti-1].lower; {
+	case x.words.is(p, "progressive"), x.words.is(p, "passive"), x.words.is(p, "perfect"), x.words.is(p, "modal"),
+		x.words.is(p, "preposition"), x.words.is(p, "negation"), x.words.is(p, "subordinator"), x.words.is(p, "determiner"),
+		strings.HasSuffix(p, "ly"), p == "and", p == "or", p == "but", p == "to", p == "without":
+		return undecided()
+	}
 	k := s.treeVerb(c, true)
 	if k < 0 || s.doc.Tokens[k].Dep != "acl" {
 		return undecided()
