@@ -611,6 +611,7 @@ func (d *dater) fromTimex(ev *timeline.Event, c *cand, t *timeline.Timex) {
 	}
 	ev.When, ev.Earliest, ev.Latest = t.Value, t.Earliest, t.Latest
 	d.nearestWeekday(ev, c, t)
+	d.nearestMonth(ev, c, t)
 	sig := d.withSignal(ev, t)
 	if t.Value == "PRESENT_REF" {
 		// "now" says the state holds at publication; when the event happened the tense says.
@@ -671,6 +672,42 @@ func (d *dater) nearestWeekday(ev *timeline.Event, c *cand, t *timeline.Timex) {
 		ev.Earliest, ev.Latest = t.Earliest.AddDate(0, 0, shift), t.Latest.AddDate(0, 0, shift)
 		ev.When = ev.Earliest.Format(timeline.DateLayout)
 	}
+}
+
+// nearestMonth moves a month named without its year ("in February", "late
+// September") to the year before for an act the verb puts in the past, when
+// the tagger read it after publication, and to the year after for an act
+// still to come that it read as past: the tense of the act dated decides,
+// which may not be the tense of the clause the tagger read.
+func (d *dater) nearestMonth(ev *timeline.Event, c *cand, t *timeline.Timex) {
+	if !isMonth(t.Text) || len(t.Value) != 7 || t.Earliest.IsZero() || d.lo.IsZero() || !c.verbal() {
+		return
+	}
+	shift := 0
+	switch {
+	case (c.tense == tensePast || c.tense == tensePerfect) && c.status == timeline.StatusOccurred && t.Earliest.After(d.hi):
+		shift = -1
+	case (c.tense == tenseFuture || c.status == timeline.StatusPlanned) && t.Latest.Before(d.lo):
+		shift = 1
+	}
+	if shift != 0 {
+		ev.Earliest, ev.Latest = t.Earliest.AddDate(shift, 0, 0), t.Latest.AddDate(shift, 0, 0)
+		ev.When = ev.Earliest.Format("2006-01")
+	}
+}
+
+// isMonth reports whether s names a month without a year or a day ("in
+// February", "late September").
+func isMonth(s string) bool {
+	w := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"in ", "early ", "mid-", "mid ", "late ", "the end of ", "end of ", "the beginning of "} {
+		w = strings.TrimPrefix(w, p)
+	}
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december":
+		return true
+	}
+	return false
 }
 
 // withSignal applies t's signal word to the event and returns the signal as it
