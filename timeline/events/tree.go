@@ -111,7 +111,14 @@ func relativeTarget(d *doc.Doc, k, c int) int {
 // acting together, the first named), the core being the phrase without its
 // relative clauses, appositions and parentheticals, which may name others
 // ("the envoy, who met the Uruguayan president"); -1 when none.
-func (s *sentence) mentionIn(h int) int {
+func (s *sentence) mentionIn(h int) int { return s.mentionInPhrase(h, false) }
+
+// mentionInObject is mentionIn for the object of an act, whose modifiers of
+// place or time ("handed over a suspect in the embassy bombings") name no one
+// it acts on.
+func (s *sentence) mentionInObject(h int) int { return s.mentionInPhrase(h, true) }
+
+func (s *sentence) mentionInPhrase(h int, object bool) int {
 	d := s.doc
 	lo, hi := d.Tokens[h].Span.Start, d.Tokens[h].Span.End
 	var grow func(k int)
@@ -121,6 +128,10 @@ func (s *sentence) mentionIn(h int) int {
 			switch d.Rel(c) {
 			case "acl", "appos", "parataxis", "punct":
 				continue
+			case "nmod":
+				if cs := d.Child(c, "case"); object && cs >= 0 && placeOrTimePreps[strings.ToLower(d.Tokens[cs].Text)] {
+					continue // "a suspect in the embassy bombings" names no embassy
+				}
 			}
 			grow(c)
 		}
@@ -156,6 +167,11 @@ func (x *Extractor) treeSubject(s *sentence, c *cand) (*timeline.Actor, int, boo
 	}
 	return s.mentionActor(m)
 }
+
+// placeOrTimePreps introduce a noun's modifier of place, time or occasion
+// ("a suspect in the bombings", "the talks after the war"), which names no
+// party the noun's phrase stands for.
+var placeOrTimePreps = map[string]bool{"in": true, "at": true, "during": true, "after": true, "before": true, "since": true, "until": true, "near": true}
 
 // directionPreps introduce the party an act is aimed at ("sanctions on
 // Niger", "talks with Chile"); others ("in", "for", "from", "of") do not.
@@ -209,7 +225,7 @@ func (x *Extractor) treeObject(s *sentence, c *cand, ordered *timeline.Actor) (*
 		}
 	}
 	for _, h := range heads {
-		m := s.mentionIn(h)
+		m := s.mentionInObject(h)
 		if m < 0 || !s.mentions[m].resolved {
 			continue
 		}
