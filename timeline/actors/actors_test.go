@@ -188,6 +188,10 @@ func TestFind(t *testing.T) {
 			{"The Hague", actors.KindCountry, "NLD", "The Hague"},
 		}},
 		{"a street or an airport", "crowds on Palestine Street and at Beijing Airport", "", nil},
+		{"an office after a possessive pronoun", "He asked his defence minister and his counterpart", "", []want{
+			{"He", actors.KindPronoun, "", ""},
+			{"his defence minister", actors.KindTitle, "", "his defence minister"},
+		}},
 		{"a legislature of no named country", "the Japanese House of Representatives and the House of Representatives", "", []want{
 			{"the Japanese House of Representatives", actors.KindGov, "JPNLEG", "the Japanese House of Representatives"},
 			{"the House of Representatives", actors.KindGov, "", "the House of Representatives"},

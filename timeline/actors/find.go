@@ -568,6 +568,8 @@ func (f *finder) otherLastName(k int, name string) bool {
 
 // placeNouns after a country or capital name make it part of a place's name
 // ("Palestine Street", "Beijing Airport").
+var possessivePronouns = map[string]bool{"his": true, "her": true, "its": true, "their": true}
+
 var placeNouns = map[string]bool{"street": true, "square": true, "avenue": true, "road": true, "bridge": true,
 	"airport": true, "hotel": true, "stadium": true, "university": true, "station": true, "park": true, "boulevard": true}
 
@@ -575,8 +577,10 @@ var placeNouns = map[string]bool{"street": true, "square": true, "avenue": true,
 // [of owner] [name], or a bare owner.
 func (f *finder) structured(i int) (Mention, int) {
 	p := i
+	// A possessive pronoun introduces an office as "the" does ("his defence
+	// minister"); whose it is, the reader of the text resolves.
 	the := f.key(p) == "the"
-	if the {
+	if the || possessivePronouns[f.key(p)] {
 		p++
 	}
 	p, former := f.skipMods(p)
@@ -647,8 +651,11 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 	} else if h.code != "" {
 		country, _ = splitCode(h.code)
 	}
+	// One's counterpart is another's office holder, whom the possessive
+	// does not name.
+	determined := f.key(i) == "the" || possessivePronouns[f.key(i)] && f.key(ts) != "counterpart"
 	start := i
-	if own == nil && !former && f.key(i) != "the" {
+	if own == nil && !former && !determined {
 		start = ts
 	}
 	// A known person after the title: one mention, the person's, unless the
@@ -689,8 +696,9 @@ func (f *finder) title(i, ts, te int, h *entry, own *entry, former bool) (Mentio
 		}
 	}
 	// A bare lowercase title with no country is most often not an actor ("a
-	// general election", "party leader"): it needs "the" or a capital.
-	if own == nil && f.key(i) != "the" && !former {
+	// general election", "party leader"): it needs "the", a possessive
+	// pronoun ("his defence minister") or a capital.
+	if own == nil && !determined && !former {
 		if cls := f.t.toks[ts].cls; cls != caseTitle && cls != caseUpper {
 			return Mention{}, i
 		}
