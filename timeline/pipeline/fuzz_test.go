@@ -1,0 +1,47 @@
+package pipeline_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/pipeline"
+)
+
+// FuzzAnalyze runs the whole analysis, the parser and the tree rules of events
+// included, on arbitrary text: no input may reach the recovered internal error,
+// and every event must lie inside the body and its sentence.
+func FuzzAnalyze(f *testing.F) {
+	p, err := pipeline.New(pipeline.Data{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"Uruguayan authorities on Wednesday criticized the United States for imposing economic sanctions.",
+		"Juan Ignacio Vergara, a doctor treating the retired general, said Pinochet's life is \"in danger.\"",
+		"Uruguay's supreme court could call off the execution, legal experts in Montevideo said Wednesday.",
+		"Saddam's trial threatened to exacerbate tensions, and a Security Council resolution calling on Syria.",
+		"He asked his defence minister to call a meeting. A Seoul-based broadcaster said. — X (@x) May 1, 2017",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		doc := timeline.Document{ID: "fuzz", Body: body, DCT: time.Date(2018, 1, 12, 0, 0, 0, 0, time.UTC)}
+		a, err := p.Analyze(doc)
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatal(err)
+			}
+			return
+		}
+		for _, e := range a.Events {
+			if e.Trigger.Start < 0 || e.Trigger.End > len(body) || e.Trigger.Start > e.Trigger.End {
+				t.Fatalf("trigger %v out of range", e.Trigger)
+			}
+			if !e.Sentence.Span().Contains(e.Trigger.Start) {
+				t.Fatalf("trigger %v outside sentence %v", e.Trigger, e.Sentence.Span())
+			}
+		}
+	})
+}
