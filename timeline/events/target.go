@@ -314,7 +314,28 @@ func (x *Extractor) noParty(s *sentence, c *cand, m int) bool {
 	if s.modifiesGathering(m) || x.posting(s, ti) || c.code == "04" && len(a.Code) == 3 && ti > 0 && (s.toks[ti-1].lower == "in" || s.toks[ti-1].lower == "at") {
 		return true
 	}
-	return s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i")
+	return s.mentions[m].Kind == actors.KindPronoun && strings.EqualFold(s.mentions[m].Text, "i") || hearer(s, m)
+}
+
+// hearer reports whether mention m is a news medium a statement was made to
+// ("told AFP", "in an interview with the BBC", "speaking to Reuters"): the
+// reporter, whom the annotators never code as the party acted on.
+func hearer(s *sentence, m int) bool {
+	if !strings.HasSuffix(s.mentions[m].actor.Code, "MED") {
+		return false
+	}
+	k := s.mtok[m] - 1
+	for k >= 0 && (s.toks[k].lower == "the" || s.toks[k].lower == "a") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.toks[k].lower {
+	case "told", "tell", "tells", "telling", "to", "with":
+		return true
+	}
+	return false
 }
 
 // posting reports whether the mention at token ti names where an envoy serves
