@@ -74,9 +74,9 @@ type Mention struct {
 	// Former is set for "former"/"late"/"ousted" titles ("the former president"):
 	// the office is not held at the article's date.
 	Former bool
-	// Place is set for a city or a capital named as such ("Geneva", "Tel
-	// Aviv"): written before a noun without a possessive it says where, not
-	// who ("the Geneva talks", "the Tel Aviv bombing").
+	// Place is set for a city or a capital named as such ("Geneva",
+	// "Asuncion"): written before a noun without a possessive it says where,
+	// not who ("the Geneva talks", "the Asuncion bombing").
 	Place bool
 }
 

@@ -166,7 +166,7 @@ type finder struct {
 }
 
 // locative reports whether the place just matched, ending before token end,
-// only says where someone is or comes from: "Seoul-based", "US-born". The
+// only says where someone is or comes from: "Montevideo-based", "US-born". The
 // word it is hyphened to names someone else, whom the place does not code.
 func (f *finder) locative(end int) bool {
 	if end >= len(f.t.toks) || f.t.toks[end].start != f.t.toks[end-1].end+1 || f.text[f.t.toks[end-1].end] != '-' {
@@ -445,7 +445,7 @@ func (f *finder) direct(i, end int, e *entry, n *node) (Mention, int) {
 	switch e.cat {
 	case catCountry, catAdj, catPeople, catCapital, catPlace:
 		if f.locative(end) {
-			return Mention{}, i // "a Seoul-based broadcaster" is no government
+			return Mention{}, i // "a Montevideo-based broadcaster" is no government
 		}
 	}
 	switch e.cat {

@@ -349,7 +349,7 @@ func (d *dater) fits(s *sentence, c *cand, t *timeline.Timex) bool {
 }
 
 // contentFollows reports whether what statement c says begins right after its
-// verb ("said Crimea's referendum on Sunday had shown"), so that a date
+// verb ("said Paraguay's referendum on Sunday had shown"), so that a date
 // further on is the content's. Only "say" and "insist" read so: other verbs
 // take an object or a hearer first ("told reporters on Monday", "added two
 // provisos on Thursday"); and a preposition, an adverb or a conjunction after

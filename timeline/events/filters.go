@@ -172,7 +172,7 @@ func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
 }
 
 // insideName: a capitalised trigger word inside a sentence, followed by
-// another capitalised word, is part of a name ("the Seoul Detention Center",
+// another capitalised word, is part of a name ("the Asuncion Detention Center",
 // "the Conference Board", "EU Humanitarian Aid Commissioner"), not an act. A
 // sentence capitalised throughout (a headline) tells nothing by its case.
 func (x *Extractor) insideName(s *sentence, ci int) bool {
@@ -194,7 +194,7 @@ func (x *Extractor) insideName(s *sentence, ci int) bool {
 
 // attributive: a participle of accusation or dispute written before a noun,
 // after a possessive, a determiner or a conjunction, qualifies the noun ("the
-// alleged abuses", "Crimea's disputed referendum", "unemployment and alleged
+// alleged abuses", "Paraguay's disputed referendum", "unemployment and alleged
 // discrimination"); it asserts no accusation or rejection.
 func (x *Extractor) attributive(s *sentence, ci int) bool {
 	c := s.cands[ci]
@@ -213,8 +213,8 @@ func (x *Extractor) attributive(s *sentence, ci int) bool {
 	return prev == "'s" || prev == "’s" || prev == "and" || prev == "or" || x.words.is(prev, "determiner")
 }
 
-// inanimateThreat: a thing that "threatens" ("Saddam's trial threatened to
-// exacerbate tensions", "the dispute threatens the talks") puts something at
+// inanimateThreat: a thing that "threatens" ("the general's trial threatened to
+// deepen tensions", "the dispute threatens the talks") puts something at
 // risk; only an actor threatens (CAMEO 13). The subject is read off the parse
 // (the sentence is parsed for it): a common noun that names no actor and no
 // kind of person.

@@ -251,8 +251,8 @@ func (x *Extractor) opensContent(s *sentence, m int) bool {
 }
 
 // chargedWith: a gerund after "for" or "of" that follows an actor names that
-// actor's act, the ground of the verb before it ("criticized the United States
-// for imposing sanctions", "accused Doha of interfering", "thanked Japan for
+// actor's act, the ground of the verb before it ("criticized Uruguay for
+// imposing sanctions", "accused Asuncion of interfering", "thanked Brazil for
 // sending aid"): the one criticised, accused or thanked acted.
 func (x *Extractor) chargedWith(s *sentence, c *cand) (*timeline.Actor, int, bool) {
 	if c.ti < 2 || !strings.HasSuffix(s.toks[c.ti].lower, "ing") {
