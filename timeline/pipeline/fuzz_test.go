@@ -18,10 +18,10 @@ func FuzzAnalyze(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, s := range []string{
-		"Uruguayan authorities on Wednesday criticized the United States for imposing economic sanctions.",
-		"Juan Ignacio Vergara, a doctor treating the retired general, said Pinochet's life is \"in danger.\"",
+		"Paraguay on Monday criticized Uruguay for imposing tariffs on its beef.",
+		"Juan Perez, a doctor treating the Uruguayan president, said Uruguay's leader was \"in danger.\"",
 		"Uruguay's supreme court could call off the execution, legal experts in Montevideo said Wednesday.",
-		"Saddam's trial threatened to exacerbate tensions, and a Security Council resolution calling on Syria.",
+		"The general's trial threatened to deepen tensions, and a Security Council resolution calling on Paraguay.",
 		"He asked his defence minister to call a meeting. A Seoul-based broadcaster said. — X (@x) May 1, 2017",
 	} {
 		f.Add(s)
