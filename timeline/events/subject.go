@@ -151,6 +151,7 @@ var subjectRules = []actorRule{
 	{"support-verb", (*Extractor).supportVerb},
 	{"unowned-noun", (*Extractor).unownedNoun},
 	{"passive-agent", (*Extractor).passiveAgent},
+	{"closing-pronoun", (*Extractor).closingPronoun},
 	{"participle-modifier", (*Extractor).participleModifier},
 	{"charged-with", (*Extractor).chargedWith},
 	{"adjacent-subject", (*Extractor).adjacentSubject},
@@ -528,6 +529,27 @@ func (x *Extractor) speakerAfterComma(s *sentence, c *cand) (*timeline.Actor, in
 				return s.mentionActor(next)
 			}
 			return s.mentionActor(m)
+		}
+	}
+	return undecided()
+}
+
+// closingPronoun: a pronoun closing the sentence as a reporting verb's subject
+// ("..., they said") is not an actor of the clause it attributes, which
+// speaks of them in the third person ("militants detonated a bomb, they
+// said"): it is the speaker of the last statement, when there was one.
+func (x *Extractor) closingPronoun(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.e.class != classSay || c.ti < 2 || s.toks[c.ti-2].text != "," || s.prevSpeaker == nil {
+		return undecided()
+	}
+	m := s.covering(c.ti - 1)
+	if m < 0 || s.mentions[m].Kind != actors.KindPronoun || !s.mentions[m].resolved {
+		return undecided()
+	}
+	a := s.mentions[m].actor
+	for k := 0; k < m; k++ {
+		if b := s.mentions[k].actor; s.mentions[k].resolved && s.mentions[k].Kind != actors.KindPronoun && b.Code == a.Code && b.Name == a.Name {
+			return actorPtr(*s.prevSpeaker), -1, true
 		}
 	}
 	return undecided()
