@@ -280,11 +280,13 @@ func (x *Extractor) visitToNoParty(s *sentence, ci int) bool {
 
 // admitNoParty: admitting or appointing with no country or organisation after
 // it ("admitted he was wrong", "appointed a new coach") lets no one in and
-// recognises no one.
+// recognises no one; nor does admitting what a pronoun then says ("admitted
+// they would miss Paraguay").
 func (x *Extractor) admitNoParty(s *sentence, ci int) bool {
 	c := s.cands[ci]
 	lw := s.toks[c.ti].lower
-	return c.code == "05" && c.e.class == classVerb && (strings.HasPrefix(lw, "admit") || strings.HasPrefix(lw, "appoint")) && !s.partyIn(c.tj, c.tj+4)
+	return c.code == "05" && c.e.class == classVerb && (strings.HasPrefix(lw, "admit") || strings.HasPrefix(lw, "appoint")) && !s.partyIn(c.tj, c.tj+4) ||
+		c.code == "05" && c.e.class == classVerb && strings.HasPrefix(lw, "admit") && c.tj < len(s.toks) && x.words.is(s.toks[c.tj].lower, "subjectword")
 }
 
 // meetsNoOne: "met" with no party to meet ("the vote met international
