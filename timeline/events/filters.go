@@ -116,23 +116,35 @@ func (x *Extractor) privateTreeSubject(s *sentence, c *cand) bool {
 	if !found {
 		return false
 	}
+	k, _ := s.parsedSubject(c)
+	return k >= 0 && k < c.ti && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k)
+}
+
+// parsedSubject returns the sentence token that the parse makes the active
+// subject of c's verb, with its universal tag; -1 when there is none. It
+// parses the sentence if need be, for a filter that runs before the tree
+// rules may (allowTree).
+func (s *sentence) parsedSubject(c *cand) (int, string) {
 	if s.rd == nil || s.rd.tree == nil {
-		return false
+		return -1, ""
 	}
 	doc0, r0 := s.doc, s.r
 	s.doc, s.r = s.rd.tree, s.rd
 	v := s.treeVerb(c, true)
 	s.doc, s.r = doc0, r0
 	if v < 0 {
-		return false
+		return -1, ""
 	}
 	d := s.rd.tree
 	subj, passive := clauseSubject(d, v)
 	if subj < 0 || passive {
-		return false
+		return -1, ""
 	}
 	k := s.tokenAt(d.Tokens[subj].Span.Start)
-	return k < c.ti && s.toks[k].start == d.Tokens[subj].Span.Start && x.words.is(s.toks[k].lower, "private") && !s.insideMention(k) && !s.mentionStartsAt(k)
+	if k >= len(s.toks) || s.toks[k].start != d.Tokens[subj].Span.Start {
+		return -1, ""
+	}
+	return k, d.Tokens[subj].UPOS
 }
 
 // passiveAfterBeing: a passive after "being" ("after being criticised") tells
@@ -220,23 +232,11 @@ func (x *Extractor) attributive(s *sentence, ci int) bool {
 // kind of person.
 func (x *Extractor) inanimateThreat(s *sentence, ci int) bool {
 	c := s.cands[ci]
-	if c.code != "13" || c.e.class != classVerb || !strings.HasPrefix(s.toks[c.ti].lower, "threaten") || s.rd == nil || s.rd.tree == nil {
+	if c.code != "13" || c.e.class != classVerb || !strings.HasPrefix(s.toks[c.ti].lower, "threaten") {
 		return false
 	}
-	doc0, r0 := s.doc, s.r
-	s.doc, s.r = s.rd.tree, s.rd
-	v := s.treeVerb(c, true)
-	s.doc, s.r = doc0, r0
-	if v < 0 {
-		return false
-	}
-	d := s.rd.tree
-	subj, passive := clauseSubject(d, v)
-	if subj < 0 || passive || d.Tokens[subj].UPOS != "NOUN" {
-		return false
-	}
-	k := s.tokenAt(d.Tokens[subj].Span.Start)
-	if k >= len(s.toks) || s.toks[k].start != d.Tokens[subj].Span.Start || s.insideMention(k) || s.mentionStartsAt(k) {
+	k, upos := s.parsedSubject(c)
+	if k < 0 || upos != "NOUN" || s.insideMention(k) || s.mentionStartsAt(k) {
 		return false
 	}
 	w := s.toks[k].lower

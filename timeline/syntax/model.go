@@ -288,17 +288,14 @@ func (d *decoder) uint() uint64 {
 	return v
 }
 
+// int reads a signed varint: binary.PutVarint's zig-zag coding of an
+// unsigned one.
 func (d *decoder) int() int64 {
-	if d.err != nil {
-		return 0
+	u := d.uint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	d.more(binary.MaxVarintLen64)
-	v, n := binary.Varint(d.buf[d.pos:d.end])
-	if n <= 0 {
-		d.fail("bad or truncated number")
-		return 0
-	}
-	d.pos += n
 	return v
 }
 
