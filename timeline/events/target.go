@@ -229,8 +229,11 @@ func (x *Extractor) actEnd(s *sentence, c *cand) int {
 // "and" right before its short subject ("... and officials say"); -1 when
 // neither.
 func attributionStart(s *sentence, c, o *cand) int {
-	for k := o.ti - 1; k > c.tj && k >= o.ti-7; k-- {
+	for k := o.ti - 1; k >= c.tj && k >= o.ti-7; k-- {
 		if s.toks[k].text == "," {
+			if relativeWord(s.toks[k+1].lower) {
+				return -1 // a relative clause ("..., which he said"), no attribution
+			}
 			return k
 		}
 	}
