@@ -232,6 +232,7 @@ type reading struct {
 	st          *story
 	names       *actors.Names
 	lastSpeaker *timeline.Actor // the source of the last statement emitted
+	lastQuoted  *timeline.Actor // the same when that statement was a direct quotation, else nil
 	seenNoun    map[string]int  // nounKey -> index in out of the first mention
 	seenAct     map[string][]string
 	sport       bool // the article is about sport (sportsStory)
@@ -413,7 +414,7 @@ func (r *reading) emit(si int, s *sentence) {
 				continue
 			}
 		}
-		if x.repeated(s, c, r.seenAct) {
+		if x.repeated(s, c, r.seenAct) || x.echoedQuote(s, c, r.lastQuoted, r.d) {
 			continue
 		}
 		if r.economy && economyRemark(s, c) {
@@ -444,6 +445,10 @@ func (r *reading) emit(si int, s *sentence) {
 		if c.e.class == classSay && ev.Source != nil && ev.Source.Code != "" {
 			sp := *ev.Source
 			r.lastSpeaker = &sp
+			r.lastQuoted = nil
+			if c.quote {
+				r.lastQuoted = &sp
+			}
 		}
 		r.out = append(r.out, ev)
 	}
@@ -643,6 +648,46 @@ func (x *Extractor) repeated(s *sentence, c *cand, seen map[string][]string) boo
 	}
 	seen[key] = append(seen[key], about...)
 	return false
+}
+
+// echoedQuote reports whether statement c only quotes on from a speaker whose
+// quotation the story has just given ("..., he added"): a quotation that a
+// pronoun attributes to the speaker of the last statement, itself a
+// quotation, plain (01), with no modal, plan, date or act of its own in what
+// it says, adds words to the statement before, not an occurrence (EVENTS.md:
+// several clauses of the same statement that add nothing new are one event).
+// After an indirect report the same speaker's quotation is as often news of
+// its own (see repeated), so last is the speaker only when the last statement
+// was quoted too.
+func (x *Extractor) echoedQuote(s *sentence, c *cand, last *timeline.Actor, d *dater) bool {
+	if c.e.class != classSay || c.code != "01" || !c.quote || c.src == nil || last == nil || c.src.Code == "" || c.src.Code != last.Code || c.ti == 0 {
+		return false
+	}
+	switch s.toks[c.ti-1].lower {
+	case "he", "she", "they", "it":
+	default:
+		return false
+	}
+	if c.govTimex != nil || c.govOcc != nil || x.irrealis(s, c.cs, c.ce) {
+		return false
+	}
+	for k := max(c.cs, 0); k+1 < c.ce && k+1 < len(s.toks); k++ {
+		if w := s.toks[k].lower; w == "going" && s.toks[k+1].lower == "to" || strings.HasPrefix(w, "intend") {
+			return false // a plan announced is news of its own
+		}
+	}
+	for _, o := range s.cands {
+		if o != c && !o.drop && o.ti >= c.cs && o.ti < c.ce {
+			return false
+		}
+	}
+	if c.cs < c.ce && c.ce <= len(s.toks) {
+		lo, hi := s.toks[c.cs].start, s.toks[c.ce-1].end
+		if i := d.timexesFrom(lo); i < len(d.timexes) && d.timexes[i].Span.Start < hi {
+			return false
+		}
+	}
+	return true
 }
 
 // currencyOf reports whether the country mention m only names a currency
