@@ -339,9 +339,17 @@ func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 		return x.nameWord(s, k) && !t.quoted && len(t.text) >= 3 && !strings.HasSuffix(t.lower, "ly") &&
 			!x.words.is(t.lower, "perfect") && !x.words.is(t.lower, "progressive") && !x.words.is(t.lower, "planned")
 	}
-	// Inverted: the name right after the verb.
-	if c.tj < len(s.toks) && name(c.tj) {
-		return true
+	// Inverted: a name right after the verb; or a private calling after it,
+	// with or without a name ("said her neighbour", "said lawyer Jan
+	// Novak"), before any actor is named.
+	for k := c.tj; k < len(s.toks) && k < c.tj+4; k++ {
+		t := s.toks[k]
+		if k == c.tj && name(k) || x.words.is(t.lower, "private") || x.words.is(t.lower, "counsel") {
+			return true
+		}
+		if !t.word || t.text != t.lower || s.insideMention(k) || s.mentionStartsAt(k) || x.words.is(t.lower, "preposition") {
+			break
+		}
 	}
 	// The clause opening with a name of up to four words ("Smith", "Analyst
 	// Ataur Rahman") and a comma before the verb.
