@@ -323,9 +323,31 @@ func (x *Extractor) elided(s *sentence, c *cand) bool {
 			// "the two presidents", "both sides": the parties named before.
 			return true
 		case !t.word && (t.text == "''" || t.text == "”" || t.text == "\"" || t.text == ","):
-			return c.e.class == classSay && !x.unknownSpeaker(s, c)
+			return c.e.class == classSay && !x.unknownSpeaker(s, c) && !x.speakerAfter(s, c)
 		}
 		return k < 0
+	}
+	return true
+}
+
+// speakerAfter reports whether an inverted statement names its speaker after
+// the verb, in words no rule could code ("...," said a note on the door):
+// the speaker is someone, not the story's subject so far.
+func (x *Extractor) speakerAfter(s *sentence, c *cand) bool {
+	if c.tj >= len(s.toks) || !(c.cs < c.ce && c.ce <= c.ti) {
+		return false // what is said follows: the words after the verb are no speaker
+	}
+	t := s.toks[c.tj]
+	if !t.word || x.words.is(t.lower, "preposition") || x.words.is(t.lower, "adverb") || x.words.is(t.lower, "subjectword") || strings.HasSuffix(t.lower, "ly") || t.lower == "that" {
+		return false
+	}
+	for k := c.tj; k < len(s.toks) && k < c.tj+4 && s.toks[k].word; k++ {
+		switch w := s.toks[k].lower; {
+		case x.words.is(w, "official"), x.words.is(w, "officials"), x.words.is(w, "agent"), x.words.is(w, "posting"), x.words.is(w, "office"):
+			return false // an office of the story's side ("said a spokesman")
+		case w == "statement" || w == "communique" || w == "announcement" || w == "declaration":
+			return false // a text of the story's side
+		}
 	}
 	return true
 }
