@@ -142,6 +142,8 @@ type sentence struct {
 	prevList    *timeline.Actor    // the first of the last list of parties before it
 	prevPair    [2]*timeline.Actor // the last two parties acting together before it ("Uruguay and Paraguay")
 	prevSpeaker *timeline.Actor    // the source of the last statement before it
+	// prevSpeakerBody: prevSpeaker was named as a body, not a person.
+	prevSpeakerBody bool
 
 	sayEnd map[int]int // token after each unquoted reporting verb -> its first token
 }
@@ -233,13 +235,16 @@ type reading struct {
 	names       *actors.Names
 	lastSpeaker *timeline.Actor // the source of the last statement emitted
 	lastQuoted  *timeline.Actor // the same when that statement was a direct quotation, else nil
-	seenNoun    map[string]int  // nounKey -> index in out of the first mention
-	seenAct     map[string][]string
-	sport       bool // the article is about sport (sportsStory)
-	economy     bool // the article is about markets and the economy (economyStory)
-	out         []timeline.Event
-	sentences   []*sentence
-	failed      map[int]bool // the analysed document's sentences the parser failed on
+	// lastSpeakerBody: that source was named as a body (a state, an
+	// organisation, a ministry), which "it" can stand for, not a person.
+	lastSpeakerBody bool
+	seenNoun        map[string]int // nounKey -> index in out of the first mention
+	seenAct         map[string][]string
+	sport           bool // the article is about sport (sportsStory)
+	economy         bool // the article is about markets and the economy (economyStory)
+	out             []timeline.Event
+	sentences       []*sentence
+	failed          map[int]bool // the analysed document's sentences the parser failed on
 	// long counts the sentences cut to MaxSentenceTokens; longAt and longToks
 	// are the first one's offset and length.
 	long, longAt, longToks int
@@ -353,6 +358,7 @@ func (r *reading) read(si int, sp timeline.Span) *sentence {
 	// subject of its own ("both agreed ...") continues it.
 	s.prevSubject, s.prevPerson, s.prevOther = disc.lastSubject, disc.lastPerson, disc.lastOther
 	s.prevList, s.prevSpeaker, s.prevPair = disc.lastList, r.lastSpeaker, disc.lastPair
+	s.prevSpeakerBody = r.lastSpeakerBody
 	x.resolveMentions(s, raw, disc)
 	s.heads = disc.byHead
 	if u := x.unknownPerson(s); u != nil {
@@ -449,6 +455,7 @@ func (r *reading) emit(si int, s *sentence) {
 			if c.quote {
 				r.lastQuoted = &sp
 			}
+			r.lastSpeakerBody = c.srcMent >= 0 && !s.mentions[c.srcMent].person && s.mentions[c.srcMent].Kind != actors.KindPronoun
 		}
 		r.out = append(r.out, ev)
 	}

@@ -537,13 +537,26 @@ func (x *Extractor) speakerAfterComma(s *sentence, c *cand) (*timeline.Actor, in
 // closingPronoun: a pronoun closing the sentence as a reporting verb's subject
 // ("..., they said") is not an actor of the clause it attributes, which
 // speaks of them in the third person ("militants detonated a bomb, they
-// said"): it is the speaker of the last statement, when there was one.
+// said"): it is the speaker of the last statement, when there was one. So is
+// "it" closing a statement ('"...," it said') when that speaker was a body.
 func (x *Extractor) closingPronoun(s *sentence, c *cand) (*timeline.Actor, int, bool) {
-	if c.e.class != classSay || c.ti < 2 || s.toks[c.ti-2].text != "," || s.prevSpeaker == nil {
+	if c.e.class != classSay || c.ti < 2 || s.prevSpeaker == nil {
+		return undecided()
+	}
+	afterQuote := s.toks[c.ti-2].quoted || isQuoteMark(s.toks[c.ti-2].text)
+	if s.toks[c.ti-2].text != "," && !afterQuote {
 		return undecided()
 	}
 	m := s.covering(c.ti - 1)
 	if m < 0 || s.mentions[m].Kind != actors.KindPronoun || !s.mentions[m].resolved {
+		return undecided()
+	}
+	if s.toks[c.ti-1].lower == "it" && s.prevSpeakerBody && c.ce <= c.ti {
+		// "..., it said" after a body's statement: the body speaks on; the
+		// nearest thing named in what it says is not the speaker.
+		return actorPtr(*s.prevSpeaker), -1, true
+	}
+	if afterQuote {
 		return undecided()
 	}
 	a := s.mentions[m].actor
