@@ -312,6 +312,11 @@ func (x *Extractor) nounAgent(s *sentence, c *cand) (*timeline.Actor, int) {
 // story's subject so far is its actor: "both agreed", "and urged restraint",
 // "..., he said".
 func (x *Extractor) elided(s *sentence, c *cand) bool {
+	if s.toks[c.ti].lower == "according" {
+		// The speaker is who it is according to, named after it; unnamed
+		// officials or a statement speak for the story's subject.
+		return x.accordingToSide(s, c)
+	}
 	for k := c.ti - 1; k >= 0; k-- {
 		t := s.toks[k]
 		switch {

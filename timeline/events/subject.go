@@ -289,7 +289,27 @@ func (x *Extractor) accordingTo(s *sentence, c *cand) (*timeline.Actor, int, boo
 	if m, ok := s.mentionAt(c.tj, 3); ok && s.mentions[m].resolved {
 		return s.mentionActor(m)
 	}
-	return undecided()
+	if x.accordingToSide(s, c) {
+		return undecided()
+	}
+	// What it is according to is named and no actor: a paper, a report, a
+	// transcript. Whoever the story named before did not say it.
+	return none()
+}
+
+// accordingToSide reports whether what "according to" c names speaks for
+// someone the story names, though it names no actor itself: unnamed
+// officials, an office, a statement, or a pronoun ("according to the
+// police", "according to a presidency statement", "according to him").
+func (x *Extractor) accordingToSide(s *sentence, c *cand) bool {
+	for k := c.tj; k < len(s.toks) && k < c.tj+5 && s.toks[k].word; k++ {
+		switch w := s.toks[k].lower; {
+		case x.words.is(w, "official"), x.words.is(w, "officials"), x.words.is(w, "office"), x.words.is(w, "posting"), x.words.is(w, "subjectword"),
+			w == "him" || w == "her" || w == "them" || w == "statement" || w == "communique" || w == "announcement" || w == "declaration":
+			return true
+		}
+	}
+	return false
 }
 
 // nounOwnAgent: an event named by a noun belongs to the agent the noun phrase
