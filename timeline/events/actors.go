@@ -381,6 +381,17 @@ func (x *Extractor) unknownSpeaker(s *sentence, c *cand) bool {
 	// The clause opening with a name of up to four words ("Smith", "Analyst
 	// Ataur Rahman") and a comma before the verb.
 	start := x.clauseStart(s, c.ti)
+	// After a quotation the speaker's clause opens past its closing marks
+	// ('"...," Novak, a lecturer in Oslo, said').
+	for k := c.ti - 1; k > start; k-- {
+		if s.toks[k].quoted {
+			start = k + 1
+			for start < c.ti && !s.toks[start].word {
+				start++
+			}
+			break
+		}
+	}
 	if start >= c.ti-1 || s.toks[start].quoted {
 		return false
 	}
