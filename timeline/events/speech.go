@@ -169,7 +169,7 @@ func (x *Extractor) cueCode(s *sentence, from, to int, irr bool) string {
 		if cue.class == "irr" && !irr {
 			continue
 		}
-		if x.findUnnegated(s, cue.phrase, from, to) {
+		if x.findUnnegated(s, cue.phrase, from, to, cue.class == "irr") {
 			return cue.code
 		}
 	}
@@ -390,10 +390,15 @@ func (x *Extractor) modalBefore(s *sentence, ti, floor int) bool {
 
 // findUnnegated reports whether p occurs within tokens [from, to) with no
 // negation in the two words before it ("not a violation" condemns nothing).
-func (x *Extractor) findUnnegated(s *sentence, p phrase, from, to int) bool {
+func (x *Extractor) findUnnegated(s *sentence, p phrase, from, to int, modal bool) bool {
 	for k := max(from, 0); k < to && k < len(s.toks); k++ {
 		end, ok := matchPhrase(p, s.toks[:to], k)
 		if !ok || end > to {
+			continue
+		}
+		if modal && !x.irrealis(s, max(from, k-10), k) {
+			// An irrealis cue counts only where a modal governs it ("would
+			// strike"), not beside a modal elsewhere in what is said.
 			continue
 		}
 		negated := false
