@@ -670,8 +670,10 @@ func (x *Extractor) echoedQuote(s *sentence, c *cand, last *timeline.Actor, d *d
 	if c.e.class != classSay || c.code != "01" || !c.quote || c.src == nil || last == nil || c.src.Code == "" || c.src.Code != last.Code || c.ti == 0 {
 		return false
 	}
-	switch s.toks[c.ti-1].lower {
-	case "he", "she", "they", "it":
+	switch w := s.toks[c.ti-1].lower; {
+	case w == "he" || w == "she" || w == "they" || w == "it":
+	case c.ti >= 2 && s.toks[c.ti-2].lower == "the" && (x.words.is(w, "official") || x.words.is(w, "office")):
+		// "the spokesman", "the minister": the speaker named before.
 	default:
 		return false
 	}

@@ -143,6 +143,8 @@ func TestExtract(t *testing.T) {
 			wants: []want{{"said", "", "occurred", "PRKGOV", "KOR", "2018-01-08", "2018-01-08", "2018-01-08"}}, count: 2},
 		{name: "a quotation continuing the same speaker's quotation adds nothing", body: "\"South Korea has been a good neighbour,\" Kim Jong Un said. \"We have always respected its people,\" he added.",
 			wants: []want{{"said", "01", "occurred", "PRKGOV", "KOR", "2018-01-11", "2018-01-12", ""}}, count: 1},
+		{name: "the spokesman quoted again adds nothing", body: "\"South Korea has been a good neighbour,\" a North Korean spokesman said. \"We have always respected its people,\" the spokesman added.",
+			wants: []want{{"said", "01", "occurred", "PRKGOV", "KOR", "2018-01-11", "2018-01-12", ""}}, count: 1},
 		{name: "a quotation continuing the same speaker's with a plan is news of its own", body: "\"South Korea has been a good neighbour,\" Kim Jong Un said. \"We are going to visit Seoul,\" he added.",
 			wants: []want{{"added", "", "occurred", "PRKGOV", "", "2018-01-11", "2018-01-12", ""}}, count: 2},
 		{name: "a request made for a later date", body: "Russia called for an emergency meeting of the Security Council next Sunday.",
