@@ -194,7 +194,8 @@ func (x *Extractor) orderObject(s *sentence, c *cand) (*timeline.Actor, string) 
 
 // actEnd returns the token where c's act ends: at a post's dateline, at
 // "according to" for the statement it attributes, at the attribution of a
-// reported act ("... fired a missile, the army said"), and at the comma closing
+// reported act ("... fired a missile, the army said", "..., the minister
+// warned": any verb closing the sentence so), and at the comma closing
 // an opening adverbial clause ("When Uruguay recalled its envoy, Paraguay ...").
 func (x *Extractor) actEnd(s *sentence, c *cand) int {
 	end := len(s.toks)
@@ -206,7 +207,7 @@ func (x *Extractor) actEnd(s *sentence, c *cand) int {
 	}
 	if c.e.class != classSay {
 		for _, o := range s.cands {
-			if o.e.class == classSay && o.ti > c.tj && !s.toks[o.ti].quoted {
+			if (o.e.class == classSay || o.verbal() && x.closing(s, o)) && o.ti > c.tj && !s.toks[o.ti].quoted {
 				if cut := attributionStart(s, c, o); cut >= 0 {
 					end = min(end, cut)
 				}
