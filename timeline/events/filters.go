@@ -183,13 +183,19 @@ func (x *Extractor) verbAsNoun(s *sentence, ci int) bool {
 	return c.verbal() && (x.words.is(prev, "determiner") && !(prev == "of" && strings.HasSuffix(s.toks[c.ti].lower, "ing")) || prev == "against" || prev == "in" || x.nominal(s, c.ti))
 }
 
-// insideName: a capitalised trigger word inside a sentence, followed by
-// another capitalised word, is part of a name ("the Asuncion Detention Center",
+// insideName: a capitalised trigger word inside a sentence, next to another
+// capitalised word, is part of a name ("the Asuncion Detention Center",
 // "the Conference Board", "EU Humanitarian Aid Commissioner"), not an act. A
 // sentence capitalised throughout (a headline) tells nothing by its case.
 func (x *Extractor) insideName(s *sentence, ci int) bool {
 	c := s.cands[ci]
-	if c.ti == 0 || c.tj >= len(s.toks) || !titleWord(s.toks[c.ti]) || !titleWord(s.toks[c.tj]) || !s.toks[c.ti-1].word {
+	if c.ti == 0 || c.tj > len(s.toks) || !titleWord(s.toks[c.ti]) || !s.toks[c.ti-1].word {
+		return false
+	}
+	if !(c.tj < len(s.toks) && titleWord(s.toks[c.tj]) || c.verbal() && titleWord(s.toks[c.ti-1])) {
+		// Before another capitalised word, or a verb after one ("Mohammed
+		// Said Novak", "Tom DeLay"); a noun may end a name and still name the
+		// occurrence ("the Gulf War").
 		return false
 	}
 	lower, words := 0, 0
