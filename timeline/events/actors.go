@@ -679,6 +679,20 @@ func partyOf(code string) string {
 	return code[:3]
 }
 
+// political reports whether the story names a political actor with a role
+// (a government, armed force, legislature, court, opposition or armed group)
+// or an international organisation.
+func (st *story) political() bool {
+	for _, codes := range st.codes {
+		for code := range codes {
+			if politicalCode(code) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (x *Extractor) newStory(ms []actors.Mention) *story {
 	st := &story{parties: map[string]int{}, first: map[string]int{"": 1 << 62}, codes: map[string]map[string]int{}, names: map[string]string{}}
 	for _, m := range ms {

@@ -486,6 +486,20 @@ func (r *reading) finish() []timeline.Event {
 	if r.sport {
 		out = dropTeams(out)
 	}
+	if !r.st.political() && !anyPolitical(out) {
+		// A story that names no government, armed force, legislature, court,
+		// party, armed group or international organisation (a company's
+		// results, a crime, a club) reports no political act, whatever
+		// country its people belong to; the occurrences it is dated against
+		// stay.
+		kept := out[:0]
+		for _, e := range out {
+			if e.Kind == timeline.KindContext {
+				kept = append(kept, e)
+			}
+		}
+		out = kept
+	}
 	out = append(out, r.d.contextEvents(r.spans)...)
 	out = dropShadowed(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
@@ -493,6 +507,42 @@ func (r *reading) finish() []timeline.Event {
 		out = out[:MaxEventsPerArticle]
 	}
 	return out
+}
+
+// anyPolitical reports whether an event of evs has a political actor with a
+// role, or an international organisation, as its source or target, or is an
+// act of a state (a statement of one only when it names another).
+func anyPolitical(evs []timeline.Event) bool {
+	for _, e := range evs {
+		src, tgt := codeOrEmpty(e.Source), codeOrEmpty(e.Target)
+		if politicalCode(src) || politicalCode(tgt) || len(src) == 3 && (e.CAMEO != "01" && e.Kind != timeline.KindContext || len(tgt) == 3 && tgt != src) {
+			return true // a state acting, or speaking of another, is politics too
+		}
+	}
+	return false
+}
+
+func codeOrEmpty(a *timeline.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// politicalCode reports whether code is an international organisation's or
+// a state's with a political role: government, armed force, legislature,
+// court, opposition, armed group, or the media that report them.
+func politicalCode(code string) bool {
+	if strings.HasPrefix(code, "IGO") {
+		return true
+	}
+	if len(code) > 3 {
+		switch code[3:] {
+		case "GOV", "MIL", "LEG", "JUD", "OPP", "REB", "MED":
+			return true
+		}
+	}
+	return false
 }
 
 // economyStory reports whether the article is about markets and the economy:
