@@ -146,6 +146,7 @@ var subjectRules = []actorRule{
 	{"inverted-speaker", (*Extractor).invertedSpeaker},
 	{"inverted-unknown-speaker", (*Extractor).invertedUnknownSpeaker},
 	{"according-to", (*Extractor).accordingTo},
+	{"quoted-as-saying", (*Extractor).quotedAsSaying},
 	{"noun-agent", (*Extractor).nounOwnAgent},
 	{"between-parties", (*Extractor).betweenParties},
 	{"support-verb", (*Extractor).supportVerb},
@@ -311,6 +312,34 @@ func (x *Extractor) accordingToSide(s *sentence, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// quotedAsSaying: "quoted X as saying" makes X the speaker, not whoever
+// quoted them ("the agency quoted the minister as saying").
+func (x *Extractor) quotedAsSaying(s *sentence, c *cand) (*timeline.Actor, int, bool) {
+	if c.ti < 3 || s.toks[c.ti-1].lower != "as" || !strings.HasPrefix(s.toks[c.ti].lower, "say") {
+		return undecided()
+	}
+	for k := c.ti - 2; k >= 0 && k >= c.ti-10; k-- {
+		switch s.toks[k].lower {
+		case "quoted", "quotes", "quoting", "quote", "cited", "cites", "citing":
+			if k > 0 && x.words.is(s.toks[k-1].lower, "passive") {
+				return undecided() // "X was quoted as saying": X, the subject
+			}
+			for m := s.mentionFrom(k + 1); m < len(s.mtok) && s.mtok[m] < c.ti-1; m++ {
+				if s.mentions[m].resolved {
+					return s.mentionActor(m)
+				}
+			}
+			for j := k + 1; j < c.ti-1; j++ {
+				if w := s.toks[j].lower; x.words.is(w, "official") || x.words.is(w, "officials") || x.words.is(w, "office") || w == "source" {
+					return undecided() // an unnamed official speaks for the story's side
+				}
+			}
+			return none() // someone the dictionary does not know
+		}
+	}
+	return undecided()
 }
 
 // nounOwnAgent: an event named by a noun belongs to the agent the noun phrase
