@@ -44,7 +44,7 @@ func resQuarter(t *Tagger, m *match, c *docCtx) (res, bool) {
 			y--
 		case strings.HasPrefix(yq, "next"):
 			y++
-		case yq == "" && q > (int(c.ref.Month())+2)/3 && t.tenseAt(c.body, m.start, m.end) != tenseFuture:
+		case yq == "" && q > (int(c.ref.Month())+2)/3 && t.tenseAt(c.tokens, m.start, m.end) != tenseFuture:
 			y-- // a quarter still to come, reported on: last year's
 		}
 		r.anchor, r.relToDCT = "dct", true
@@ -115,7 +115,7 @@ func resHalf(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if ys := m.g("year"); ys != "" {
 		return res{typ: "DATE", value: ys + fmt.Sprintf("-H%d", h), anchor: "explicit"}, true
 	}
-	if m.g("hrel") == "" && strings.EqualFold(wordAfter(c.body, m.end), "of") {
+	if m.g("hrel") == "" && strings.EqualFold(c.wordAfter(m.end), "of") {
 		return res{}, false // "the last half of the '80s", "the first half of the game"
 	}
 	if !c.hasRef {
@@ -190,7 +190,7 @@ func resYearEnd(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	r.value = yearValue(c.ref.Year() + dir)
 	if strings.Contains(m.g("end"), "-") {
-		if t.attributive(c.body, m.end) {
+		if t.attributive(c.tokens, m.end) {
 			return res{}, false // "a year-end rally", "when year-end net was below"
 		}
 		// the closing of the books, a day: "complete the deal by year-end"
@@ -227,11 +227,11 @@ func resQuarterAbbr(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 // attributive reports whether the word after e is a lower-case word that is not
 // a function word, so that what ends at e modifies it ("year-end rally").
-func (t *Tagger) attributive(body string, e int) bool {
-	if e >= len(body) || body[e] != ' ' {
+func (t *Tagger) attributive(tk *tokens, e int) bool {
+	if e >= len(tk.body) || tk.body[e] != ' ' {
 		return false
 	}
-	w := wordAfter(body, e)
+	w := tk.wordAfter(e)
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return false
 	}

@@ -18,7 +18,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 		hh, _ = strconv.Atoi(h24)
 		mm, _ = strconv.Atoi(m.g("m24"))
 	} else if hm := lower(m.g("hm")); hm != "" {
-		if wordBefore(c.body, m.start) == "high" {
+		if c.wordBefore(m.start) == "high" {
 			return res{}, false // "high noon" is an idiom
 		}
 		hh = 12
@@ -44,7 +44,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 		case dw == "yesterday":
 			d = d.AddDate(0, 0, -1)
 		case t.v.weekdays[dw] != 0:
-			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, weekdayDirection(t.clauseAt(c.body, m.start, m.end)))
+			d = weekdayFrom(c.ref, t.v.weekdays[dw], 0, true, weekdayDirection(t.clauseAt(c.tokens, m.start, m.end)))
 		case m.g("month") != "":
 			mo := t.month(m.g("month"))
 			f := strings.Fields(dw)
@@ -66,7 +66,7 @@ func resClock(t *Tagger, m *match, c *docCtx) (res, bool) {
 // DCT's (zero when there is none). A day named in an earlier sentence is not
 // enough: news moves back to its own day without saying so.
 func narrativeDay(c *docCtx, s, e int) time.Time {
-	if ss, _ := sentenceBounds(c.body, s, e); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.lastDayEnd <= s && (!c.hasRef || c.ref.Sub(c.lastDay) > 7*24*time.Hour) {
+	if ss, _ := c.clause(s, e); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.lastDayEnd <= s && (!c.hasRef || c.ref.Sub(c.lastDay) > 7*24*time.Hour) {
 		return c.lastDay
 	}
 	if c.hasRef {
@@ -109,8 +109,8 @@ func resPartOfDayAlone(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if code == "" || dmod != "" && (pod == "midday" || strings.HasPrefix(pod, "mid")) {
 		return res{}, false
 	}
-	next := lower(wordAfter(c.body, m.end))
-	if next == "of" || t.attributive(c.body, m.end) || strings.HasPrefix(c.body[m.end:], "'s") || t.month(next) != 0 && isCap(wordAfter(c.body, m.end)) || t.v.weekdays[next] != 0 {
+	next := lower(c.wordAfter(m.end))
+	if next == "of" || t.attributive(c.tokens, m.end) || strings.HasPrefix(c.body[m.end:], "'s") || t.month(next) != 0 && isCap(c.wordAfter(m.end)) || t.v.weekdays[next] != 0 {
 		return res{}, false // "the morning session"; "the evening March 29": another day's
 	}
 	start := m.gpos("the")

@@ -26,7 +26,7 @@ func (t *Tagger) nearestYear(c *docCtx, m *match, month, day int) int {
 // nearestInstance picks, of the instances at(y) for the DCT's year and either
 // side, the one nearest refd that the tense allows (see nearestYear).
 func (t *Tagger) nearestInstance(c *docCtx, m *match, refd time.Time, at func(y int) time.Time) int {
-	tense := t.tenseAt(c.body, m.start, m.end)
+	tense := t.tenseAt(c.tokens, m.start, m.end)
 	if t.aheadBefore(c.body, m.start) {
 		tense = tenseFuture // "effective Feb. 1": when something takes effect
 	}
@@ -207,11 +207,11 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 		if len(word) <= 4 && word != "may" && word != "june" && word != "july" {
 			return res{}, false // a bare "Jan" or "Sept." is rarely a date on its own
 		}
-		prep := t.words.prep[wordBefore(c.body, m.start)]
+		prep := t.words.prep[c.wordBefore(m.start)]
 		if (word == "may" || word == "march") && !prep {
 			return res{}, false
 		}
-		if !prep && isCap(wordAfter(c.body, m.end)) {
+		if !prep && isCap(c.wordAfter(m.end)) {
 			return res{}, false // "August Wilson", "June Carter": a name
 		}
 	}
@@ -244,7 +244,7 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 		default:
 			y = t.nearestYear(c, m, mo, 0)
-			if t.words.deadline[wordBefore(c.body, m.start)] && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+			if t.words.deadline[c.wordBefore(m.start)] && t.tenseAt(c.tokens, m.start, m.end) != tenseFuture {
 				// "through January": a deadline, the next such month
 				if cand := date(y, time.Month(mo), 1); cand.Before(date(c.ref.Year(), c.ref.Month(), 1)) {
 					y++
@@ -258,7 +258,8 @@ func resMonth(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 // looksLikeCount reports whether the digits around a year-like number make it an
 // amount ("$2,012", "2012.5", "1998%").
-func looksLikeCount(body string, m *match) bool {
+func looksLikeCount(tk *tokens, m *match) bool {
+	body := tk.body
 	s, e := m.gpos("year"), m.end
 	if s > 0 {
 		p := body[s-1]
@@ -266,7 +267,7 @@ func looksLikeCount(body string, m *match) bool {
 			return true
 		}
 	}
-	if next := strings.ToLower(wordAfter(body, e)); next == "gmt" || next == "utc" || next == "hours" || next == "hrs" {
+	if next := strings.ToLower(tk.wordAfter(e)); next == "gmt" || next == "utc" || next == "hours" || next == "hrs" {
 		return true // "1600 GMT" is a clock time
 	}
 	if e < len(body) {
@@ -321,17 +322,17 @@ func (t *Tagger) afterName(body string, i int) bool {
 func resYear(t *Tagger, m *match, c *docCtx) (res, bool) {
 	ys := m.g("year")
 	y, _ := strconv.Atoi(ys)
-	if looksLikeCount(c.body, m) {
+	if looksLikeCount(c.tokens, m) {
 		return res{}, false
 	}
-	prev := wordBefore(c.body, m.start)
+	prev := c.wordBefore(m.start)
 	if t.notYear[strings.TrimSuffix(prev, ".")] || t.notYear[prev] {
 		return res{}, false
 	}
 	named := strings.HasPrefix(lower(c.body[m.start:m.end]), "the year")
 	if m.g("mod") == "" && m.g("fiscal") == "" && !named && !t.words.prep[prev] && !t.words.det[prev] {
 		// "2012 troops", "1500 people": a bare number before a plural noun.
-		next := wordAfter(c.body, m.end)
+		next := c.wordAfter(m.end)
 		if len(next) > 3 && next[0] >= 'a' && next[0] <= 'z' && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") {
 			return res{}, false
 		}
@@ -391,7 +392,7 @@ func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if s == "fall" && ys == "" && (rel == "" || rel == "the") {
 		return res{}, false
 	}
-	if isCap(m.g("season")) && ys == "" && isCap(wordAfter(c.body, m.end)) {
+	if isCap(m.g("season")) && ys == "" && isCap(c.wordAfter(m.end)) {
 		// "Winter Olympics", "Spring Valley": part of a name.
 		return res{}, false
 	}
@@ -421,7 +422,7 @@ func resSeason(t *Tagger, m *match, c *docCtx) (res, bool) {
 			}
 		case "this":
 		default:
-			tense := t.tenseAt(c.body, m.start, m.end)
+			tense := t.tenseAt(c.tokens, m.start, m.end)
 			if sinceBefore(c.body, m.start) {
 				tense = tensePast
 			}

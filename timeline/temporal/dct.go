@@ -7,21 +7,30 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
 )
 
 // An article without a dateline still bounds its own date: it was written no
 // earlier than the latest date it reports as past, and before anything it calls
 // upcoming.
 
+// undated returns the expressions of the text resolved against no DCT: what
+// the text alone says of its dates.
+func (t *Tagger) undated(tk *tokens) []timeline.Timex {
+	xs, _ := t.tag(tk, time.Time{})
+	return xs
+}
+
 // pastBound is the latest first day of an explicit (year-bearing) date the text
-// does not put in the future.
-func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
+// does not put in the future; xs are its expressions (undated).
+func (t *Tagger) pastBound(tk *tokens, xs []timeline.Timex) (timeline.Timex, bool) {
+	body := tk.body
 	var best timeline.Timex
-	for _, x := range t.Tag(body, time.Time{}) {
+	for _, x := range xs {
 		if x.Anchor != timeline.AnchorExplicit || x.Earliest.IsZero() || x.Type != timeline.TypeDate {
 			continue
 		}
-		if w := wordBefore(body, x.Span.Start); t.words.notYet[w] || x.Granularity != timeline.GranDay && !t.words.report[w] {
+		if w := tk.wordBefore(x.Span.Start); t.words.notYet[w] || x.Granularity != timeline.GranDay && !t.words.report[w] {
 			continue
 		}
 		if rangeEnd(body, x.Span.Start) || rangeStart(body, x.Span.End) {
@@ -30,15 +39,15 @@ func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
 		// Only a date the text reports as past bounds it: a past-tense clause or
 		// "since"; a full date with no tense around it (a tweet's dateline) too,
 		// but a bare month or year with no tense is as often a plan.
-		switch tense, near, future := t.tenseNear(body, x.Span.Start, x.Span.End); {
+		switch tense, near, future := t.tenseNear(tk, x.Span.Start, x.Span.End); {
 		case x.Signal == "since":
 		case future:
 			continue // "would replace it in 2008, as announced": a plan
-		case tense == tensePast && (x.Granularity == timeline.GranDay || near && !t.planned(body, x, false)):
+		case tense == tensePast && (x.Granularity == timeline.GranDay || near && !t.planned(tk, x, false)):
 			// a month or a year must be governed by the past verb itself: "told
 			// the panel the launch is due in October 1998" reports, not dates
 		case tense == tenseNone && x.Granularity == timeline.GranDay:
-		case tense == tensePast && t.reportedIn(body, x):
+		case tense == tensePast && t.reportedIn(tk, x):
 		default:
 			continue
 		}
@@ -53,18 +62,25 @@ func (t *Tagger) pastBound(body string) (timeline.Timex, bool) {
 // than the latest explicit date it reports as past, before the earliest occurrence
 // it calls upcoming. ok is false when the text gives no bound.
 func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
-	x, ok := t.pastBound(body)
+	return t.InferDCTDoc(doc.NewLazy(body, nil))
+}
+
+// InferDCTDoc is InferDCT on the analysed document of a body (see TagDoc).
+func (t *Tagger) InferDCTDoc(d *doc.Doc) (earliest, latest time.Time, ok bool) {
+	tk := newTokens(d)
+	xs := t.undated(tk)
+	x, ok := t.pastBound(tk, xs)
 	if ok {
 		earliest = x.Earliest
 	}
-	if d, ok := t.dateline(body, earliest); ok {
-		return d, d, true
+	if day, ok := t.dateline(tk, earliest); ok {
+		return day, day, true
 	}
 	// An occurrence picked as the next after a year or a month may be an edition
 	// the article has already seen; past a full date it is the next one, as
 	// news tells of what is weeks ahead; otherwise only one the text pins down
 	// bounds it.
-	for _, o := range t.occurrences(body, earliest, x.Granularity != timeline.GranDay) {
+	for _, o := range t.occurrences(tk, earliest, x.Granularity != timeline.GranDay) {
 		if earliest.IsZero() {
 			break // with no date to stand for the DCT, "upcoming" has no anchor
 		}
@@ -77,11 +93,11 @@ func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
 		}
 	}
 	// Explicit dates in future-tense sentences bound it from above as well.
-	for _, x := range t.Tag(body, time.Time{}) {
+	for _, x := range xs {
 		if x.Anchor != timeline.AnchorExplicit || x.Granularity != timeline.GranDay {
 			continue
 		}
-		if t.tenseAt(body, x.Span.Start, x.Span.End) != tenseFuture {
+		if t.tenseAt(tk, x.Span.Start, x.Span.End) != tenseFuture {
 			continue
 		}
 		if x.Earliest.After(earliest) && (latest.IsZero() || x.Earliest.AddDate(0, 0, -1).Before(latest)) {
@@ -116,21 +132,21 @@ func rangeEnd(body string, s int) bool {
 // clause with no infinitive or forecast before it ("The company, founded by
 // his father, was sold in 1996"), not "agreed to hold elections in 2007",
 // "trimmed its forecast to 2.0 percent in 2007" or "in 2007-13".
-func (t *Tagger) reportedIn(body string, x timeline.Timex) bool {
-	if w := wordBefore(body, x.Span.Start); !t.words.reportIn[w] {
+func (t *Tagger) reportedIn(tk *tokens, x timeline.Timex) bool {
+	if w := tk.wordBefore(x.Span.Start); !t.words.reportIn[w] {
 		return false
 	}
-	if wordAfter(body, x.Span.End) == "to" {
+	if tk.wordAfter(x.Span.End) == "to" {
 		return false // "from 2010 to 2008"
 	}
-	return !t.planned(body, x, true)
+	return !t.planned(tk, x, true)
 }
 
 // planned reports whether a plan word precedes x in its sentence; "to" counts
 // only when infinitive is set (a past verb right by the date rules out most).
-func (t *Tagger) planned(body string, x timeline.Timex, infinitive bool) bool {
-	ss, _ := sentenceBounds(body, x.Span.Start, x.Span.End)
-	for _, w := range strings.Fields(strings.ToLower(body[ss:x.Span.Start])) {
+func (t *Tagger) planned(tk *tokens, x timeline.Timex, infinitive bool) bool {
+	ss, _ := tk.clause(x.Span.Start, x.Span.End)
+	for _, w := range strings.Fields(strings.ToLower(tk.body[ss:x.Span.Start])) {
 		if w = strings.Trim(w, ",.;:\"'()"); t.words.plan[w] && (infinitive || w != "to") {
 			return true
 		}
@@ -150,9 +166,10 @@ var datelineTail = regexp.MustCompile(`^ ?(?:, ?(\d{4}))?,? ?(?:\([A-Za-z][A-Za-
 // 1997 (AFP) -", "WASHINGTON, August 11 (Xinhua) --"). Without a year in it, the
 // date is the first with that month and day on or after notBefore, the latest
 // date the text reports as past; with no such bound it gives nothing.
-func (t *Tagger) dateline(body string, notBefore time.Time) (time.Time, bool) {
-	head := body[:min(len(body), 200)]
-	xs := t.Tag(head, time.Time{})
+func (t *Tagger) dateline(tk *tokens, notBefore time.Time) (time.Time, bool) {
+	tk = tk.prefix(200)
+	head := tk.body
+	xs := t.undated(tk)
 	if len(xs) == 0 || xs[0].Type != timeline.TypeDate || xs[0].Span.Start > 60 || !datelinePlace.MatchString(head[:xs[0].Span.Start]) {
 		return time.Time{}, false
 	}

@@ -99,7 +99,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
-	if n := m.gpos("num"); isCap(us) && n >= 0 && isCap(c.body[n:]) && !isBoundaryBefore(c.body, n) {
+	if n := m.gpos("num"); isCap(us) && n >= 0 && isCap(c.body[n:]) && !c.opensClause(n) {
 		return res{}, false // "the Six-Day War", "Hundred Years' War": a name
 	}
 	det := collapse(m.g("det"))
@@ -119,7 +119,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	// "a year-earlier profit", "year-end": the unit is part of another word.
 	if e := m.end; nums != "" && e+1 < len(c.body) && c.body[e] == '-' && isLetter(c.body[e+1]) && !strings.HasPrefix(c.body[e:], "-old") && !strings.HasPrefix(c.body[e:], "-long") {
-		if t.v.triggers[strings.ToLower(wordAfter(c.body, e+1))]&cAgo != 0 || strings.HasPrefix(c.body[e:], "-end") {
+		if t.v.triggers[strings.ToLower(c.wordAfter(e+1))]&cAgo != 0 || strings.HasPrefix(c.body[e:], "-end") {
 			return res{}, false
 		}
 	}
@@ -144,7 +144,7 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 		// a plural unit alone is a measure of unknown count: "hours" PTXH,
 		// "decades" PXDE
 		vague = true
-		if lower(us) == "minutes" && det == "the" && lower(wordAfter(c.body, m.end)) == "of" {
+		if lower(us) == "minutes" && det == "the" && lower(c.wordAfter(m.end)) == "of" {
 			return res{}, false // "the minutes of the meeting": a record
 		}
 	}
@@ -157,23 +157,23 @@ func resDuration(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if lower(us) == "second" && (nums == "" || lower(nums) == "a") {
 		return res{}, false // "second" is an ordinal far more often
 	}
-	if ln := lower(nums); (ln == "one" || ln == "some") && lower(us) == "day" && det == "" && t.someDay(c.body, m) {
+	if ln := lower(nums); (ln == "one" || ln == "some") && lower(us) == "day" && det == "" && t.someDay(c.tokens, m) {
 		// "will one day be", "hopes one day to": some time ahead, no measure
 		return res{typ: "DATE", value: "FUTURE_REF", anchor: "dct", relToDCT: true}, true
 	}
 	_, vagueNum, _ := t.number(nums)
-	if strings.HasPrefix(lower(us), "quarter") && (m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' || !vagueNum && strings.EqualFold(wordAfter(c.body, m.end), "of")) {
+	if strings.HasPrefix(lower(us), "quarter") && (m.gpos("unit") > 0 && c.body[m.gpos("unit")-1] == '-' || !vagueNum && strings.EqualFold(c.wordAfter(m.end), "of")) {
 		return res{}, false // "three-quarters", "a quarter of the shares": fractions
 	}
 	if det == "the" && !plural && nums == "" {
 		if u.Code == "WE" && c.hasRef {
 			d := c.ref
-			if wd := isoWeekday(d); wd < 6 && t.tenseAt(c.body, m.start, m.end) != tenseFuture {
+			if wd := isoWeekday(d); wd < 6 && t.tenseAt(c.tokens, m.start, m.end) != tenseFuture {
 				d = d.AddDate(0, 0, -wd) // the weekend just past
 			}
 			return res{typ: "DATE", value: weekValue(d) + "-WE", anchor: "dct", relToDCT: true}, true
 		}
-		if c.hasRef && (u.Gran == "year" || u.Gran == "week") && t.currentPeriod(c.body, m.start, m.end) {
+		if c.hasRef && (u.Gran == "year" || u.Gran == "week") && t.currentPeriod(c.tokens, m.start, m.end) {
 			v := yearValue(c.ref.Year())
 			if u.Gran == "week" {
 				v = weekValue(c.ref)
@@ -272,7 +272,7 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 		if !ok {
 			return res{}, false
 		}
-		if t.newspaper(c.body, m) {
+		if t.newspaper(c.tokens, m) {
 			return res{}, false
 		}
 		return res{typ: "SET", value: v, anchor: "relative"}, true
@@ -308,11 +308,11 @@ func resSet(t *Tagger, m *match, c *docCtx) (res, bool) {
 // than a measure: after a modal or a future word ("will one day be", "could
 // one day"), or before "to" or a modal ("hopes one day to", "the Church one
 // day may").
-func (t *Tagger) someDay(body string, m *match) bool {
-	if strings.Contains(body[m.start:m.end], "-") {
+func (t *Tagger) someDay(tk *tokens, m *match) bool {
+	if strings.Contains(tk.body[m.start:m.end], "-") {
 		return false // "a one-day visit": a measure
 	}
-	prev, next := wordBefore(body, m.start), lower(wordAfter(body, m.end))
+	prev, next := tk.wordBefore(m.start), lower(tk.wordAfter(m.end))
 	if k := t.tense[prev]; k == tenseFuture || k == tenseModal {
 		return true
 	}
@@ -326,12 +326,13 @@ func (t *Tagger) someDay(body string, m *match) bool {
 // after it ("the Bild daily"), before a verb of saying ("the daily said") or
 // the end of its phrase ("in the daily."), or before the word for a
 // periodical ("the Alwan daily newspaper").
-func (t *Tagger) newspaper(body string, m *match) bool {
+func (t *Tagger) newspaper(tk *tokens, m *match) bool {
+	body := tk.body
 	w := m.g("set")
-	if isCap(w) && !isBoundaryBefore(body, m.start) {
+	if isCap(w) && !tk.opensClause(m.start) {
 		return true
 	}
-	next := wordAfter(body, m.end)
+	next := tk.wordAfter(m.end)
 	if isCap(next) {
 		return true
 	}
@@ -342,14 +343,14 @@ func (t *Tagger) newspaper(body string, m *match) bool {
 	if t.words.speech[lower(next)] {
 		return true
 	}
-	prev := wordBefore(body, m.start)
+	prev := tk.wordBefore(m.start)
 	if p := strings.TrimRight(body[:m.start], " "); len(p) > 0 && isLetter(p[len(p)-1]) {
 		// the word before as written, to see its capital
 		k := len(p)
 		for k > 0 && isLetter(p[k-1]) {
 			k--
 		}
-		if isCap(p[k:]) && !isBoundaryBefore(body, k) {
+		if isCap(p[k:]) && !tk.opensClause(k) {
 			return true // "the Mainichi Shimbun daily"
 		}
 	}
@@ -411,13 +412,13 @@ func resFreq(t *Tagger, m *match, c *docCtx) (res, bool) {
 // article reports on, not a length: "For the year, volume was flat", "a high
 // for the year of $42", "the week's most active session"; not "the year ended
 // Sept. 30", "the year before" or "player of the year".
-func (t *Tagger) currentPeriod(body string, s, e int) bool {
-	rest := body[e:min(len(body), e+4)]
+func (t *Tagger) currentPeriod(tk *tokens, s, e int) bool {
+	rest := tk.body[e:min(len(tk.body), e+4)]
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return true
 	}
-	if !t.words.within[wordBefore(body, s)] {
+	if !t.words.within[tk.wordBefore(s)] {
 		return false
 	}
-	return strings.HasPrefix(rest, ",") || wordAfter(body, e) == "of"
+	return strings.HasPrefix(rest, ",") || tk.wordAfter(e) == "of"
 }

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
 )
 
 // The gazetteer dates named occurrences ("the Winter Olympics"). They are not
@@ -146,12 +147,19 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 // resolved to the instance that fits ref and the mention's tense. When ref is
 // zero, the latest explicit date the text reports as past stands in for it.
 func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence {
+	return t.OccurrencesDoc(doc.NewLazy(body, nil), ref)
+}
+
+// OccurrencesDoc is Occurrences on the analysed document of a body (see
+// TagDoc).
+func (t *Tagger) OccurrencesDoc(d *doc.Doc, ref time.Time) []timeline.Occurrence {
+	tk := newTokens(d)
 	if ref.IsZero() {
-		if x, ok := t.pastBound(body); ok {
+		if x, ok := t.pastBound(tk, t.undated(tk)); ok {
 			ref = x.Earliest
 		}
 	}
-	return t.occurrences(body, timeline.Day(ref), false)
+	return t.occurrences(tk, timeline.Day(ref), false)
 }
 
 // gazHit is a gazetteer name found in a text, with the year and host around it.
@@ -212,8 +220,8 @@ func (g *gazetteer) names(body string) [][2]int {
 // occurrences finds the named occurrences in body; with fixed, only those the
 // text pins to one instance (by a year, a host, or a series with one instance),
 // not those picked by their distance from ref.
-func (t *Tagger) occurrences(body string, ref time.Time, fixed bool) []timeline.Occurrence {
-	g := t.gaz
+func (t *Tagger) occurrences(tk *tokens, ref time.Time, fixed bool) []timeline.Occurrence {
+	g, body := t.gaz, tk.body
 	var out []timeline.Occurrence
 	named := map[string]bool{} // families named so far, for weak names
 	for _, h := range g.find(body) {
@@ -254,12 +262,12 @@ func (t *Tagger) occurrences(body string, ref time.Time, fixed bool) []timeline.
 			continue
 		}
 		if host == "" && len(cands) > 1 {
-			cands = hostLater(cands, body, loc[1])
+			cands = hostLater(cands, tk, loc[1])
 		}
 		if fixed && len(cands) > 1 {
 			continue
 		}
-		upcoming := g.isUpcoming(body, loc[0], loc[1])
+		upcoming := g.isUpcoming(tk, loc[0], loc[1])
 		pick, ok := pickInstance(cands, ref, upcoming)
 		if !ok {
 			continue
@@ -311,9 +319,9 @@ func pickInstance(cands []instance, ref time.Time, upcoming bool) (instance, boo
 
 // isUpcoming looks for a cue presenting the mention as still to come in its
 // sentence before the mention, or just after it ("..., due to be held in").
-func (g *gazetteer) isUpcoming(body string, s, e int) bool {
-	ss, se := sentenceBounds(body, s, e)
-	text := strings.ToLower(body[ss:min(se, e+40)])
+func (g *gazetteer) isUpcoming(tk *tokens, s, e int) bool {
+	ss, se := tk.clause(s, e)
+	text := strings.ToLower(tk.body[ss:min(se, e+40)])
 	for _, cue := range g.upcoming {
 		i := 0
 		for {
@@ -360,9 +368,9 @@ func (in instance) hostIs(h string) bool {
 // hostLater narrows candidates to those whose host the rest of the sentence
 // names as the venue ("the Winter Olympics, due to be held in Sochi"), when it
 // does. A city merely mentioned ("officials in Seoul said") does not count.
-func hostLater(cands []instance, body string, end int) []instance {
-	_, se := sentenceBounds(body, end, end)
-	rest := strings.ToLower(body[end:min(se, end+80)])
+func hostLater(cands []instance, tk *tokens, end int) []instance {
+	_, se := tk.clause(end, end)
+	rest := strings.ToLower(tk.body[end:min(se, end+80)])
 	var out []instance
 	for _, in := range cands {
 		for _, h := range append([]string{in.host}, in.aliases...) {

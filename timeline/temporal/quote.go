@@ -103,7 +103,7 @@ func (t *Tagger) quotedDays(xs []timeline.Timex, idx []int, c *docCtx) {
 		if !ok {
 			continue
 		}
-		said, ok := t.sayingDay(xs, quotes, q, c.body)
+		said, ok := t.sayingDay(xs, quotes, q, c.tokens)
 		if !ok || said.Equal(c.ref) {
 			continue
 		}
@@ -125,12 +125,13 @@ func within(quotes []span, off int) (span, bool) {
 // outside any quotation in the attribution that follows it up to its
 // sentence's end, or that precedes it from its sentence's start, where a
 // reporting word (data/wordclasses.txt, class speech) stands too.
-func (t *Tagger) sayingDay(xs []timeline.Timex, quotes []span, q span, body string) (time.Time, bool) {
-	_, after := sentenceBounds(body, q.end, q.end)
+func (t *Tagger) sayingDay(xs []timeline.Timex, quotes []span, q span, tk *tokens) (time.Time, bool) {
+	body := tk.body
+	_, after := tk.clause(q.end, q.end)
 	if after < q.end {
 		after = q.end
 	}
-	before, _ := sentenceBounds(body, q.start, q.start)
+	before, _ := tk.clause(q.start, q.start)
 	for _, a := range []span{{q.end, after}, {before, q.start}} {
 		if a.end <= a.start || !t.reports(body[a.start:a.end]) {
 			continue

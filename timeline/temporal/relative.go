@@ -14,7 +14,7 @@ import (
 )
 
 func resRel(t *Tagger, m *match, c *docCtx) (res, bool) {
-	if isCap(m.g("unit")) && isCap(m.g("rel")) && m.start > 0 && !isBoundaryBefore(c.body, m.start) {
+	if isCap(m.g("unit")) && isCap(m.g("rel")) && m.start > 0 && !c.opensClause(m.start) {
 		return res{}, false // "ABC's This Week": a title
 	}
 	rel := collapse(m.g("rel"))
@@ -132,7 +132,7 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if wd == 0 {
 		return res{}, false
 	}
-	if strings.HasSuffix(ws, ".") && !t.datedAfter(c.body, m.end) {
+	if strings.HasSuffix(ws, ".") && !t.datedAfter(c.tokens, m.end) {
 		return res{}, false // "Sun." alone is as likely The Sun as Sunday
 	}
 	rel := collapse(m.g("rel"))
@@ -174,9 +174,9 @@ func resWeekday(t *Tagger, m *match, c *docCtx) (res, bool) {
 		t.dayPart(&r, m)
 		return r, true
 	}
-	way := weekdayDirection(t.clauseAt(c.body, m.start, m.end))
+	way := weekdayDirection(t.clauseAt(c.tokens, m.start, m.end))
 	anchor := c.ref
-	if ss, _ := sentenceBounds(c.body, m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !t.words.rng[wordBefore(c.body, m.start)] {
+	if ss, _ := c.clause(m.start, m.end); !c.lastDay.IsZero() && c.lastDayEnd > ss && c.ref.Sub(c.lastDay) > 7*24*time.Hour && !t.words.rng[c.wordBefore(m.start)] {
 		anchor = c.lastDay
 		if rel == "" {
 			// the narrative moves forward: the first such weekday from that day
@@ -246,7 +246,7 @@ func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
 			return res{}, false
 		}
 	}
-	before, after := wordBefore(c.body, m.start), lower(wordAfter(c.body, m.end))
+	before, after := c.wordBefore(m.start), lower(c.wordAfter(m.end))
 	if f.after != nil && !f.after[before] || f.notAfter[before] || f.notBefore[after] {
 		return res{}, false
 	}
@@ -256,7 +256,7 @@ func resDeictic(t *Tagger, m *match, c *docCtx) (res, bool) {
 	if f.notPast {
 		// a past clause with no modal or future word in the sentence ("may
 		// soon seek" after "prosecutors have told him" looks ahead)
-		if tense, _, ahead := t.tenseNear(c.body, m.start, m.end); tense == tensePast && !ahead {
+		if tense, _, ahead := t.tenseNear(c.tokens, m.start, m.end); tense == tensePast && !ahead {
 			return res{}, false
 		}
 	}
@@ -335,7 +335,7 @@ func resAgo(t *Tagger, m *match, c *docCtx) (res, bool) {
 	}
 	if m.g("num") == "" {
 		// "days later", "years ago": a plural unit alone is a count not given
-		if us := lower(m.g("unit")); !strings.HasSuffix(us, "s") || !isBoundaryBefore(c.body, m.start) && isCap(m.g("unit")) {
+		if us := lower(m.g("unit")); !strings.HasSuffix(us, "s") || !c.opensClause(m.start) && isCap(m.g("unit")) {
 			return res{}, false
 		}
 		vague = true
@@ -544,12 +544,13 @@ func resAnaphor(t *Tagger, m *match, c *docCtx) (res, bool) {
 
 // datedAfter reports whether a month name or a day number follows offset i
 // ("Sat., Jan. 5", "Sun. 12"), which makes an abbreviated weekday one.
-func (t *Tagger) datedAfter(body string, i int) bool {
+func (t *Tagger) datedAfter(tk *tokens, i int) bool {
+	body := tk.body
 	for i < len(body) && (body[i] == ',' || body[i] == ' ') {
 		i++
 	}
 	if i < len(body) && body[i] >= '0' && body[i] <= '9' {
 		return true
 	}
-	return t.month(wordAfter(body, i)) != 0 && isCap(wordAfter(body, i))
+	return t.month(tk.wordAfter(i)) != 0 && isCap(tk.wordAfter(i))
 }

@@ -6,11 +6,11 @@ import (
 	"time"
 )
 
-// docCtx is what normalisation may look at besides the match itself: the body,
-// the DCT, and the dates resolved so far in the document (for "a year earlier").
-// It lives for one Tag call only.
+// docCtx is what normalisation may look at besides the match itself: the body
+// and its tokens, the DCT, and the dates resolved so far in the document (for
+// "a year earlier"). It lives for one Tag call only.
 type docCtx struct {
-	body   string
+	*tokens
 	ref    time.Time // DCT at day precision; zero when unknown
 	hasRef bool
 	// lastDate is the value of the last DATE resolved in document order, for
@@ -91,38 +91,3 @@ func (t *Tagger) number(s string) (n float64, vague, ok bool) {
 
 // fmtNum prints a count for a duration value: 2, 2.5.
 func fmtNum(n float64) string { return strconv.FormatFloat(n, 'f', -1, 64) }
-
-// wordBefore returns the lower-cased word ending just before offset i.
-func wordBefore(body string, i int) string {
-	j := i
-	for j > 0 && body[j-1] == ' ' {
-		j--
-	}
-	k := j
-	for k > 0 && (isLetter(body[k-1]) || body[k-1] == '.') {
-		k--
-	}
-	return lower(body[k:j])
-}
-
-// wordAfter returns the lower-cased word starting just after offset i.
-func wordAfter(body string, i int) string {
-	j := i
-	for j < len(body) && body[j] == ' ' {
-		j++
-	}
-	k := j
-	for k < len(body) && (isLetter(body[k]) || body[k] == '-') {
-		k++
-	}
-	return body[j:k]
-}
-
-// isBoundaryBefore reports whether offset i starts a sentence.
-func isBoundaryBefore(body string, i int) bool {
-	j := i
-	for j > 0 && (body[j-1] == ' ' || body[j-1] == '"' || body[j-1] == '`' || body[j-1] == '\'') {
-		j--
-	}
-	return j == 0 || isBoundary(body, j-1)
-}

@@ -100,25 +100,6 @@ const (
 	maxTriggersPerArticle = 4 * MaxTimexesPerArticle
 )
 
-// sentenceEnds returns the offsets of body where a sentence ends (isBoundary),
-// in order: the sentences the limits above count in.
-func sentenceEnds(body string) []int {
-	var ends []int
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '.', '!', '?', '\n', ';':
-			if isBoundary(body, i) {
-				ends = append(ends, i)
-			}
-		}
-	}
-	return ends
-}
-
-// sentenceOf returns the index of the sentence holding offset i: the number of
-// sentence ends before it.
-func sentenceOf(ends []int, i int) int { return sort.SearchInts(ends, i) }
-
 // trigger is a word of some trigger classes at [start, end) of the body.
 type trigger struct {
 	start, end int
@@ -126,12 +107,12 @@ type trigger struct {
 }
 
 // triggerWords returns the trigger words of body in order. lc is body
-// lower-cased byte for byte (ASCII only, so offsets agree); ends are its
-// sentence ends. Past maxTriggersPerSentence in a sentence the rest of its words
-// are skipped; capped lists the sentences where that happened. Past
-// maxTriggersPerArticle the rest of the article is skipped, and stop is where
-// (-1: nowhere).
-func (t *Tagger) triggerWords(lc string, ends []int) (out []trigger, capped []int, stop int) {
+// lower-cased byte for byte (ASCII only, so offsets agree); the sentences it
+// counts in are tk's clauses. Past maxTriggersPerSentence in a sentence the
+// rest of its words are skipped; capped lists the sentences where that
+// happened. Past maxTriggersPerArticle the rest of the article is skipped, and
+// stop is where (-1: nowhere).
+func (t *Tagger) triggerWords(lc string, tk *tokens) (out []trigger, capped []int, stop int) {
 	n := len(lc)
 	sent, inSent := 0, 0 // the sentence of the last trigger, and its triggers so far
 	for i := 0; i < n; {
@@ -173,7 +154,7 @@ func (t *Tagger) triggerWords(lc string, ends []int) (out []trigger, capped []in
 			cls |= cAMPM
 		}
 		if cls != 0 {
-			if si := sentenceOf(ends, i); si != sent {
+			if si := tk.clauseOf(i); si != sent {
 				sent, inSent = si, 0
 			}
 			if inSent++; inSent <= maxTriggersPerSentence {
@@ -255,9 +236,10 @@ func lowerASCII(s string) string {
 // returns every match, best first: longest, then rule priority, then leftmost;
 // and the sentences where trigger words were skipped, and where the rest of the
 // article was (see triggerWords).
-func (t *Tagger) findMatches(body string, ends []int) ([]*match, []int, int) {
+func (t *Tagger) findMatches(tk *tokens) ([]*match, []int, int) {
+	body := tk.body
 	lc := lowerASCII(body)
-	trigs, capped, stop := t.triggerWords(lc, ends)
+	trigs, capped, stop := t.triggerWords(lc, tk)
 	var all []*match
 	var slab []match
 	var wins []window

@@ -14,6 +14,9 @@
 //     normalisers, pure functions of the match, the DCT and what the document
 //     said before (the narrative date). when's own rules read clock times,
 //     month-days and today/tomorrow/yesterday on the matched span.
+//   - tokens.go: what the rules read around a match, from the analysed
+//     document (package doc): the word before or after it is a token's, and
+//     the clause around it a run of tokens between clause ends.
 //   - tense.go: the tense of the clause, which picks the instance of a bare
 //     month or season; weekday.go: the tense, aspect and modality of the verb
 //     governing a bare weekday, and the one function (weekdayDirection) that
@@ -41,6 +44,7 @@ import (
 	"github.com/olebedev/when/rules/en"
 
 	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/doc"
 )
 
 // Options configures a Tagger. Zero values select the embedded defaults.
@@ -123,17 +127,29 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 // numbers and date words than a sentence has), an article that held more than
 // MaxTimexesPerArticle.
 func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, []string) {
-	c := &docCtx{body: body, hasRef: !ref.IsZero()}
+	return t.TagDoc(doc.NewLazy(body, nil), ref)
+}
+
+// TagDoc is TagWithWarnings on the analysed document of a body, whose tokens
+// the rules read around each expression: a caller that analyses the body
+// anyway (the pipeline) has it tokenized once. It parses no sentence of d.
+func (t *Tagger) TagDoc(d *doc.Doc, ref time.Time) ([]timeline.Timex, []string) {
+	return t.tag(newTokens(d), ref)
+}
+
+func (t *Tagger) tag(tk *tokens, ref time.Time) ([]timeline.Timex, []string) {
+	body := tk.body
+	c := &docCtx{tokens: tk, hasRef: !ref.IsZero()}
 	if c.hasRef {
 		c.ref = timeline.Day(ref)
 	}
-	ends := sentenceEnds(body)
-	cands, capped, stop := t.findMatches(body, ends)
+	ends := tk.ends
+	cands, capped, stop := t.findMatches(tk)
 	// Select the best non-overlapping matches whose form is valid, then resolve the
 	// chosen ones again in document order, where the narrative context is known.
 	var chosen []*match // kept sorted by start, non-overlapping
 	perSentence := make(map[int]int)
-	dry := &docCtx{body: body, ref: c.ref, hasRef: c.hasRef}
+	dry := &docCtx{tokens: tk, ref: c.ref, hasRef: c.hasRef}
 	for _, m := range cands {
 		// the first chosen match ending after m starts is the only one that
 		// can overlap it
@@ -141,7 +157,7 @@ func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, 
 		if i < len(chosen) && chosen[i].start < m.end {
 			continue
 		}
-		si := sentenceOf(ends, m.start)
+		si := tk.clauseOf(m.start)
 		if n := perSentence[si]; n >= MaxTimexesPerSentence {
 			if n == MaxTimexesPerSentence {
 				capped = append(capped, si)
@@ -280,7 +296,7 @@ func (t *Tagger) finish(x *timeline.Timex, r res, c *docCtx) {
 	default:
 		x.Anchor = timeline.AnchorRelative
 	}
-	x.Signal = t.signalBefore(c.body, x.Span.Start)
+	x.Signal = t.signalBefore(c.tokens, x.Span.Start)
 	switch x.Type {
 	case timeline.TypeDate, timeline.TypeTime:
 		if f, l, g, ok := bounds(x.Value); ok {
@@ -399,7 +415,7 @@ func (t *Tagger) anchorDuration(x *timeline.Timex, c *docCtx) {
 	if !past && !future {
 		return
 	}
-	if x.Signal == "for" && t.tenseAt(c.body, x.Span.Start, x.Span.End) == tenseFuture {
+	if x.Signal == "for" && t.tenseAt(c.tokens, x.Span.Start, x.Span.End) == tenseFuture {
 		past, future = false, true
 	}
 	n, code, ok := parseDuration(v)
@@ -468,8 +484,8 @@ func parseDuration(v string) (int, string, bool) {
 }
 
 // signalBefore returns the signal word (data/wordclasses.txt) just before start.
-func (t *Tagger) signalBefore(body string, start int) string {
-	if w := wordBefore(body, start); t.words.signal[w] {
+func (t *Tagger) signalBefore(tk *tokens, start int) string {
+	if w := tk.wordBefore(start); t.words.signal[w] {
 		return w
 	}
 	return ""

@@ -58,18 +58,19 @@ const verbWindow = 10
 // nearest before it in its clause ("reached on", "will meet on", "planned to
 // leave Nairobi on"), else the tense cues around it (tense.go: "On Friday,
 // the rebels attacked"; "Friday, he said"), and the words just before it.
-func (t *Tagger) clauseAt(body string, s, e int) clause {
-	c, ok := t.verbBefore(body, s)
-	if !ok && t.fronted(body, s) {
-		c, ok = t.verbAfter(body, e)
+func (t *Tagger) clauseAt(tk *tokens, s, e int) clause {
+	body := tk.body
+	c, ok := t.verbBefore(tk, s)
+	if !ok && t.fronted(tk, s) {
+		c, ok = t.verbAfter(tk, e)
 	}
 	if !ok {
-		c.tense = t.tenseAt(body, s, e)
+		c.tense = t.tenseAt(tk, s, e)
 	}
 	if rest := body[e:min(len(body), e+4)]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		c.possessive = true
 	}
-	c.deadline = t.words.deadline[wordBefore(body, s)]
+	c.deadline = t.words.deadline[tk.wordBefore(s)]
 	c.ahead = t.aheadBefore(body, s)
 	c.since = sinceBefore(body, s)
 	return c
@@ -78,10 +79,10 @@ func (t *Tagger) clauseAt(body string, s, e int) clause {
 // verbBefore finds the verb group that governs a date at s among the words
 // before it in its clause (up to a comma, a colon, a quotation mark or the
 // sentence start) and reads its tense, aspect and modality.
-func (t *Tagger) verbBefore(body string, s int) (clause, bool) {
-	ss, _ := sentenceBounds(body, s, s)
+func (t *Tagger) verbBefore(tk *tokens, s int) (clause, bool) {
+	ss, _ := tk.clause(s, s)
 	var buf [verbWindow]string
-	ws := wordsBack(body, ss, s, buf[:0])
+	ws, _ := tk.wordsBack(ss, s, buf[:0])
 	for i, w := range ws {
 		var next string // the word after w, toward the date
 		if i > 0 {
@@ -167,11 +168,11 @@ func planClause(ws []string, i int) clause {
 // fronted reports whether the date at s opens its sentence, alone or after a
 // preposition ("On Tuesday, the league plans ..."): the clause it belongs to
 // follows it.
-func (t *Tagger) fronted(body string, s int) bool {
-	ss, _ := sentenceBounds(body, s, s)
+func (t *Tagger) fronted(tk *tokens, s int) bool {
+	ss, _ := tk.clause(s, s)
 	var buf [3]string
-	ws := wordsBack(body, ss, s, buf[:0])
-	return len(ws) == 0 || len(ws) == 1 && (t.words.prep[ws[0]] || frontPrep[ws[0]]) && !isBoundaryBefore(body, s) && isBoundaryBefore(body, s-len(ws[0])-1)
+	ws, at := tk.wordsBack(ss, s, buf[:0])
+	return len(ws) == 0 || len(ws) == 1 && (t.words.prep[ws[0]] || frontPrep[ws[0]]) && !tk.opensClause(s) && tk.opensClause(at)
 }
 
 // subordinators open a subordinate clause after a fronted date.
@@ -185,22 +186,23 @@ var frontPrep = map[string]bool{"on": true, "at": true, "also": true, "and": tru
 // comma and the subject: the first plan word, future or modal word, or past
 // verb among the next words of its sentence ("On Tuesday, the league plans to
 // hold", "On Wednesday, the rebels attacked").
-func (t *Tagger) verbAfter(body string, e int) (clause, bool) {
-	_, se := sentenceBounds(body, e, e)
+func (t *Tagger) verbAfter(tk *tokens, e int) (clause, bool) {
+	_, se := tk.clause(e, e)
 	var ws [verbWindow + 2]string
+	var buf [4]span
 	n := 0
-	for next := e; n < len(ws); {
-		i, j := nextWord(body, next, se)
-		if i == j {
-			break
+	for k, end := tk.within(e, se); k < end && n < len(ws); k++ {
+		for _, wd := range tk.words(k, buf[:0]) {
+			if n == len(ws) {
+				break
+			}
+			w := strings.ToLower(tk.body[wd.start:wd.end])
+			if tk.body[wd.start] >= 'A' && tk.body[wd.start] <= 'Z' {
+				w = "#" // a name, no verb
+			}
+			ws[n] = w
+			n++
 		}
-		next = j
-		w := strings.ToLower(body[i:j])
-		if body[i] >= 'A' && body[i] <= 'Z' {
-			w = "#" // a name, no verb
-		}
-		ws[n] = w
-		n++
 	}
 	if n > 0 && subordinators[ws[0]] {
 		return clause{}, false // "On Friday, when Albright set aside ...": no main clause at hand
@@ -281,39 +283,31 @@ func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 // from hi backwards, lower-cased, stopping at a comma, a colon, a semicolon or
 // a quotation mark: the words of the date's own clause, nearest first. A
 // capitalised word inside a sentence is a name and is given as "#", so that it
-// is not taken for a verb.
-func wordsBack(body string, lo, hi int, out []string) []string {
-	i := hi
-	for i > lo && len(out) < cap(out) {
-		c := body[i-1]
-		switch {
-		case c == ' ' || c == '\t' || c == '-':
-			i--
-			continue
-		case c == ',' || c == ':' || c == '"' || c == '`' || c == ';':
-			return out
-		case c == '\'' && i-2 >= lo && body[i-2] == '\'':
-			return out // '' closing a quotation
-		case !isLetter(c) && c != '\'' && c < 0x80:
-			i--
-			continue
-		case c >= 0x80:
-			if strings.HasSuffix(body[lo:i], "”") || strings.HasSuffix(body[lo:i], "“") {
-				return out
+// is not taken for a verb. at is where the nearest word starts (-1: none).
+func (tk *tokens) wordsBack(lo, hi int, out []string) (ws []string, at int) {
+	at = -1
+	var buf [4]span
+	first, end := tk.within(lo, hi)
+	for k := end - 1; k >= first; k-- {
+		switch tk.toks[k].Text {
+		case ",", ":", ";", "\"", "``", "''", "`", "“", "”":
+			return out, at
+		}
+		wds := tk.words(k, buf[:0]) // none in a number, a bracket, a hyphen
+		for i := len(wds) - 1; i >= 0; i-- {
+			if len(out) == cap(out) {
+				return out, at
 			}
-			i--
-			continue
+			start := wds[i].start
+			w := strings.TrimLeft(tk.body[start:wds[i].end], "'")
+			if w == "" || w[0] >= 'A' && w[0] <= 'Z' && start > lo && !tk.opensClause(start) {
+				w = "#" // a capitalised word inside a sentence: a name
+			}
+			if at < 0 {
+				at = start
+			}
+			out = append(out, strings.ToLower(w))
 		}
-		j := i
-		for j > lo && (isLetter(body[j-1]) || body[j-1] == '\'') {
-			j--
-		}
-		w := strings.TrimLeft(body[j:i], "'")
-		if w == "" || w[0] >= 'A' && w[0] <= 'Z' && j > lo && !isBoundaryBefore(body, j) {
-			w = "#" // a capitalised word inside a sentence: a name
-		}
-		out = append(out, strings.ToLower(w))
-		i = j
 	}
-	return out
+	return out, at
 }
