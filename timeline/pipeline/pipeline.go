@@ -13,7 +13,6 @@ import (
 	"github.com/timelinehq/timeline/timeline/language"
 	"github.com/timelinehq/timeline/timeline/syntax"
 	"github.com/timelinehq/timeline/timeline/temporal"
-	"github.com/timelinehq/timeline/timeline/text"
 )
 
 // Data overrides the embedded data files; nil readers select the defaults.
@@ -72,23 +71,21 @@ func (p *Pipeline) Analyze(doc timeline.Document) (a *timeline.Analysis, err err
 	if err := timeline.CheckBody([]byte(doc.Body)); err != nil {
 		return nil, err
 	}
-	// The analysed document is made once, tokens and sentences; the
-	// extractor has it parse the sentences it needs a tree for.
-	var tree *analysed.Doc
-	var sentences []timeline.Span
-	if p.Parser != nil {
-		tree = analysed.NewLazy(doc.Body, p.Parser)
-		sentences = tree.TextSentences()
-	} else {
-		sentences = text.Sentences(doc.Body)
-	}
-	doc, timexes, warnings := p.Dates(doc)
+	// The analysed document is made once, tokens and sentences: the tagger
+	// reads its tokens, and the extractor has it parse the sentences it
+	// needs a tree for.
+	d := analysed.NewLazy(doc.Body, p.Parser)
+	doc, timexes, warnings := p.dates(doc, d)
 	a = &timeline.Analysis{
 		Document:    doc,
-		Sentences:   sentences,
+		Sentences:   d.TextSentences(),
 		Timexes:     timexes,
-		Occurrences: p.Tagger.Occurrences(doc.Body, doc.Reference()),
+		Occurrences: p.Tagger.OccurrencesDoc(d, doc.Reference()),
 		Warnings:    warnings,
+	}
+	var tree *analysed.Doc
+	if p.Parser != nil {
+		tree = d
 	}
 	a.Events = p.Extractor.ExtractDoc(a, tree)
 	return a, nil
@@ -99,12 +96,17 @@ func (p *Pipeline) Analyze(doc timeline.Document) (a *timeline.Analysis, err err
 // warnings: a text that does not look like English (package language), what
 // the tagger had to leave out of a huge article (temporal.TagWithWarnings).
 func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex, []string) {
+	return p.dates(doc, analysed.NewLazy(doc.Body, nil))
+}
+
+// dates is Dates on the analysed document d of doc's body.
+func (p *Pipeline) dates(doc timeline.Document, d *analysed.Doc) (timeline.Document, []timeline.Timex, []string) {
 	if doc.DCT.IsZero() && !doc.DCTInferred {
-		if lo, hi, ok := p.Tagger.InferDCT(doc.Body); ok {
+		if lo, hi, ok := p.Tagger.InferDCTDoc(d); ok {
 			doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
 		}
 	}
-	txs, warnings := p.Tagger.TagWithWarnings(doc.Body, doc.Reference())
+	txs, warnings := p.Tagger.TagDoc(d, doc.Reference())
 	if w := language.Warning(doc.Body); w != "" {
 		warnings = append([]string{w}, warnings...)
 	}
