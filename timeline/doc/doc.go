@@ -78,7 +78,7 @@ type Doc struct {
 	// The children of token i are kids[kidStart[i]:kidEnd[i]], in order.
 	// The children of a sentence's tokens lie in kids[Start:End] of that
 	// sentence (each token but the root is one child), so that sentences
-	// can be indexed one at a time.
+	// can be indexed one at a time. They are made at the first Parse.
 	kids, kidStart, kidEnd []int
 
 	split     []timeline.Span // the sentences as text.Sentences gives them
@@ -122,8 +122,8 @@ func New(body string, a Annotator) (*Doc, error) {
 func NewLazy(body string, a Annotator) *Doc {
 	d := &Doc{Body: body, annotator: a}
 	// The tokens first, then the sentences over them, so that the tokens
-	// are allocated once at their number.
-	var spans []timeline.Span
+	// are allocated once at their number (their spans at a guess of it).
+	spans := make([]timeline.Span, 0, tokenEstimate(body))
 	var units []int // where each sentence's tokens end in spans
 	d.split = text.Sentences(body)
 	for _, s := range d.split {
@@ -141,6 +141,13 @@ func NewLazy(body string, a Annotator) *Doc {
 		d.addSentence(spans[from:end])
 		from = end
 	}
+	d.parsed = make([]bool, len(d.Sentences))
+	return d
+}
+
+// makeKids makes the children lists, all empty, at the first sentence
+// parsed: a document read only for its tokens never needs them.
+func (d *Doc) makeKids() {
 	n := len(d.Tokens)
 	d.kids = make([]int, n)
 	d.kidStart, d.kidEnd = make([]int, n), make([]int, n)
@@ -149,8 +156,6 @@ func NewLazy(body string, a Annotator) *Doc {
 			d.kidStart[i], d.kidEnd[i] = s.Start, s.Start
 		}
 	}
-	d.parsed = make([]bool, len(d.Sentences))
-	return d
 }
 
 // TextSentences returns the body's sentences as text.Sentences splits them,
@@ -279,6 +284,9 @@ func checkTree(out []Analysis) error {
 // index builds the children lists of sentence si's tokens, in the sentence's
 // part of kids.
 func (d *Doc) index(si int) {
+	if d.kids == nil {
+		d.makeKids()
+	}
 	s := d.Sentences[si]
 	for _, t := range d.Tokens[s.Start:s.End] {
 		if t.Head >= 0 {
@@ -333,7 +341,7 @@ func (d *Doc) SentenceAt(off int) int {
 // Children returns the dependents of token i in order. The slice is the
 // document's own: do not change it.
 func (d *Doc) Children(i int) []int {
-	if i < 0 || i >= len(d.Tokens) {
+	if i < 0 || i >= len(d.Tokens) || d.kids == nil {
 		return nil
 	}
 	return d.kids[d.kidStart[i]:d.kidEnd[i]]

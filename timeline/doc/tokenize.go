@@ -52,11 +52,60 @@ var (
 	contractions  = splitAt(lines(contractionsTxt))
 	clitics       = longestFirst(lines(cliticsTxt))
 	emoticons     = longestFirst(lines(emoticonsTxt))
-	// The bytes an emoticon starts with, and the shortest and longest
-	// contraction: most text needs no lookup.
+	// The bytes an emoticon starts with; the shortest and longest
+	// contraction and the bytes one ends with; the bytes that can follow
+	// the letter a clitic starts with ("n't"), the shortest such clitic, and
+	// whether one is made of letters alone: most text needs no lookup.
 	emoticonStart                  = firstBytes(emoticons)
 	minContraction, maxContraction = lengths(contractions)
+	contractionEnd                 = lastBytes(contractions)
+	letterCliticNext, letterClitic = letterClitics(clitics)
+	lettersOnlyClitic              = slices.ContainsFunc(clitics, func(c string) bool {
+		return strings.Trim(c, "abcdefghijklmnopqrstuvwxyz") == ""
+	})
 )
+
+// lastBytes returns the last bytes of the keys, of either case.
+func lastBytes(m map[string]int) (out [256]bool) {
+	for k := range m {
+		c := k[len(k)-1]
+		out[c] = true
+		if c >= 'a' && c <= 'z' {
+			out[c-'a'+'A'] = true
+		}
+	}
+	return out
+}
+
+// letterClitics returns the bytes that may follow the first letter of a
+// clitic that starts with one (an apostrophe stands for any, as matchFold
+// reads it), and the fewest bytes such a clitic takes.
+func letterClitics(cs []string) (next [256]bool, least int) {
+	least = 1 << 30
+	for _, c := range cs {
+		r, size := utf8.DecodeRuneInString(c)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		least = min(least, len(c))
+		r2, _ := utf8.DecodeRuneInString(c[size:])
+		switch {
+		case size == len(c):
+			for b := range next {
+				next[b] = true
+			}
+		case r2 == '\'':
+			for _, a := range "'’‘" {
+				next[string(a)[0]] = true
+			}
+		default:
+			for _, x := range []rune{unicode.ToLower(r2), unicode.ToUpper(r2), unicode.ToTitle(r2)} {
+				next[string(x)[0]] = true
+			}
+		}
+	}
+	return next, least
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -126,30 +175,92 @@ func splitAt(entries map[string]bool) map[string]int {
 
 // Tokenize returns the token spans of body in order.
 func Tokenize(body string) []timeline.Span {
-	return appendTokens(nil, body, 0, len(body))
+	return AppendTokens(make([]timeline.Span, 0, tokenEstimate(body)), body)
 }
+
+// AppendTokens appends the token spans of body to dst and returns the
+// extended slice, so that a caller tokenizing many bodies can reuse one.
+func AppendTokens(dst []timeline.Span, body string) []timeline.Span {
+	return appendTokens(dst, body, 0, len(body))
+}
+
+// tokenEstimate is a generous guess at the number of tokens of body, for
+// allocating them at once: English news has about one in five bytes.
+func tokenEstimate(body string) int { return len(body)/4 + 8 }
 
 // appendTokens appends the tokens of body[start:end] to out.
 func appendTokens(out []timeline.Span, body string, start, end int) []timeline.Span {
 	i := start
 	for i < end {
-		r, size := utf8.DecodeRuneInString(body[i:end])
-		if isSeparator(r, size) {
+		if size := separatorAt(body[:end], i); size > 0 {
 			i += size
 			continue
 		}
-		j := i + size
+		j := i + 1
+		at := body[i] == '@'       // an e-mail address needs one
+		kind := asciiKind[body[i]] // all letters, all digits, or neither
 		for j < end {
-			r, size := utf8.DecodeRuneInString(body[j:end])
-			if isSeparator(r, size) {
+			if c := body[j]; c < utf8.RuneSelf {
+				if c <= ' ' || c == 0x7f {
+					break
+				}
+				at = at || c == '@'
+				if asciiKind[c] != kind {
+					kind = 0
+				}
+			} else if separatorAt(body[:end], j) > 0 {
 				break
+			} else {
+				kind = 0
 			}
-			j += size
+			j++
 		}
-		out = chunk(out, body, i, j, end)
+		if kind != 0 && plain(body[i:j]) {
+			out = append(out, timeline.Span{Start: i, End: j}) // the common case
+		} else {
+			out = chunk(out, body, i, j, end, at)
+		}
 		i = j
 	}
 	return out
+}
+
+// asciiKind tells the ASCII letters (1) and digits (2) from the other bytes
+// (0).
+var asciiKind = func() (out [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		out[c], out[c-'a'+'A'] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		out[c] = 2
+	}
+	return out
+}()
+
+// plain reports whether w, a run of ASCII letters or of digits between white
+// space, is one token as it is (what chunk would find): no emoticon starts
+// it, it is no contraction, and no clitic made of letters alone could end it.
+func plain(w string) bool {
+	return !lettersOnlyClitic && !emoticonStart[w[0]] &&
+		(len(w) < minContraction || len(w) > maxContraction || !contractionEnd[w[len(w)-1]])
+}
+
+// separatorAt returns the size of the separator (isSeparator) that starts at
+// byte i of s, 0 when none does: a byte inside a character is none.
+func separatorAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		// the ASCII separators: white space and control characters
+		if c <= ' ' || c == 0x7f {
+			return 1
+		}
+		return 0
+	} else if !utf8.RuneStart(c) {
+		return 0
+	}
+	if r, size := utf8.DecodeRuneInString(s[i:]); isSeparator(r, size) {
+		return size
+	}
+	return 0
 }
 
 // isSeparator reports whether the rune separates tokens: white space, control
@@ -162,12 +273,12 @@ func isSeparator(r rune, size int) bool {
 }
 
 // chunk splits one run of text without white space, body[a:b]; the text
-// goes on to end.
-func chunk(out []timeline.Span, body string, a, b, end int) []timeline.Span {
+// goes on to end; at says whether the run holds an @.
+func chunk(out []timeline.Span, body string, a, b, end int, at bool) []timeline.Span {
 	s := body[:b]
 	after := body[b:end]
 	for a < b {
-		if e := whole(s, a); e > a {
+		if e := whole(s, a, at); e > a {
 			out = append(out, timeline.Span{Start: a, End: e})
 			a = e
 			continue
@@ -205,12 +316,13 @@ func chunk(out []timeline.Span, body string, a, b, end int) []timeline.Span {
 }
 
 // whole returns the end of a token that stays whole from a (a URL, an e-mail
-// address, a handle, a hashtag, an emoticon), or a when there is none.
-func whole(s string, a int) int {
+// address, a handle, a hashtag, an emoticon), or a when there is none; at is
+// false when s holds no @, which an e-mail address needs.
+func whole(s string, a int, at bool) int {
 	rest := s[a:]
-	switch {
-	case hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") ||
-		hasPrefixFold(rest, "ftp://") || hasPrefixFold(rest, "www.") && len(rest) > 5:
+	switch c := rest[0] | 0x20; {
+	case (c == 'h' || c == 'f' || c == 'w') && (hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") ||
+		hasPrefixFold(rest, "ftp://") || hasPrefixFold(rest, "www.") && len(rest) > 5):
 		return a + trimURL(rest)
 	case (rest[0] == '@' || rest[0] == '#') && len(rest) > 1 && unicode.IsLetter(firstRune(rest[1:])):
 		n := 1
@@ -225,8 +337,10 @@ func whole(s string, a int) int {
 			return a + n
 		}
 	}
-	if n := email(rest); n > 0 {
-		return a + n
+	if at {
+		if n := email(rest); n > 0 {
+			return a + n
+		}
 	}
 	if !emoticonStart[rest[0]] {
 		return a
@@ -323,6 +437,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_' || r == '\u00ad'
 }
 
+// asciiWord marks the ASCII characters isWordRune accepts.
+var asciiWord = func() (out [utf8.RuneSelf]bool) {
+	for r := range out {
+		out[r] = isWordRune(rune(r))
+	}
+	return out
+}()
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -401,9 +523,13 @@ func word(s string, a int, after string) int {
 	e := a
 	part := a // start of the part after the word's last hyphen
 	for e < len(s) {
+		if c := s[e]; c < utf8.RuneSelf && asciiWord[c] && c|0x20 != 'n' {
+			e++ // the common case: an ASCII letter or digit
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[e:])
 		if isWordRune(r) {
-			if (r == 'n' || r == 'N') && e > a {
+			if (r == 'n' || r == 'N') && e > a && e+letterClitic <= len(s) && (e+1 == len(s) || letterCliticNext[s[e+1]]) {
 				if n := cliticAt(s, e); n > 0 {
 					// "don't": the word ends before n't.
 					return e
@@ -437,7 +563,7 @@ func word(s string, a int, after string) int {
 		return a + size
 	}
 	w := s[a:e]
-	if (len(w) < minContraction || len(w) > maxContraction) && isASCII(w) {
+	if (len(w) < minContraction || len(w) > maxContraction || !contractionEnd[w[len(w)-1]]) && isASCII(w) {
 		// no contraction: skip the lookup (a letter out of ASCII may
 		// lower-case to fewer bytes)
 	} else if k, ok := contractions[strings.ToLower(w)]; ok && (e == len(s) || !isWordRune(firstRune(s[e:]))) {
