@@ -62,12 +62,17 @@ func (t *Tagger) pastBound(tk *tokens, xs []timeline.Timex) (timeline.Timex, boo
 // than the latest explicit date it reports as past, before the earliest occurrence
 // it calls upcoming. ok is false when the text gives no bound.
 func (t *Tagger) InferDCT(body string) (earliest, latest time.Time, ok bool) {
-	return t.InferDCTDoc(doc.NewLazy(body, nil))
+	tk, done := tokenize(body)
+	defer done()
+	return t.inferDCT(tk)
 }
 
 // InferDCTDoc is InferDCT on the analysed document of a body (see TagDoc).
 func (t *Tagger) InferDCTDoc(d *doc.Doc) (earliest, latest time.Time, ok bool) {
-	tk := newTokens(d)
+	return t.inferDCT(newTokens(d))
+}
+
+func (t *Tagger) inferDCT(tk *tokens) (earliest, latest time.Time, ok bool) {
 	xs := t.undated(tk)
 	x, ok := t.pastBound(tk, xs)
 	if ok {

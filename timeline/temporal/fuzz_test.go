@@ -1,8 +1,11 @@
 package temporal
 
 import (
+	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/timelinehq/timeline/timeline/doc"
 )
 
 func FuzzTag(f *testing.F) {
@@ -28,7 +31,12 @@ func FuzzTag(f *testing.F) {
 			ref = day("1970-01-01").Add(timeSeconds(sec))
 		}
 		prev := 0
-		for i, x := range tg.Tag(body, ref) {
+		xs := tg.Tag(body, ref)
+		// Tagging a body alone reads the tokens its analysed document has.
+		if ys, _ := tg.TagDoc(doc.NewLazy(body, nil), ref); !reflect.DeepEqual(xs, ys) && (len(xs) > 0 || len(ys) > 0) {
+			t.Fatalf("Tag and TagDoc differ:\n%+v\n%+v", xs, ys)
+		}
+		for i, x := range xs {
 			s, e := x.Span.Start, x.Span.End
 			if s < prev || e <= s || e > len(body) {
 				t.Fatalf("timex %d span %v out of order or range (prev end %d, len %d)", i, x.Span, prev, len(body))

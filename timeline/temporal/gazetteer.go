@@ -147,13 +147,18 @@ func loadGazetteer(r io.Reader) (*gazetteer, error) {
 // resolved to the instance that fits ref and the mention's tense. When ref is
 // zero, the latest explicit date the text reports as past stands in for it.
 func (t *Tagger) Occurrences(body string, ref time.Time) []timeline.Occurrence {
-	return t.OccurrencesDoc(doc.NewLazy(body, nil), ref)
+	tk, done := tokenize(body)
+	defer done()
+	return t.occurrencesAt(tk, ref)
 }
 
 // OccurrencesDoc is Occurrences on the analysed document of a body (see
 // TagDoc).
 func (t *Tagger) OccurrencesDoc(d *doc.Doc, ref time.Time) []timeline.Occurrence {
-	tk := newTokens(d)
+	return t.occurrencesAt(newTokens(d), ref)
+}
+
+func (t *Tagger) occurrencesAt(tk *tokens, ref time.Time) []timeline.Occurrence {
 	if ref.IsZero() {
 		if x, ok := t.pastBound(tk, t.undated(tk)); ok {
 			ref = x.Earliest

@@ -127,7 +127,9 @@ func (t *Tagger) Tag(body string, ref time.Time) []timeline.Timex {
 // numbers and date words than a sentence has), an article that held more than
 // MaxTimexesPerArticle.
 func (t *Tagger) TagWithWarnings(body string, ref time.Time) ([]timeline.Timex, []string) {
-	return t.TagDoc(doc.NewLazy(body, nil), ref)
+	tk, done := tokenize(body)
+	defer done()
+	return t.tag(tk, ref)
 }
 
 // TagDoc is TagWithWarnings on the analysed document of a body, whose tokens
@@ -143,7 +145,6 @@ func (t *Tagger) tag(tk *tokens, ref time.Time) ([]timeline.Timex, []string) {
 	if c.hasRef {
 		c.ref = timeline.Day(ref)
 	}
-	ends := tk.ends
 	cands, capped, stop := t.findMatches(tk)
 	// Select the best non-overlapping matches whose form is valid, then resolve the
 	// chosen ones again in document order, where the narrative context is known.
@@ -198,7 +199,7 @@ func (t *Tagger) tag(tk *tokens, ref time.Time) ([]timeline.Timex, []string) {
 		t.clockDay(out, i, body, dayless)
 	}
 	ranges(out, body)
-	return out, append(cappedWarnings(capped, ends), warnings...)
+	return out, append(cappedWarnings(capped, tk.clauseEnds()), warnings...)
 }
 
 // emit appends to out the timex a match resolved to (r; a match may give more

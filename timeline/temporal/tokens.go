@@ -3,7 +3,9 @@ package temporal
 import (
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/doc"
 )
 
@@ -14,21 +16,45 @@ import (
 // keeps whole as one sentence holds several clauses, and a semicolon ends one.
 
 // tokens is a body as the rules read it: its tokens and where its clauses end.
-// It is made once per call on a document and only read afterwards.
+// It is made once per call on a document.
 type tokens struct {
 	body string
-	toks []doc.Token
-	// ends are the offsets of the bytes that end a clause, in order: a
-	// sentence's last stop, a semicolon, a line break (see clauseEnds).
-	ends []int
+	toks []timeline.Span
+	ends []int // see clauseEnds; found at the first call
+	read bool  // ends are found
 }
 
 // newTokens reads the document's tokens and finds its clauses.
 func newTokens(d *doc.Doc) *tokens {
-	tk := &tokens{body: d.Body, toks: d.Tokens}
-	tk.ends = tk.clauseEnds()
-	return tk
+	toks := make([]timeline.Span, len(d.Tokens))
+	for k, t := range d.Tokens {
+		toks[k] = t.Span
+	}
+	return tokensOf(d.Body, toks)
 }
+
+// tokenize reads body as its analysed document would (doc.Tokenize gives
+// the tokens doc.NewLazy does): all that tagging needs, without the
+// document's sentences and analyses. done gives the tokens back for reuse:
+// tk must not be used after it.
+func tokenize(body string) (tk *tokens, done func()) {
+	buf := spanPool.Get().(*[]timeline.Span)
+	*buf = doc.AppendTokens((*buf)[:0], body)
+	return tokensOf(body, *buf), func() { spanPool.Put(buf) }
+}
+
+// spanPool holds token buffers: tagging a body alone needs its tokens only
+// while it runs, and a folder of articles would otherwise allocate them anew
+// for each.
+var spanPool = sync.Pool{New: func() any { return new([]timeline.Span) }}
+
+// tokensOf reads a body tokenized into toks.
+func tokensOf(body string, toks []timeline.Span) *tokens {
+	return &tokens{body: body, toks: toks}
+}
+
+// text returns the text of token k.
+func (tk *tokens) text(k int) string { return tk.body[tk.toks[k].Start:tk.toks[k].End] }
 
 // prefix returns the first n bytes of the body as a body of their own, with
 // the tokens that end within them.
@@ -36,16 +62,14 @@ func (tk *tokens) prefix(n int) *tokens {
 	if n >= len(tk.body) {
 		return tk
 	}
-	k := sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].Span.End > n })
-	p := &tokens{body: tk.body[:n], toks: tk.toks[:k]}
-	p.ends = p.clauseEnds()
-	return p
+	k := sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].End > n })
+	return tokensOf(tk.body[:n], tk.toks[:k])
 }
 
 // next returns the index of the first token that ends after offset i: the
 // token holding i, or else the first after it (len(toks) when none is).
 func (tk *tokens) next(i int) int {
-	return sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].Span.End > i })
+	return sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].End > i })
 }
 
 // onlySpaces reports whether s holds nothing but spaces: a tab or a line break
@@ -69,20 +93,20 @@ func onlySpaces(s string) bool {
 func (tk *tokens) wordBefore(i int) string {
 	k := tk.next(i)
 	switch {
-	case k < len(tk.toks) && tk.toks[k].Span.Start < i:
-	case k > 0 && onlySpaces(tk.body[tk.toks[k-1].Span.End:i]):
+	case k < len(tk.toks) && tk.toks[k].Start < i:
+	case k > 0 && onlySpaces(tk.body[tk.toks[k-1].End:i]):
 		k--
-		i = tk.toks[k].Span.End
+		i = tk.toks[k].End
 	default:
 		return ""
 	}
 	j := i
 	for {
-		lo := tk.toks[k].Span.Start
+		lo := tk.toks[k].Start
 		for j > lo && (isLetter(tk.body[j-1]) || tk.body[j-1] == '.') {
 			j--
 		}
-		if j > lo || k == 0 || tk.toks[k-1].Span.End != lo {
+		if j > lo || k == 0 || tk.toks[k-1].End != lo {
 			return lower(tk.body[j:i])
 		}
 		k--
@@ -98,7 +122,7 @@ func (tk *tokens) wordAfter(i int) string {
 	if k == len(tk.toks) {
 		return ""
 	}
-	if s := tk.toks[k].Span.Start; s > i {
+	if s := tk.toks[k].Start; s > i {
 		if !onlySpaces(tk.body[i:s]) {
 			return ""
 		}
@@ -106,11 +130,11 @@ func (tk *tokens) wordAfter(i int) string {
 	}
 	j := i
 	for {
-		hi := tk.toks[k].Span.End
+		hi := tk.toks[k].End
 		for j < hi && (isLetter(tk.body[j]) || tk.body[j] == '-') {
 			j++
 		}
-		if j < hi || k+1 == len(tk.toks) || tk.toks[k+1].Span.Start != hi {
+		if j < hi || k+1 == len(tk.toks) || tk.toks[k+1].Start != hi {
 			return tk.body[i:j]
 		}
 		k++
@@ -122,17 +146,17 @@ func (tk *tokens) wordAfter(i int) string {
 // "re" and "elected" of "re-elected", "U" and "S" of "U.S."), none in a number
 // or a mark.
 func (tk *tokens) words(k int, out []span) []span {
-	t := tk.toks[k]
-	for i := 0; i < len(t.Text); {
-		if !isWordChar(t.Text[i]) {
+	t := tk.text(k)
+	for i := 0; i < len(t); {
+		if !isWordChar(t[i]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(t.Text) && isWordChar(t.Text[j]) {
+		for j < len(t) && isWordChar(t[j]) {
 			j++
 		}
-		out = append(out, span{t.Span.Start + i, t.Span.Start + j})
+		out = append(out, span{tk.toks[k].Start + i, tk.toks[k].Start + j})
 		i = j
 	}
 	return out
@@ -140,20 +164,28 @@ func (tk *tokens) words(k int, out []span) []span {
 
 func isWordChar(c byte) bool { return isLetter(c) || c == '\'' }
 
-// clauseEnds returns where the clauses of the body end: at a line break, a
-// semicolon (a clause of its own for tense), and a stop that ends a sentence
-// (endsSentence).
+// clauseEnds returns the offsets of the bytes where the clauses of the body
+// end, in order: a line break, a semicolon (which ends a clause of its own
+// for tense), and a stop that ends a sentence (endsSentence).
 func (tk *tokens) clauseEnds() []int {
+	if !tk.read {
+		tk.ends, tk.read = tk.findEnds(), true
+	}
+	return tk.ends
+}
+
+func (tk *tokens) findEnds() []int {
 	var ends []int
 	from := 0 // where the white space before the next token starts
 	for k, t := range tk.toks {
-		ends = appendBreaks(ends, tk.body, from, t.Span.Start)
-		from = t.Span.End
-		switch last := t.Text[len(t.Text)-1]; {
-		case t.Text[0] == ';':
-			ends = append(ends, t.Span.Start)
+		ends = appendBreaks(ends, tk.body, from, t.Start)
+		from = t.End
+		text := tk.text(k)
+		switch last := text[len(text)-1]; {
+		case text[0] == ';':
+			ends = append(ends, t.Start)
 		case (last == '.' || last == '!' || last == '?') && tk.endsSentence(k):
-			ends = append(ends, t.Span.End-1)
+			ends = append(ends, t.End-1)
 		}
 	}
 	return appendBreaks(ends, tk.body, from, len(tk.body))
@@ -180,18 +212,18 @@ func appendBreaks(ends []int, body string, from, to int) []int {
 // capital ("... on March 3, 2014. The"), not before a digit ("No. 5.2"); after
 // letters with periods between ("U.S.") or no letters ("...") it ends none.
 func (tk *tokens) endsSentence(k int) bool {
-	t := tk.toks[k]
-	if e := t.Span.End; e < len(tk.body) && tk.body[e] != ' ' && tk.body[e] != '"' && tk.body[e] != '\n' {
+	t, text := tk.toks[k], tk.text(k)
+	if e := t.End; e < len(tk.body) && tk.body[e] != ' ' && tk.body[e] != '"' && tk.body[e] != '\n' {
 		return false
 	}
-	if t.Text[len(t.Text)-1] != '.' {
+	if text[len(text)-1] != '.' {
 		return true
 	}
 	// w: the letters before the period, in the token ("Gen.") or in the
 	// token right before a period standing alone ("Army" ".")
-	w := t.Text[:len(t.Text)-1]
-	if w == "" && k > 0 && tk.toks[k-1].Span.End == t.Span.Start {
-		w = tk.toks[k-1].Text
+	w := text[:len(text)-1]
+	if w == "" && k > 0 && tk.toks[k-1].End == t.Start {
+		w = tk.text(k - 1)
 	}
 	j := len(w)
 	for j > 0 && isLetter(w[j-1]) {
@@ -215,15 +247,15 @@ func (tk *tokens) endsSentence(k int) bool {
 // or a backquote (which open quotations too), a character beyond ASCII, and
 // the end of the body.
 func (tk *tokens) opensAfter(k int, loose bool) bool {
-	end := tk.toks[k].Span.End
+	end := tk.toks[k].End
 	if k+1 == len(tk.toks) {
 		return loose || strings.IndexByte(tk.body[end:], '\n') >= 0
 	}
 	next := tk.toks[k+1]
-	if strings.IndexByte(tk.body[end:next.Span.Start], '\n') >= 0 {
+	if strings.IndexByte(tk.body[end:next.Start], '\n') >= 0 {
 		return true
 	}
-	switch c := next.Text[0]; {
+	switch c := tk.body[next.Start]; {
 	case c >= 'A' && c <= 'Z', c == '"':
 		return true
 	case loose:
@@ -238,24 +270,25 @@ func (tk *tokens) opensAfter(k int, loose bool) bool {
 // most, so that the work per expression stays bounded.
 func (tk *tokens) clause(s, e int) (int, int) {
 	start, end := max(0, s-clauseScan), min(len(tk.body), e+clauseScan)
-	if k := sort.SearchInts(tk.ends, s); k > 0 && tk.ends[k-1] >= start {
-		start = tk.ends[k-1] + 1
+	ends := tk.clauseEnds()
+	if k := sort.SearchInts(ends, s); k > 0 && ends[k-1] >= start {
+		start = ends[k-1] + 1
 	}
-	if k := sort.SearchInts(tk.ends, e); k < len(tk.ends) && tk.ends[k] < end {
-		end = tk.ends[k]
+	if k := sort.SearchInts(ends, e); k < len(ends) && ends[k] < end {
+		end = ends[k]
 	}
 	return start, end
 }
 
 // clauseOf returns the index of the clause holding offset i: the number of
 // clause ends before it.
-func (tk *tokens) clauseOf(i int) int { return sort.SearchInts(tk.ends, i) }
+func (tk *tokens) clauseOf(i int) int { return sort.SearchInts(tk.clauseEnds(), i) }
 
 // within returns the tokens [first, end) that lie wholly in body[s:e].
 func (tk *tokens) within(s, e int) (first, end int) {
-	first = sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].Span.Start >= s })
+	first = sort.Search(len(tk.toks), func(k int) bool { return tk.toks[k].Start >= s })
 	end = first
-	for end < len(tk.toks) && tk.toks[end].Span.End <= e {
+	for end < len(tk.toks) && tk.toks[end].End <= e {
 		end++
 	}
 	return first, end
@@ -263,7 +296,7 @@ func (tk *tokens) within(s, e int) (first, end int) {
 
 // isQuote reports whether token k is a straight quotation mark (", “, ”).
 func (tk *tokens) isQuote(k int) bool {
-	return strings.Trim(tk.toks[k].Text, "\"`'") == ""
+	return strings.Trim(tk.text(k), "\"`'") == ""
 }
 
 // opensClause reports whether offset i, the start of a token, opens a clause:
@@ -271,14 +304,14 @@ func (tk *tokens) isQuote(k int) bool {
 // clause before, or the start of the body.
 func (tk *tokens) opensClause(i int) bool {
 	k := tk.next(i)
-	if k < len(tk.toks) && tk.toks[k].Span.Start < i {
+	if k < len(tk.toks) && tk.toks[k].Start < i {
 		return false // inside a word
 	}
 	from := i // the white space before from is looked at next
 	for k--; ; k-- {
 		lo := 0
 		if k >= 0 {
-			lo = tk.toks[k].Span.End
+			lo = tk.toks[k].End
 		}
 		gap := strings.TrimRight(tk.body[lo:from], " ")
 		if gap != "" {
@@ -288,14 +321,15 @@ func (tk *tokens) opensClause(i int) bool {
 			return true
 		}
 		if !tk.isQuote(k) {
-			return tk.endsClauseAt(tk.toks[k].Span.End - 1)
+			return tk.endsClauseAt(tk.toks[k].End - 1)
 		}
-		from = tk.toks[k].Span.Start
+		from = tk.toks[k].Start
 	}
 }
 
 // endsClauseAt reports whether a clause ends at offset i.
 func (tk *tokens) endsClauseAt(i int) bool {
-	k := sort.SearchInts(tk.ends, i)
-	return k < len(tk.ends) && tk.ends[k] == i
+	ends := tk.clauseEnds()
+	k := sort.SearchInts(ends, i)
+	return k < len(ends) && ends[k] == i
 }

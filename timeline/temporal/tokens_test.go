@@ -18,7 +18,7 @@ func marked(t *testing.T, s string) (string, int) {
 	return s[:i] + s[i+1:], i
 }
 
-func tokensOf(body string) *tokens { return newTokens(doc.NewLazy(body, nil)) }
+func docTokens(body string) *tokens { return newTokens(doc.NewLazy(body, nil)) }
 
 func TestWordBefore(t *testing.T) {
 	cases := []struct{ text, want string }{
@@ -55,7 +55,7 @@ func TestWordBefore(t *testing.T) {
 	}
 	for _, c := range cases {
 		body, i := marked(t, c.text)
-		if got := tokensOf(body).wordBefore(i); got != c.want {
+		if got := docTokens(body).wordBefore(i); got != c.want {
 			t.Errorf("wordBefore(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -82,7 +82,7 @@ func TestWordAfter(t *testing.T) {
 	}
 	for _, c := range cases {
 		body, i := marked(t, c.text)
-		if got := tokensOf(body).wordAfter(i); got != c.want {
+		if got := docTokens(body).wordAfter(i); got != c.want {
 			t.Errorf("wordAfter(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
@@ -127,10 +127,10 @@ func TestEndsClause(t *testing.T) {
 	}
 	for _, c := range cases {
 		body, i := marked(t, c.text)
-		tk := tokensOf(body)
+		tk := docTokens(body)
 		got := tk.endsClauseAt(i)
 		if c.want != got {
-			t.Errorf("endsClauseAt(%q) = %v, want %v (ends %v)", c.text, got, c.want, tk.ends)
+			t.Errorf("endsClauseAt(%q) = %v, want %v (ends %v)", c.text, got, c.want, tk.clauseEnds())
 		}
 	}
 }
@@ -153,7 +153,7 @@ func TestClause(t *testing.T) {
 		{"On Friday", "On Friday", "On Friday"},
 	}
 	for _, c := range cases {
-		tk := tokensOf(c.text)
+		tk := docTokens(c.text)
 		s := strings.Index(c.text, c.expr)
 		start, end := tk.clause(s, s+len(c.expr))
 		if got := strings.TrimSpace(c.text[start:end]); got != c.want {
@@ -163,7 +163,7 @@ func TestClause(t *testing.T) {
 	// Text without clause ends is read at most clauseScan bytes each way.
 	body := strings.Repeat("word ", 200) + "Friday " + strings.Repeat("word ", 200)
 	s := strings.Index(body, "Friday")
-	start, end := tokensOf(body).clause(s, s+6)
+	start, end := docTokens(body).clause(s, s+6)
 	if start != s-clauseScan || end != s+6+clauseScan {
 		t.Errorf("clause in a text without ends = [%d, %d), want [%d, %d)", start, end, s-clauseScan, s+6+clauseScan)
 	}
@@ -193,7 +193,7 @@ func TestOpensClause(t *testing.T) {
 	}
 	for _, c := range cases {
 		body, i := marked(t, c.text)
-		if got := tokensOf(body).opensClause(i); got != c.want {
+		if got := docTokens(body).opensClause(i); got != c.want {
 			t.Errorf("opensClause(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -215,7 +215,7 @@ func TestWords(t *testing.T) {
 		{"caf\u00e9 au lait", []string{"caf", "au", "lait"}},
 	}
 	for _, c := range cases {
-		tk := tokensOf(c.text)
+		tk := docTokens(c.text)
 		var got []string
 		for k := range tk.toks {
 			for _, w := range tk.words(k, nil) {
@@ -233,17 +233,17 @@ func TestWords(t *testing.T) {
 // body does.
 func TestPrefix(t *testing.T) {
 	body := "WASHINGTON, May 3 (AP) - The talks ended at noon. They resume"
-	tk := tokensOf(body)
+	tk := docTokens(body)
 	n := strings.Index(body, "They") + 2
 	p := tk.prefix(n)
 	if p.body != body[:n] {
 		t.Fatalf("prefix body %q", p.body)
 	}
-	if last := p.toks[len(p.toks)-1].Text; last != "." {
+	if last := p.text(len(p.toks) - 1); last != "." {
 		t.Errorf("last token of the prefix = %q, want the stop", last)
 	}
 	if !p.endsClauseAt(strings.Index(body, "noon.") + 4) {
-		t.Errorf("the stop before the cut ends no clause; ends %v", p.ends)
+		t.Errorf("the stop before the cut ends no clause; ends %v", p.clauseEnds())
 	}
 	if tk.prefix(len(body)+5) != tk {
 		t.Errorf("a prefix longer than the body is not the body")
@@ -263,7 +263,7 @@ func FuzzTokens(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		tk := tokensOf(body)
+		tk := docTokens(body)
 		for i := 0; i <= len(body); i++ {
 			tk.wordBefore(i)
 			tk.wordAfter(i)

@@ -289,7 +289,7 @@ func (tk *tokens) wordsBack(lo, hi int, out []string) (ws []string, at int) {
 	var buf [4]span
 	first, end := tk.within(lo, hi)
 	for k := end - 1; k >= first; k-- {
-		switch tk.toks[k].Text {
+		switch tk.text(k) {
 		case ",", ":", ";", "\"", "``", "''", "`", "“", "”":
 			return out, at
 		}
