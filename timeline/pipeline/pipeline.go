@@ -5,6 +5,7 @@ package pipeline
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/actors"
@@ -95,18 +96,33 @@ func (p *Pipeline) Analyze(doc timeline.Document) (a *timeline.Analysis, err err
 // returns the document so completed with its temporal expressions, and
 // warnings: a text that does not look like English (package language), what
 // the tagger had to leave out of a huge article (temporal.TagWithWarnings).
+// It tokenizes the body and parses nothing.
 func (p *Pipeline) Dates(doc timeline.Document) (timeline.Document, []timeline.Timex, []string) {
-	return p.dates(doc, analysed.NewLazy(doc.Body, nil))
+	return p.dates(doc, nil)
 }
 
-// dates is Dates on the analysed document d of doc's body.
+// dates is Dates reading the analysed document d of doc's body, or with d
+// nil the body alone.
 func (p *Pipeline) dates(doc timeline.Document, d *analysed.Doc) (timeline.Document, []timeline.Timex, []string) {
 	if doc.DCT.IsZero() && !doc.DCTInferred {
-		if lo, hi, ok := p.Tagger.InferDCTDoc(d); ok {
+		var lo, hi time.Time
+		var ok bool
+		if d != nil {
+			lo, hi, ok = p.Tagger.InferDCTDoc(d)
+		} else {
+			lo, hi, ok = p.Tagger.InferDCT(doc.Body)
+		}
+		if ok {
 			doc.DCTInferred, doc.DCTEarliest, doc.DCTLatest = true, lo, hi
 		}
 	}
-	txs, warnings := p.Tagger.TagDoc(d, doc.Reference())
+	var txs []timeline.Timex
+	var warnings []string
+	if d != nil {
+		txs, warnings = p.Tagger.TagDoc(d, doc.Reference())
+	} else {
+		txs, warnings = p.Tagger.TagWithWarnings(doc.Body, doc.Reference())
+	}
 	if w := language.Warning(doc.Body); w != "" {
 		warnings = append([]string{w}, warnings...)
 	}
