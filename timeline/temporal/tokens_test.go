@@ -1,8 +1,10 @@
 package temporal
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline/doc"
 )
@@ -264,7 +266,8 @@ func FuzzTokens(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		tk := docTokens(body)
-		for i := 0; i <= len(body); i++ {
+		// every offset of a short text, a sample of those of a long one
+		for i := 0; i <= len(body); i += 1 + len(body)/1000 {
 			tk.wordBefore(i)
 			tk.wordAfter(i)
 			tk.opensClause(i)
@@ -278,4 +281,36 @@ func FuzzTokens(f *testing.F) {
 		}
 		tk.prefix(len(body) / 2)
 	})
+}
+
+// TestDocEntryPoints checks that the entry points on an analysed document
+// give what those on the body give: the same tokens, read the same way.
+func TestDocEntryPoints(t *testing.T) {
+	tg := mustTagger(t)
+	for _, body := range []string{
+		"The ministers met on Tuesday; they will meet again in March. \"We agreed on Friday,\" Mr. Lee said on Aug. 3, 2005.",
+		"BERLIN, June 4 (AP) - The ministers met on April 2, 2005, and said the 2006 World Cup, due to be held in Germany next June, was on schedule.",
+		"Talks resumed on Monday after a pause since 1998. The next round is set for Feb. 10, 2000.",
+		"",
+	} {
+		d := doc.NewLazy(body, nil)
+		for _, ref := range []time.Time{{}, day("1999-05-04")} {
+			xs, ws := tg.TagWithWarnings(body, ref)
+			ys, vs := tg.TagDoc(d, ref)
+			if !reflect.DeepEqual(xs, ys) || !reflect.DeepEqual(ws, vs) {
+				t.Errorf("%q, %v: TagWithWarnings %+v %q, TagDoc %+v %q", body, ref, xs, ws, ys, vs)
+			}
+			if a, b := tg.Occurrences(body, ref), tg.OccurrencesDoc(d, ref); !reflect.DeepEqual(a, b) {
+				t.Errorf("%q, %v: Occurrences %+v, OccurrencesDoc %+v", body, ref, a, b)
+			}
+		}
+		lo, hi, ok := tg.InferDCT(body)
+		lo2, hi2, ok2 := tg.InferDCTDoc(d)
+		if !lo.Equal(lo2) || !hi.Equal(hi2) || ok != ok2 {
+			t.Errorf("%q: InferDCT %v %v %v, InferDCTDoc %v %v %v", body, lo, hi, ok, lo2, hi2, ok2)
+		}
+		if d.Parsed(0) {
+			t.Errorf("%q: a sentence was parsed", body)
+		}
+	}
 }
