@@ -176,19 +176,21 @@ func (tk *tokens) clauseEnds() []int {
 
 func (tk *tokens) findEnds() []int {
 	var ends []int
+	body := tk.body
 	from := 0 // where the white space before the next token starts
 	for k, t := range tk.toks {
-		ends = appendBreaks(ends, tk.body, from, t.Start)
+		if t.Start-from > 1 || t.Start > from && body[from] != ' ' {
+			ends = appendBreaks(ends, body, from, t.Start) // more than a space
+		}
 		from = t.End
-		text := tk.text(k)
-		switch last := text[len(text)-1]; {
-		case text[0] == ';':
+		switch last := body[t.End-1]; {
+		case body[t.Start] == ';':
 			ends = append(ends, t.Start)
 		case (last == '.' || last == '!' || last == '?') && tk.endsSentence(k):
 			ends = append(ends, t.End-1)
 		}
 	}
-	return appendBreaks(ends, tk.body, from, len(tk.body))
+	return appendBreaks(ends, body, from, len(body))
 }
 
 // appendBreaks appends the offsets of the line breaks in body[from:to].
