@@ -144,7 +144,7 @@ func (tk *tokens) wordAfter(i int) string {
 // words appends to out the byte spans of the words of token k as the tense
 // cues read them: its runs of letters and apostrophes ("said", "'ll", "n't";
 // "re" and "elected" of "re-elected", "U" and "S" of "U.S."), none in a number
-// or a mark.
+// or a mark, quotation marks included.
 func (tk *tokens) words(k int, out []span) []span {
 	t := tk.text(k)
 	for i := 0; i < len(t); {
@@ -152,11 +152,14 @@ func (tk *tokens) words(k int, out []span) []span {
 			i++
 			continue
 		}
-		j := i + 1
+		j, letter := i, false
 		for j < len(t) && isWordChar(t[j]) {
+			letter = letter || t[j] != '\''
 			j++
 		}
-		out = append(out, span{tk.toks[k].Start + i, tk.toks[k].Start + j})
+		if letter { // a quotation mark alone is no word
+			out = append(out, span{tk.toks[k].Start + i, tk.toks[k].Start + j})
+		}
 		i = j
 	}
 	return out
