@@ -115,6 +115,7 @@ type trigger struct {
 func (t *Tagger) triggerWords(lc string, tk *tokens) (out []trigger, capped []int, stop int) {
 	n := len(lc)
 	sent, inSent := 0, 0 // the sentence of the last trigger, and its triggers so far
+	ends := tk.clauseEnds()
 	for i := 0; i < n; {
 		if !isWordByte(lc[i]) {
 			i++
@@ -154,7 +155,12 @@ func (t *Tagger) triggerWords(lc string, tk *tokens) (out []trigger, capped []in
 			cls |= cAMPM
 		}
 		if cls != 0 {
-			if si := tk.clauseOf(i); si != sent {
+			// the sentence of i: the clause ends before it (i only grows)
+			si := sent
+			for si < len(ends) && ends[si] < i {
+				si++
+			}
+			if si != sent {
 				sent, inSent = si, 0
 			}
 			if inSent++; inSent <= maxTriggersPerSentence {
